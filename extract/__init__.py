@@ -1,0 +1,35 @@
+"""File -> `Document` (text lines + raw tables with page provenance).
+
+The public entry point is `extract_document`; everything else in this package is internal to the
+extract stage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Document, ExtractionError, RawRow, RawTable, TextLine
+from .sniff import SUPPORTED_SUFFIXES, check_file
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "ExtractionError",
+    "RawRow",
+    "RawTable",
+    "TextLine",
+    "extract_document",
+]
+
+
+def extract_document(path: str | Path) -> Document:
+    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be."""
+    path = Path(path)
+    kind = check_file(path)
+    if kind == "docx":
+        from .docx_reader import read_docx
+
+        return read_docx(path)
+    from .pdf_reader import read_pdf
+
+    return read_pdf(path)

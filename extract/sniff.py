@@ -1,0 +1,53 @@
+"""Cheap checks before a parser touches a file: right type, not empty, not oversized.
+
+Parsers given the wrong bytes fail with messages nobody can act on ("PSEOF", "Bad magic number"),
+so the file's first bytes are checked against what its extension promises.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import ExtractionError
+
+SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Return the file's kind ("pdf" | "docx") or raise `ExtractionError`."""
+    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ExtractionError(f"unsupported file type '{path.suffix}' (supported: .pdf, .docx)")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ExtractionError(f"cannot read file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise ExtractionError("empty file (0 bytes)")
+    if size > max_bytes:
+        raise ExtractionError(f"file too large ({size / 2**20:.0f} MB; limit {max_bytes / 2**20:.0f} MB)")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if kind == "pdf" and b"%PDF-" not in head:
+        what = _describe(head)
+        raise ExtractionError(f"not a PDF file (content looks like {what})")
+    if kind == "docx" and not head.startswith(b"PK\x03\x04"):
+        what = _describe(head)
+        raise ExtractionError(f"not a Word .docx file (not a zip archive; content looks like {what})")
+    return kind
+
+
+def _describe(head: bytes) -> str:
+    text = head.lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:200]:
+        return "HTML"
+    if head.startswith(b"%PDF-") or b"%PDF-" in head:
+        return "a PDF"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip archive"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old binary Office file (.doc/.xls); save it as .docx or PDF"
+    if all(32 <= b < 127 or b in (9, 10, 13) for b in head[:200]):
+        return "plain text"
+    return "unknown binary data"

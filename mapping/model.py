@@ -1,0 +1,40 @@
+"""What the mapping stage takes and gives: an action to tag, and the tag with its confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MappingQuery:
+    """The parts of an action the matcher reads. `key` identifies it for overrides."""
+
+    plan_id: str
+    ref: str
+    action: str
+    objective: str = ""
+    theme: str = ""
+    stated_rec: str = ""
+
+
+@dataclass(frozen=True)
+class RecMatch:
+    rec_id: str
+    candidates: tuple[str, ...]  # best three main recommendations, best first
+    target_id: str
+    score: int  # 0..100
+    method: str  # stated | verbatim | similarity | override
+    needs_review: bool
+    evidence: str = ""  # terms / phrase that drove the choice
+
+
+@dataclass(frozen=True)
+class Override:
+    """An analyst's correction from data/overrides.csv."""
+
+    plan_id: str
+    ref: str
+    action_prefix: str
+    rec_id: str
+    target_id: str = ""
+    note: str = ""
