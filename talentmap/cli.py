@@ -1,0 +1,75 @@
+"""The `talentmap` command (see the README's "Command line" section and shared CONTRACT.md)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="talentmap",
+        description="Technician Commitment action plans -> one dataset tagged with TALENT recommendations.",
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ref = sub.add_parser("refresh", help="process every plan under --raw into --out")
+    ref.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of plans (default data/raw)")
+    ref.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder")
+    ref.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU cores)")
+    ref.add_argument("--force", action="store_true", help="re-extract every file, ignoring the cache")
+    ref.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+
+    ext = sub.add_parser("extract", help="run the whole pipeline on one file")
+    ext.add_argument("file", type=Path)
+    ext.add_argument("--out", type=Path, default=None, help="CSV to write (default: stdout)")
+    ext.add_argument("--explain", action="store_true", help="print how each column was understood")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    if args.command == "refresh":
+        return _refresh(parser, args)
+    return _extract(args)
+
+
+def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if not args.raw.is_dir():
+        parser.error(f"--raw folder not found: {args.raw}")
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    from .batch import refresh
+
+    summary = refresh(args.raw, args.out, jobs=args.jobs, force=args.force, timeout=args.timeout)
+    print(summary.text())
+    return summary.exit_code
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .outputs import actions_frame
+    from .pipeline import PipelineError, process_file
+
+    try:
+        result = process_file(args.file, args.file.name)
+    except PipelineError as exc:
+        print(f"talentmap: {args.file}: [{exc.stage}] {exc.message}", file=sys.stderr)
+        return 1
+    if args.explain:
+        print(result.explain, file=sys.stderr)
+    frame = actions_frame(result.rows)
+    if args.out is None:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        frame.to_csv(args.out, index=False, encoding="utf-8", lineterminator="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

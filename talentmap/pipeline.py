@@ -1,0 +1,144 @@
+"""The one place that knows the stage order: extract -> normalise -> map -> contract rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from talentmap.extract import Document, ExtractionError, extract_document
+from talentmap.mapping import MappingQuery, Matcher, RecMatch
+from talentmap.normalise import ActionRecord, Plan, normalise
+
+from .columns import COLUMNS, plan_id_for
+
+
+class PipelineError(Exception):
+    """A file that failed in one stage; `stage` and the message go into errors.csv."""
+
+    def __init__(self, stage: str, message: str):
+        super().__init__(message)
+        self.stage = stage
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything the batch needs from one file: its contract rows and what to tell the analyst."""
+
+    source_file: str
+    plan_id: str
+    institution: str
+    period: str
+    rows: tuple[dict[str, str], ...]
+    extractors: tuple[str, ...] = ()
+    unmapped_columns: tuple[str, ...] = ()
+    explain: str = field(default="", compare=False)
+
+
+def process_file(path: Path, source_file: str, matcher: Matcher | None = None) -> FileResult:
+    """Run every stage on one file; raise `PipelineError` naming the stage that failed."""
+    document = _run("extract", extract_document, path)
+    plan = _run("normalise", normalise, document, file_stem=Path(source_file).stem)
+    if not plan.records:
+        raise PipelineError("normalise", _no_actions_message(document))
+    plan_id = plan_id_for(source_file)
+    queries = [query_for(plan_id, record) for record in plan.records]
+    matches = _run("mapping", (matcher or Matcher()).match_all, queries)
+    rows = tuple(
+        contract_row(plan_id, source_file, plan, record, match)
+        for record, match in zip(plan.records, matches, strict=True)
+    )
+    return FileResult(
+        source_file=source_file,
+        plan_id=plan_id,
+        institution=plan.institution,
+        period=plan.period,
+        rows=rows,
+        extractors=tuple(dict.fromkeys(r.extractor for r in plan.records if r.extractor)),
+        unmapped_columns=tuple(
+            dict.fromkeys(d.header for e in plan.explanations for d in e.columns if d.field == "extra")
+        ),
+        explain=_explain(plan),
+    )
+
+
+def query_for(plan_id: str, record: ActionRecord | dict[str, str]) -> MappingQuery:
+    """What the matcher reads of an action (a record, or a contract row when re-applying overrides)."""
+    get = record.get if isinstance(record, dict) else lambda k, d="": getattr(record, k, d)
+    return MappingQuery(
+        plan_id=plan_id,
+        ref=get("ref", ""),
+        action=get("action", ""),
+        objective=get("objective", ""),
+        theme=get("theme", ""),
+        stated_rec=get("stated_rec", ""),
+    )
+
+
+def match_fields(match: RecMatch) -> dict[str, str]:
+    """A `RecMatch` as the contract's mapping columns."""
+    return {
+        "rec_id": match.rec_id,
+        "rec_candidates": ";".join(match.candidates),
+        "target_id": match.target_id,
+        "match_score": str(int(match.score)),
+        "match_method": match.method,
+        "needs_review": "true" if match.needs_review else "false",
+        "match_evidence": match.evidence,
+    }
+
+
+def contract_row(
+    plan_id: str, source_file: str, plan: Plan, record: ActionRecord, match: RecMatch
+) -> dict[str, str]:
+    row = {
+        "plan_id": plan_id,
+        "institution": plan.institution,
+        "period": plan.period,
+        "source_file": source_file,
+        "page": "" if record.page is None else str(record.page),
+        "row": str(record.row),
+        "theme": record.theme,
+        "ref": record.ref,
+        "objective": record.objective,
+        "action": record.action,
+        "measure": record.measure,
+        "lead": record.lead,
+        "timescale": record.timescale,
+        "status": record.status,
+        "status_raw": record.status_raw,
+        "progress": record.progress,
+        "extra": json.dumps(dict(record.extra), ensure_ascii=False) if record.extra else "{}",
+        "stated_rec": record.stated_rec,
+        "extractor": record.extractor,
+        **match_fields(match),
+    }
+    return {c: row[c] for c in COLUMNS}
+
+
+def _run(stage: str, func, *args, **kwargs):  # noqa: ANN001, ANN202
+    try:
+        return func(*args, **kwargs)
+    except PipelineError:
+        raise
+    except ExtractionError as exc:
+        raise PipelineError(stage, str(exc)) from exc
+    except MemoryError as exc:
+        raise PipelineError(stage, "ran out of memory on this file") from exc
+    except Exception as exc:  # one bad file must never stop a batch: name the stage and the cause
+        raise PipelineError(stage, f"internal error ({type(exc).__name__}: {exc})") from exc
+
+
+def _no_actions_message(document: Document) -> str:
+    if document.tables:
+        return "no action rows found: the tables have no recognisable action column"
+    return "no actions found: the document has no table and no numbered list of commitments"
+
+
+def _explain(plan: Plan) -> str:
+    try:
+        from talentmap.normalise.explain import explain_text
+    except ImportError:
+        return ""
+    return explain_text(plan)
