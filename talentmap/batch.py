@@ -52,7 +52,6 @@ def discover(raw: Path) -> tuple[list[Path], list[str]]:
     """Supported files and skipped ones (as paths relative to `raw`), both sorted."""
     supported, skipped = [], []
     for path in sorted(p for p in raw.rglob("*") if p.is_file()):
-        rel = path.relative_to(raw).as_posix()
         if any(part.startswith(".") for part in path.relative_to(raw).parts):
             continue
         (supported if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
