@@ -1,18 +1,22 @@
 """talentmap: Technician Commitment action plans -> one dataset tagged with TALENT recommendations.
 
-Notebook API: `read_plan(path)` for one file, `refresh(raw, out)` for a folder.
+Notebook API: `read_plan(path)` for one file, `refresh(raw, out)` for a folder. Imports are lazy so
+that `import talentmap.extract` in a worker does not pull in pandas and the matcher.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .batch import RefreshSummary, refresh
 from .columns import COLUMNS
 
-__all__ = ["COLUMNS", "RefreshSummary", "read_plan", "refresh"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .batch import RefreshSummary
+
+__all__ = ["COLUMNS", "read_plan", "refresh"]
 __version__ = "0.1.0"
 
 
@@ -23,3 +27,12 @@ def read_plan(path: str | Path) -> pd.DataFrame:
 
     path = Path(path)
     return actions_frame(process_file(path, path.name).rows)
+
+
+def refresh(
+    raw: str | Path = "data/raw", out: str | Path = "data/processed", **options: object
+) -> RefreshSummary:
+    """Process every plan under `raw` into `out` (see `talentmap refresh --help` for the options)."""
+    from .batch import refresh as run_refresh
+
+    return run_refresh(raw, out, **options)
