@@ -1,4 +1,4 @@
-"""The whole pipeline on the sample plans in data/raw: the actual rows, checked against the generator's data."""
+"""The whole pipeline on the sample plans in data/raw: actual rows, checked against the generator."""
 
 from __future__ import annotations
 
