@@ -1,0 +1,71 @@
+"""Cell text hygiene: undo what exports and line wrapping did to the words, change nothing else.
+
+PDF cells arrive as wrapped lines and Word/HTML exports leave `<p>` tags and `&amp;` entities;
+the dataset must carry the sentence as the plan printed it, with bullets one per line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+BULLET_CHARS = "*\u2022\u25cf\u25aa\u25e6\u2023\u00b7\u25a0\u25a1\u2043\u27a2\u2713\uf0b7\uf0a7\uf076\uf0d8"
+_PRIVATE_BULLETS = str.maketrans(
+    {"\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf076": "\u2022", "\uf0d8": "\u2022"}
+)
+_BULLET_LINE = re.compile(rf"^\s*([{re.escape(BULLET_CHARS)}]|-\s)")
+_PARAGRAPH_TAG = re.compile(r"(?i)</?(p|br|li|div)\b[^>]*>")
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
+# A function word after a line-end hyphen means the hyphen was a suspended compound
+# ("department- and institution-level"), so the space stays.
+_SUSPENDED = {"and", "or", "to", "nor", "&", "as", "but", "then"}
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a\u202f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+
+
+def is_bullet_line(line: str) -> bool:
+    return bool(_BULLET_LINE.match(line))
+
+
+def strip_markup(text: str) -> str:
+    """`<p>a</p> <p>b</p>` -> two lines; entities decoded; other tags dropped."""
+    if "<" in text and ">" in text:
+        text = _PARAGRAPH_TAG.sub("\n", text)
+        text = _ANY_TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _join(previous: str, line: str) -> str:
+    """Join a wrapped line onto the text so far."""
+    if previous.endswith("\u00ad"):  # soft hyphen: a word broken by the layout
+        return previous[:-1] + line
+    if re.search(r"\w-$", previous) and re.match(r"[a-z]", line):
+        first = re.match(r"[^\s]+", line).group(0).lower()
+        return previous + (" " if first in _SUSPENDED else "") + line
+    return previous + " " + line
+
+
+def clean_cell(text: str | None) -> str:
+    """Readable, single-spaced cell text; wrapped lines re-joined, bullet items one per line."""
+    if not text:
+        return ""
+    text = strip_markup(str(text)).translate(_PRIVATE_BULLETS)
+    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    items: list[str] = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            continue
+        if items and not is_bullet_line(line):
+            items[-1] = _join(items[-1], line)
+        else:
+            items.append(line)
+    return "\n".join(items).replace("\u00ad", "")
+
+
+def clean_ref(text: str) -> str:
+    """The plan's own reference without trailing punctuation: `B1.` -> `B1`, `2.6` stays."""
+    text = clean_cell(text).replace("\n", " ")
+    return text.strip().rstrip(".:;,)").strip()

@@ -1,0 +1,332 @@
+"""Printed column headers -> schema fields, through one synonym table per field.
+
+Every plan names its columns differently; one table of what people write, matched fuzzily, lets
+an unseen plan map without new code. Add a synonym here rather than a rule anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+FIELDS = (
+    "ref",
+    "stated_rec",
+    "objective",
+    "action",
+    "measure",
+    "lead",
+    "timescale",
+    "status",
+    "progress",
+    "theme",
+)
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "Ref",
+        "Ref.",
+        "Reference",
+        "Action reference",
+        "Action ref",
+        "Action ref no",
+        "Action no",
+        "Action number",
+        "Action ID",
+        "No.",
+        "No",
+        "Number",
+        "Item",
+        "Item no",
+        "ID",
+        "#",
+        "Ref no",
+        "Reference number",
+    ),
+    "stated_rec": (
+        "Recommendation reference",
+        "Recommendation ref",
+        "Recommendation no",
+        "Recommendation number",
+        "Rec no",
+        "Rec ref",
+        "TALENT recommendation reference",
+        "TALENT recommendation number",
+        "TALENT ref",
+        "Commission recommendation number",
+    ),
+    "objective": (
+        "Objective",
+        "Objectives",
+        "Aim",
+        "Aims",
+        "Goal",
+        "Goals",
+        "Priority",
+        "Strategic objective",
+        "Recommendation",
+        "TALENT Recommendation",
+        "TALENT Commission Recommendation",
+        "Targeted Recommendation",
+        "Commission recommendation",
+        "Technician Commitment objective",
+        "Issue",
+        "Issue identified",
+        "Challenge",
+        "Rationale",
+        "Area for improvement",
+        "Intended outcome",
+    ),
+    "action": (
+        "Action",
+        "Actions",
+        "Action(s)",
+        "Action description",
+        "Description",
+        "Task",
+        "Tasks",
+        "Activity",
+        "Activities",
+        "Planned action",
+        "Planned actions",
+        "Proposed action",
+        "Proposed actions",
+        "Agreed action",
+        "Actions to be taken",
+        "Action to be taken",
+        "What we will do",
+        "What will we do",
+        "What could we do",
+        "What are we going to do",
+        "Key actions",
+        "Specific actions",
+        "Initiative",
+        "Initiatives",
+        "Commitment",
+    ),
+    "measure": (
+        "Measure",
+        "Measures",
+        "Measure of success",
+        "Measures of success",
+        "Success measure",
+        "Success measures",
+        "Success criteria",
+        "Success indicator",
+        "Success indicators",
+        "KPI",
+        "KPIs",
+        "Key performance indicator",
+        "Performance indicator",
+        "How impact will be evidenced",
+        "How will impact be evidenced",
+        "How will success be measured",
+        "How will we measure success",
+        "How we will measure success",
+        "Evidence",
+        "Evidence of success",
+        "Evidence of impact",
+        "Impact",
+        "Outcome",
+        "Outcomes",
+        "Expected outcome",
+        "Expected outcomes",
+        "Desired outcome",
+        "Target",
+        "Targets",
+        "Success looks like",
+        "What success looks like",
+        "Deliverable",
+        "Deliverables",
+        "Output",
+        "Outputs",
+        "Metric",
+        "Metrics",
+    ),
+    "lead": (
+        "Lead",
+        "Leads",
+        "Lead(s)",
+        "Owner",
+        "Owners",
+        "Action owner",
+        "Responsibility",
+        "Responsible",
+        "Responsible person",
+        "Who",
+        "Who is responsible",
+        "Lead person",
+        "Led by",
+        "Accountable",
+        "Accountability",
+        "Person responsible",
+        "Responsible for delivery",
+        "Lead responsibility",
+        "Ownership",
+    ),
+    "timescale": (
+        "Timescale",
+        "Timescales",
+        "Timeframe",
+        "Time frame",
+        "Timeline",
+        "Deadline",
+        "Deadlines",
+        "By when",
+        "When",
+        "Target date",
+        "Target completion date",
+        "Completion date",
+        "Due date",
+        "Date",
+        "Dates",
+        "Date due",
+        "Start date",
+        "End date",
+        "Timing",
+        "Delivery date",
+        "Milestone",
+        "Milestones",
+    ),
+    "status": (
+        "Status",
+        "RAG",
+        "RAG status",
+        "RAG rating",
+        "Rating",
+        "Current status",
+        "Progress status",
+        "Status (RAG)",
+        "Red Amber Green",
+        "Traffic light",
+        "Completion status",
+    ),
+    "progress": (
+        "Progress",
+        "Progress update",
+        "Progress to date",
+        "Update",
+        "Updates",
+        "Latest update",
+        "Progress notes",
+        "Progress made",
+        "What have we done",
+        "What we have done",
+        "What has been done",
+        "Comments",
+        "Comment",
+        "Notes",
+        "Commentary",
+        "Achievements",
+        "Actions taken",
+        "Progress and comments",
+    ),
+    "theme": (
+        "Theme",
+        "Themes",
+        "Pillar",
+        "Pillars",
+        "Technician Commitment pillar",
+        "Commitment pillar",
+        "Key theme",
+        "Area",
+        "Key area",
+        "Focus area",
+        "Principle",
+        "Category",
+        "Section",
+        "Strand",
+        "Workstream",
+    ),
+}
+
+FUZZY_THRESHOLD = 85.0
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def header_key(text: str) -> str:
+    """Comparable form of a header: lower case, punctuation and spacing dropped."""
+    text = text.casefold().replace("&", " and ")
+    text = re.sub(r"[^\w#]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    field: str
+    score: float
+    how: str
+
+
+_KEYED = {f: tuple((header_key(s), s) for s in syns) for f, syns in SYNONYMS.items()}
+
+
+def _variants(header: str) -> list[str]:
+    """The header, and without its parenthetical aside ("What could we do? (already ...)")."""
+    keys = [header_key(header)]
+    bare = header_key(_PAREN.sub(" ", header))
+    if bare and bare not in keys:
+        keys.append(bare)
+    return [k for k in keys if k]
+
+
+def header_matches(header: str) -> list[HeaderMatch]:
+    """Every field this header could mean, best first (score 100 = a listed synonym)."""
+    best: dict[str, HeaderMatch] = {}
+    for key in _variants(header):
+        for field, synonyms in _KEYED.items():
+            for syn_key, syn in synonyms:
+                if key == syn_key:
+                    match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
+                else:
+                    score = float(fuzz.ratio(key, syn_key))
+                    if len(key) >= 4 and len(syn_key) >= 4:
+                        score = max(score, float(fuzz.token_sort_ratio(key, syn_key)))
+                    if score < FUZZY_THRESHOLD:
+                        continue
+                    match = HeaderMatch(field, round(score, 1), f"fuzzy {score:.0f} '{syn}'")
+                if field not in best or match.score > best[field].score:
+                    best[field] = match
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+def header_word_matches(header: str) -> list[HeaderMatch]:
+    """Weaker evidence: a one-word synonym standing as a whole word in a longer header
+    ("Lead person(s) / team" -> lead). Scored below any fuzzy match."""
+    words = set(header_key(header).split())
+    found: dict[str, HeaderMatch] = {}
+    for field, synonyms in _KEYED.items():
+        for syn_key, syn in synonyms:
+            if " " not in syn_key and len(syn_key) >= 3 and syn_key in words and field not in found:
+                found[field] = HeaderMatch(field, 70.0, f"word '{syn}'")
+    return sorted(found.values(), key=lambda m: -m.score)
+
+
+def is_header_like(cell: str) -> bool:
+    """A short cell that names a field: the mark of a header row."""
+    if not cell or len(cell) > 80:
+        return False
+    return bool(header_matches(cell))
+
+
+def assign_headers(headers: list[str]) -> dict[int, HeaderMatch]:
+    """Columns -> fields, each field used once, strongest evidence first."""
+    candidates: list[tuple[float, int, int, HeaderMatch]] = []
+    for col, header in enumerate(headers):
+        if not header.strip():
+            continue
+        matches = header_matches(header) or header_word_matches(header)
+        for rank, match in enumerate(matches):
+            candidates.append((match.score, -rank, -col, match))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
+    taken_cols: dict[int, HeaderMatch] = {}
+    taken_fields: set[str] = set()
+    for _, _, neg_col, match in candidates:
+        col = -neg_col
+        if col in taken_cols or match.field in taken_fields:
+            continue
+        taken_cols[col] = match
+        taken_fields.add(match.field)
+    return taken_cols

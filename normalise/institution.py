@@ -1,0 +1,136 @@
+"""Which institution wrote the plan, and the period it covers, from the plan's own words.
+
+Only what the document (or, failing that, its file name) prints: an unknown institution is "",
+never a guess presented as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_NAME_WORD = r"(?:[A-Z][\w'\u2019&.-]*|of|the|and|upon|on|in|for|at|de|la)"
+_CAP_WORD = r"[A-Z][\w'\u2019&-]*"
+_CONNECT = r"(?:of|the|and|upon|on|in|for|at|&)"
+_ORG = r"(?:University|College|Institute|School|Conservatoire|Academy|Consortium|Partnership)"
+_PATTERNS = (
+    # "University of the West of England", "University College London", "Institute of Cancer Research"
+    re.compile(
+        rf"\b(?:(?:{_CAP_WORD})\s+){{0,2}}{_ORG}\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}"
+        rf"(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
+    ),
+    # "De Montfort University", "Oxford Brookes University", "Imperial College London", "King's College London"
+    re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,4}}(?:University|College)(?:\s+London)?\b"),
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:The|Our|This|A|An|Technician|Technicians|Commitment|Action|Plan|Report|Statement|Draft|Final|"
+    r"Updated?|Annual|Progress|TALENT|Commission|Response|Self[- ]Assessment|All|Each|Every|Other|UK|"
+    r"Russell|Group|Member|Members|Partner|Partners|Local|National)\s+)+"
+)
+_STOP_TAIL = re.compile(
+    r"\s+(?:Technician|Technicians|Technical|Commitment|Action|Actions|Plan|Report|Statement|Staff|Services|"
+    r"Strategy|Progress|TALENT|Update|Research|Community|Tc|Tcap|Ap|Final|Draft|Version|V\d+)\b.*$"
+)
+_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5}[A-Z][a-z]+)\s+\(([A-Z]{2,6})\)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PERIOD = re.compile(
+    rf"(?<![\d/])(?:{_MONTH}\s+)?((?:19|20)\d\d)(?:\s*/\s*\d\d(?:\d\d)?)?\s*"
+    rf"(?:-|\u2013|\u2014|to|until|through|\u2192)\s*(?:{_MONTH}\s+)?((?:19|20)?\d\d)(?!\d)(?:\s*/\s*\d\d)?",
+    re.I,
+)
+
+
+def _tidy_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:-")
+    name = _LEADING_NOISE.sub("", name)
+    name = _STOP_TAIL.sub("", name)
+    return name.strip(" ,.;:-'\u2019")
+
+
+def _names_in(text: str) -> list[str]:
+    """Institution names a line prints; an all-capitals line is read in title case."""
+    if text.isupper():
+        text = re.sub(r"\b(Of|The|And|Upon|On|In|For|At)\b", lambda m: m.group(1).lower(), text.title())
+    names = []
+    for pattern in _PATTERNS:
+        for hit in pattern.finditer(text):
+            name = _tidy_name(hit.group(0))
+            if re.search(_ORG, name) and len(name.split()) >= 2:
+                names.append(name)
+    # keep the longest reading of overlapping hits ("University College London" over "College London")
+    return [n for n in names if not any(n != m and n in m for m in names)]
+
+
+def _defined_name_in_title(lines: list[str], title: str) -> str:
+    """A consortium that names itself: "Midlands Innovation (MI) is ..." with the name in the title."""
+    title_key = title.casefold()
+    for line in lines:
+        for hit in _ACRONYM_DEF.finditer(line):
+            name, acronym = hit.group(1), hit.group(2)
+            initials = "".join(w[0] for w in name.split())
+            if initials.upper() == acronym and name.casefold() in title_key:
+                return name
+    return ""
+
+
+def title_lines(lines: list[str], limit: int = 8) -> list[str]:
+    return [ln for ln in lines if ln.strip()][:limit]
+
+
+def detect_institution(lines: list[str], running: list[str], file_stem: str = "") -> tuple[str, str]:
+    """(institution, how). Title lines first, then running headers/footers, then all text, then the file name."""
+    head = title_lines(lines)
+    for source, texts in (("title", head), ("running header", running)):
+        for text in texts:
+            names = _names_in(text)
+            if names:
+                return names[0], f"{source}: '{text[:80]}'"
+    counts = Counter(n for text in lines for n in _names_in(text))
+    if counts:
+        name, n = counts.most_common(1)[0]
+        if n >= 2:
+            return name, f"named {n} times in the text"
+    if head:
+        defined = _defined_name_in_title(lines, " ".join(head[:2]))
+        if defined:
+            return defined, "name defined with its acronym and printed in the title"
+    stem_text = re.sub(r"[_\-.]+", " ", file_stem).strip()
+    names = _names_in(stem_text.upper()) if stem_text else []
+    if names:
+        return names[0], f"file name '{file_stem}'"
+    return "", "not printed"
+
+
+def _year(text: str, base: str) -> int:
+    return int(text) if len(text) == 4 else int(base[:2] + text)
+
+
+def period_in(text: str) -> str:
+    """ "January 2021-January 2024" / "Mar 2024 to Mar 2027" / "2022-25" -> "2021-2024" etc."""
+    for hit in _PERIOD.finditer(text or ""):
+        start = int(hit.group(1))
+        end = _year(hit.group(2), hit.group(1))
+        if 1990 <= start < end <= start + 10:
+            return f"{start}-{end}"
+    return ""
+
+
+def detect_period(lines: list[str], running: list[str], file_stem: str = "") -> tuple[str, str]:
+    """(period, how): the title's range, else a range on a line about the plan, else the file name."""
+    for source, texts in (("title", title_lines(lines)), ("running header", running)):
+        for text in texts:
+            period = period_in(text)
+            if period:
+                return period, f"{source}: '{text[:80]}'"
+    for text in lines:
+        if re.search(r"(?i)\b(plan|period|strategy|commitment)\b", text):
+            period = period_in(text)
+            if period:
+                return period, f"text: '{text[:80]}'"
+    period = period_in(re.sub(r"_", " ", file_stem))
+    if period:
+        return period, f"file name '{file_stem}'"
+    return "", "not printed"

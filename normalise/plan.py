@@ -1,0 +1,99 @@
+"""A `Document` -> a `Plan`: plan-level facts, then tables (or a numbered list) -> action records."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .institution import detect_institution, detect_period
+from .model import ActionRecord, Plan, TableExplanation
+from .stated import declared_markers
+from .status import parse_legend
+from .tables import PlanContext, TableState, table_records
+from .text_list import ListLine, commitments
+from .themes import heading_pillar
+
+RUNNING_STYLES = {"header", "footer", "page-header", "page-footer"}
+_LEGEND_OPEN = re.compile(r"(?:=|:|-|\u2013)\s*$")
+
+
+def _split_lines(document) -> list[tuple[str, int | None, int, str, str]]:  # noqa: ANN001
+    """(text, page, seq, list_label, style) per printed line: a paragraph's line breaks split it."""
+    out = []
+    for line in document.lines:
+        parts = [p.strip() for p in (line.text or "").split("\n")]
+        for k, part in enumerate(p for p in parts if p):
+            out.append((part, line.page, line.seq, line.list_label if k == 0 else "", line.style or ""))
+    return out
+
+
+def running_texts(lines: list[tuple[str, int | None, int, str, str]]) -> set[str]:
+    """Running headers and footers: styled so, or the same short text on several pages."""
+    pages: dict[str, set] = defaultdict(set)
+    running = set()
+    for text, page, _, _, style in lines:
+        if style.casefold() in RUNNING_STYLES:
+            running.add(text)
+        if page is not None and len(text) <= 100:
+            pages[text].add(page)
+    running.update(t for t, p in pages.items() if len(p) >= 2)
+    return running
+
+
+def _legend_texts(texts: list[str]) -> list[str]:
+    """Lines that hold a legend, each with the next line when its last entry wrapped."""
+    out = []
+    for i, text in enumerate(texts):
+        joined = text + (" " + texts[i + 1] if _LEGEND_OPEN.search(text) and i + 1 < len(texts) else "")
+        out.append(joined)
+    return out
+
+
+def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
+    lines = _split_lines(document)
+    running = running_texts(lines)
+    body = [ln for ln in lines if ln[0] not in running]
+    texts = [ln[0] for ln in body]
+    notes: list[str] = []
+
+    institution, how = detect_institution(texts, sorted(running), file_stem)
+    notes.append(f"institution: {institution or '(none)'} ({how})")
+    period, how = detect_period(texts, sorted(running), file_stem)
+    notes.append(f"period: {period or '(none)'} ({how})")
+    legend = parse_legend(_legend_texts(texts))
+    ctx = PlanContext(legend=legend, markers=declared_markers(texts))
+
+    records: list[ActionRecord] = []
+    explanations: list[TableExplanation] = []
+    state = TableState()
+    previous_seq = -1
+    for index, table in enumerate(sorted(document.tables, key=lambda t: t.seq)):
+        for text, _, seq, _, _ in body:
+            if previous_seq < seq < table.seq:
+                pillar = heading_pillar(text) if len(text) <= 200 else ""
+                if pillar:
+                    state.theme = pillar
+        previous_seq = table.seq
+        rows = [(list(r.cells), r.page) for r in table.rows]
+        found, explanation = table_records(index, rows, table.extractor, state, ctx, len(records) + 1)
+        records.extend(found)
+        if explanation is not None:
+            explanations.append(explanation)
+    notes.extend(state.notes)
+
+    if not records:
+        items = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
+        records = [
+            ActionRecord(row=k + 1, action=item.text, ref=item.number, page=item.page, extractor="text-list")
+            for k, item in enumerate(items)
+        ]
+        if items:
+            notes.append(f"no action table: {len(items)} numbered commitments read as actions")
+    return Plan(
+        institution=institution,
+        period=period,
+        records=tuple(records),
+        legend=legend,
+        explanations=tuple(explanations),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,95 @@
+"""Column roles from what the cells hold, for headers that are blank, unknown or ambiguous.
+
+A column of `B12`/`2.6` values is a reference whatever its header says; a column of R/A/G letters
+is a status; the longest prose column is the action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .headers import assign_headers
+from .stated import is_rec_value
+from .status import is_status_value
+from .themes import pillar_in
+
+_REF_VALUE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.):]?$")
+SHARE = 0.8  # of a column's non-empty cells that must fit a content rule
+PROSE_MIN_CHARS = 25.0
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """The field a column feeds ("extra" for none), its printed header, and why."""
+
+    field: str
+    header: str
+    how: str
+
+
+def is_ref_value(text: str) -> bool:
+    return bool(_REF_VALUE.match((text or "").strip()))
+
+
+def _share(values: list[str], test) -> float:  # noqa: ANN001
+    filled = [v for v in values if v.strip()]
+    return sum(1 for v in filled if test(v)) / len(filled) if filled else 0.0
+
+
+def mean_length(values: list[str]) -> float:
+    filled = [v for v in values if v.strip()]
+    return sum(len(v) for v in filled) / len(filled) if filled else 0.0
+
+
+def content_kind(values: list[str]) -> str:
+    """What a column's cells are by content: stated_rec, ref, status, theme, prose or ""."""
+    if not any(v.strip() for v in values):
+        return ""
+    if _share(values, is_rec_value) >= SHARE:
+        return "stated_rec"
+    if _share(values, is_status_value) >= SHARE:
+        return "status"
+    if _share(values, is_ref_value) >= SHARE:
+        return "ref"
+    if _share(values, lambda v: bool(pillar_in(v)) and len(v) <= 40) >= SHARE:
+        return "theme"
+    if mean_length(values) >= PROSE_MIN_CHARS:
+        return "prose"
+    return ""
+
+
+def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRole, ...]:
+    """Header synonyms first, then content rules for what the headers leave open or get wrong."""
+    n = len(columns)
+    headers = (list(headers) + [""] * n)[:n]
+    by_header = assign_headers(headers)
+    fields: dict[int, tuple[str, str]] = {c: (m.field, m.how) for c, m in by_header.items()}
+    kinds = [content_kind(col) for col in columns]
+
+    def taken(field: str) -> bool:
+        return any(f == field for f, _ in fields.values())
+
+    # headers that contradict their content: a "Progress" column of RAG letters is the status
+    for col, (field, _) in list(fields.items()):
+        if field in {"progress", "measure", "ref"} and kinds[col] == "status" and not taken("status"):
+            fields[col] = ("status", f"content: status values (header says {field})")
+        elif field == "status" and kinds[col] == "prose" and not taken("progress"):
+            fields[col] = ("progress", "content: prose under a status header")
+    for col in range(n):
+        if col in fields:
+            continue
+        kind = kinds[col]
+        if kind in {"stated_rec", "ref", "status", "theme"} and not taken(kind):
+            fields[col] = (kind, f"content: {kind} values")
+    if not taken("action"):
+        open_prose = [c for c in range(n) if c not in fields and kinds[c] == "prose"]
+        if open_prose:
+            col = max(open_prose, key=lambda c: mean_length(columns[c]))
+            fields[col] = ("action", "content: longest prose column")
+    return tuple(
+        ColumnRole(fields[c][0], headers[c], fields[c][1])
+        if c in fields
+        else ColumnRole("extra", headers[c], "no synonym or content rule matched")
+        for c in range(n)
+    )

@@ -1,0 +1,203 @@
+"""Raw tables -> action records: find the header row, the pillar sections and each column's role.
+
+Tables arrive with their header row(s) as printed, heading rows spanning the table, and sometimes
+as continuation tables with no header at all; the column roles then carry over from the table
+before them with the same number of columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cleaning import clean_cell, clean_ref
+from .headers import header_matches
+from .model import ActionRecord, ColumnDecision, TableExplanation
+from .roles import ColumnRole, infer_roles
+from .stated import split_marker, stated_rec_in
+from .status import normalise_status
+from .themes import heading_pillar, pillar_in
+
+HEADER_SCAN_ROWS = 4
+HEADER_CELL_MAX = 100
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The roles of a table's columns, and the header that named them (to spot a repeat)."""
+
+    roles: tuple[ColumnRole, ...]
+    header: tuple[str, ...] = ()
+    carried_from: int | None = None
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.roles)
+
+    def has(self, name: str) -> bool:
+        return any(r.field == name for r in self.roles)
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Plan-level facts the rows need: the printed legend and recommendation markers."""
+
+    legend: tuple[tuple[str, str], ...] = ()
+    markers: tuple[str, ...] = ()
+
+
+@dataclass
+class TableState:
+    """What flows from one table to the next: the last layout and the current pillar."""
+
+    layout: Layout | None = None
+    layout_table: int | None = None
+    theme: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def section_theme(cells: list[str]) -> str | None:
+    """A heading row spanning the table ("Visibility Ensure that ..."): its pillar, "" if it names
+    none, None if the row is not a heading row."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return None
+    spanning = len(cells) > 1 and len(set(filled)) == 1 and len(filled) == len(cells)
+    first_only = len(filled) == 1 and cells[0].strip() != ""
+    if not (spanning or first_only):
+        return None
+    pillar = heading_pillar(filled[0])
+    if pillar:
+        return pillar
+    return "" if spanning and len(filled[0]) <= 200 else None
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Mostly short cells that name schema fields."""
+    distinct = list(dict.fromkeys(c for c in cells if c.strip()))
+    if not distinct or any(len(c) > HEADER_CELL_MAX for c in distinct):
+        return False
+    named = sum(1 for c in distinct if header_matches(c))
+    return named >= 1 and named * 2 >= len(distinct)
+
+
+def _columns(rows: list[list[str]], n: int) -> list[list[str]]:
+    return [[r[c] if c < len(r) else "" for r in rows] for c in range(n)]
+
+
+def _pad(cells: list[str], n: int) -> list[str]:
+    return (cells + [""] * n)[:n]
+
+
+def build_layout(header: list[str], body: list[list[str]], n: int) -> Layout:
+    header = _pad(header, n)
+    return Layout(roles=infer_roles(header, _columns(body, n)), header=tuple(header))
+
+
+def _record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str) -> dict:
+    values: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for col, role in enumerate(layout.roles):
+        value = cells[col] if col < len(cells) else ""
+        name = role.header or f"column {col + 1}"
+        if role.field == "extra":
+            extra.append((name, value))
+        elif role.field == "theme":
+            pillar = pillar_in(value)
+            values["theme"] = pillar
+            if value and not pillar:
+                extra.append((name, value))
+        elif role.field not in values:
+            values[role.field] = value
+    fields: dict = {
+        k: values.get(k, "")
+        for k in ("ref", "objective", "action", "measure", "lead", "timescale", "progress")
+    }
+    fields["ref"] = clean_ref(fields["ref"])
+    fields["theme"] = values.get("theme") or theme
+    raw_status = values.get("status", "").strip()
+    fields["status_raw"] = raw_status
+    fields["status"] = normalise_status(raw_status, ctx.legend)
+    stated = stated_rec_in(values.get("stated_rec", ""))
+    if not stated and "TCR" in values.get("stated_rec", "").upper():
+        stated = "TCR"
+    if not stated and values.get("stated_rec", ""):
+        extra.insert(
+            0,
+            (
+                next(r.header for r in layout.roles if r.field == "stated_rec") or "stated_rec",
+                values["stated_rec"],
+            ),
+        )
+    stated = stated or stated_rec_in(fields["objective"])
+    for key in ("objective", "action"):
+        fields[key], marked = split_marker(fields[key], ctx.markers)
+        if marked and not stated:
+            stated = "TCR"
+    fields["stated_rec"] = stated
+    fields["extra"] = tuple(extra)
+    return fields
+
+
+def table_records(
+    index: int,
+    rows: list[tuple[list[str], int | None]],
+    extractor: str,
+    state: TableState,
+    ctx: PlanContext,
+    first_row: int,
+) -> tuple[list[ActionRecord], TableExplanation | None]:
+    """One table's action records (numbered from `first_row`) and how its columns were read."""
+    cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
+    n = max((len(c) for c, _ in cleaned), default=0)
+    cleaned = [(_pad(c, n), p) for c, p in cleaned]
+    body_start = 0
+    layout: Layout | None = None
+    for i, (cells, _) in enumerate(cleaned[:HEADER_SCAN_ROWS]):
+        theme = section_theme(cells)
+        if theme is not None:
+            state.theme = theme or state.theme
+            body_start = i + 1
+            continue
+        if is_header_row(cells):
+            body = [c for c, _ in cleaned[i + 1 :]]
+            layout = build_layout(cells, body, n)
+            body_start = i + 1
+        break
+    if layout is None:
+        if state.layout is not None and state.layout.n_cols == n:
+            layout = Layout(state.layout.roles, state.layout.header, carried_from=state.layout_table)
+        else:
+            layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
+    if not layout.has("action"):
+        state.notes.append(f"table {index + 1}: skipped, no column holds actions")
+        return [], _explanation(index, extractor, layout, 0)
+    records: list[ActionRecord] = []
+    for pos in range(body_start, len(cleaned)):
+        cells, page = cleaned[pos]
+        if not any(c.strip() for c in cells):
+            continue
+        theme = section_theme(cells)
+        if theme is not None:
+            state.theme = theme or state.theme
+            continue
+        if is_header_row(cells):
+            if tuple(cells) != layout.header:  # a new header mid-table: read the columns again
+                layout = build_layout(cells, [c for c, _ in cleaned[pos + 1 :]], n)
+            continue
+        fields = _record_fields(cells, layout, ctx, state.theme)
+        records.append(ActionRecord(row=first_row + len(records), page=page, extractor=extractor, **fields))
+    if layout.carried_from is None:
+        state.layout, state.layout_table = layout, index
+    return records, _explanation(index, extractor, layout, len(records))
+
+
+def _explanation(index: int, extractor: str, layout: Layout, count: int) -> TableExplanation:
+    how_suffix = (
+        f" (carried over from table {layout.carried_from + 1})" if layout.carried_from is not None else ""
+    )
+    return TableExplanation(
+        table_index=index,
+        extractor=extractor,
+        columns=tuple(ColumnDecision(r.header, r.field, r.how + how_suffix) for r in layout.roles),
+        records=count,
+    )

@@ -1,0 +1,128 @@
+"""Statements without a table: one action per numbered commitment.
+
+Numbers are typed ("1.", "- 1.") or come from Word list numbering (`list_label`). The last
+commitment may be printed without a number: a paragraph right after the numbered run that reads
+like the others belongs to the list; a trailing URL or footer does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .cleaning import clean_cell
+
+_TYPED_NUMBER = re.compile(r"^\s*(?:[-\u2013\u2022*]\s*)?(\d{1,2})\s*[.)]\s+(?=\S)")
+_LABEL_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]?\s*$")
+_URL = re.compile(r"(?i)^\s*(?:https?://|www\.)\S+\s*$|^\S+@\S+\.\S+$")
+_PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$")
+SENTENCE_END = (".", "!", "?", ";", ":")
+MIN_RUN = 3
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """A line of document text as the list reader needs it."""
+
+    text: str
+    page: int | None = None
+    list_label: str = ""
+
+
+@dataclass(frozen=True)
+class Commitment:
+    number: str
+    text: str
+    page: int | None
+
+
+def _number(line: ListLine) -> tuple[int | None, str]:
+    """The item number a line starts with, and its text without the number."""
+    if line.list_label:
+        hit = _LABEL_NUMBER.match(line.list_label)
+        if hit:
+            return int(hit.group(1)), line.text
+    hit = _TYPED_NUMBER.match(line.text)
+    if hit:
+        return int(hit.group(1)), line.text[hit.end() :]
+    return None, line.text
+
+
+def _longest_run(numbers: list[int | None]) -> list[int]:
+    """Positions of the longest 1, 2, 3, ... sequence of numbered lines (gaps allowed)."""
+    best: list[int] = []
+    for start, num in enumerate(numbers):
+        if num != 1:
+            continue
+        run, expect = [start], 2
+        for pos in range(start + 1, len(numbers)):
+            if numbers[pos] == expect:
+                run.append(pos)
+                expect += 1
+            elif numbers[pos] is not None:
+                break
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _is_noise(text: str) -> bool:
+    return not text.strip() or bool(_URL.match(text) or _PAGE_NUMBER.match(text))
+
+
+def _opening(text: str, words: int = 2) -> str:
+    return " ".join(text.casefold().split()[:words])
+
+
+def _paragraph_breaks(texts: list[str]) -> list[bool]:
+    """For wrapped lines (PDF): True where a line ends a paragraph (ends a sentence and stops short)."""
+    longest = max((len(t) for t in texts), default=0)
+    return [t.rstrip().endswith(SENTENCE_END) and len(t) < 0.8 * longest for t in texts]
+
+
+def commitments(lines: list[ListLine]) -> list[Commitment]:
+    """One commitment per numbered item, plus an unnumbered last item of the same form."""
+    lines = [ln for ln in lines if not _is_noise(ln.text)]
+    numbered = [_number(ln) for ln in lines]
+    run = _longest_run([n for n, _ in numbered])
+    if len(run) < MIN_RUN:
+        return []
+    items: list[tuple[str, list[str], int | None]] = []
+    for k, pos in enumerate(run):
+        end = run[k + 1] if k + 1 < len(run) else pos + 1
+        texts = [numbered[pos][1]] + [lines[p].text for p in range(pos + 1, end)]
+        items.append((str(numbered[pos][0]), texts, lines[pos].page))
+    # the last numbered item's own wrapped lines, then perhaps one unnumbered item
+    tail = [ln.text for ln in lines[run[-1] + 1 :]]
+    items[-1][1].extend(_continuation(items[-1][1], tail))
+    consumed = len(items[-1][1]) - 1
+    rest = lines[run[-1] + 1 + consumed :]
+    openings = Counter(_opening(t[1][0]) for t in items)
+    common, count = openings.most_common(1)[0]
+    if rest and count * 2 >= len(items) and _opening(rest[0].text) == common:
+        texts = [rest[0].text] + _continuation([rest[0].text], [ln.text for ln in rest[1:]])
+        items.append((str(len(items) + 1), texts, rest[0].page))
+    return [
+        Commitment(num, clean_cell("\n".join(texts)).replace("\n", " "), page) for num, texts, page in items
+    ]
+
+
+def _continuation(item: list[str], tail: list[str]) -> list[str]:
+    """The wrapped lines that continue an item: none once the item has ended its paragraph."""
+    taken: list[str] = []
+    current = list(item)
+    for text in tail:
+        ends = _paragraph_breaks(current + [text])
+        if ends[len(current) - 1] or _is_heading(text):
+            break
+        if len(current) == 1 and current[0].rstrip().endswith(SENTENCE_END) and text[:1].isupper():
+            break  # one-line item that already ended its sentence: a new paragraph begins
+        taken.append(text)
+        current.append(text)
+    return taken
+
+
+def _is_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and text.isupper() and len(text) < 120

@@ -1,0 +1,46 @@
+"""Technician Commitment pillars, wherever a plan prints them: a theme column, a heading row
+spanning the table, or a heading paragraph above it."""
+
+from __future__ import annotations
+
+import re
+
+from .model import THEMES
+
+_PILLAR = {t.casefold(): t for t in THEMES}
+_PILLAR_RE = re.compile(r"\b(visibility|recognition|career[\s-]+development|sustainability)\b", re.I)
+# "Pillar 2:", "Theme 1 -", "2.", "B." in front of a heading
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:(?:pillar|theme|principle|section|area)\s*\d*\s*[:.\-\u2013]?\s*)?"
+    r"(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.):\-\u2013]\s+)?",
+    re.I,
+)
+
+
+def _canonical(word: str) -> str:
+    return _PILLAR[re.sub(r"[\s-]+", " ", word.casefold())]
+
+
+def pillar_in(text: str) -> str:
+    """The pillar a theme cell names anywhere in it ("Pillar: Career development" -> Career Development)."""
+    found = _PILLAR_RE.search(text or "")
+    return _canonical(found.group(1)) if found else ""
+
+
+def heading_pillar(text: str) -> str:
+    """The pillar a heading starts with ("Visibility Ensure that ...", "Pillar 1: Visibility").
+
+    The pillar word must be followed by nothing, punctuation or a capitalised word: "Visibility of
+    technicians is ..." is a sentence, not a heading.
+    """
+    text = (text or "").strip()
+    if not text:
+        return ""
+    for candidate in (text, _HEADING_PREFIX.sub("", text, count=1)):
+        found = _PILLAR_RE.match(candidate)
+        if not found:
+            continue
+        rest = candidate[found.end() :].lstrip()
+        if not rest or rest[0] in ":-\u2013\u2014.|" or rest[0].isupper() or rest[0].isdigit():
+            return _canonical(found.group(1))
+    return ""
