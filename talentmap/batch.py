@@ -1,30 +1,39 @@
-"""`refresh`: every supported file under a folder -> the processed dataset, one bad file never stopping it."""
+"""`refresh`: every supported file under a folder -> the processed dataset, one bad file never stopping it.
+
+Order of work: find files, hash them, take unchanged ones from the cache, run the rest in killable
+worker processes (cached as they finish, so a killed run resumes where it stopped), apply the
+analysts' overrides, then write every output atomically, in a fixed order.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from talentmap.extract import SUPPORTED_SUFFIXES
-from talentmap.mapping import Matcher
 
-from .outputs import actions_frame, write_dataset
-from .pipeline import FileResult, PipelineError, process_file
+from .cache import ResultCache, file_digest, pipeline_version
+from .errors import FileError
+from .overrides_step import OverrideReport, apply_override_file
+from .pipeline import FileResult
+from .progress import progress_for
+from .workers import DEFAULT_PROCESSOR, Task, run_tasks
+
+__all__ = ["FileError", "RefreshSummary", "discover", "refresh"]
 
 log = logging.getLogger("talentmap")
 
 
 @dataclass(frozen=True)
-class FileError:
-    source_file: str
-    stage: str
-    error: str
-
-
-@dataclass(frozen=True)
 class RefreshSummary:
+    """`processed` files were extracted in this run, `cached` ones reused; `failed` counts both kinds."""
+
     processed: int
     cached: int
     failed: int
@@ -32,6 +41,7 @@ class RefreshSummary:
     actions: int
     seconds: float
     errors: tuple[FileError, ...] = ()
+    overrides: OverrideReport = OverrideReport()
 
     @property
     def exit_code(self) -> int:
@@ -44,41 +54,98 @@ class RefreshSummary:
         ]
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} unsupported files: {', '.join(self.skipped)}")
+        if self.overrides.applied or self.overrides.orphaned:
+            lines.append(self.overrides.text())
         lines += [f"FAILED {e.source_file} [{e.stage}]: {e.error}" for e in self.errors]
         return "\n".join(lines)
 
 
 def discover(raw: Path) -> tuple[list[Path], list[str]]:
-    """Supported files and skipped ones (as paths relative to `raw`), both sorted."""
+    """Supported files and skipped ones (as paths relative to `raw`), both sorted; hidden ones ignored."""
     supported, skipped = [], []
     for path in sorted(p for p in raw.rglob("*") if p.is_file()):
-        if any(part.startswith(".") for part in path.relative_to(raw).parts):
-            continue
+        if any(part.startswith((".", "~$")) for part in path.relative_to(raw).parts):
+            continue  # .DS_Store, .git, Word's ~$lock files
         (supported if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
     return supported, [p.relative_to(raw).as_posix() for p in skipped]
 
 
-def refresh(raw: str | Path = "data/raw", out: str | Path = "data/processed", **_: object) -> RefreshSummary:
+def refresh(
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/processed",
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    timeout: float | None = 120.0,
+    overrides: str | Path | None = None,
+    processor: str = DEFAULT_PROCESSOR,
+    progress_stream: TextIO | None = None,
+) -> RefreshSummary:
+    """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv`; `processor` is a
+    `module:factory` spec (tests swap the pipeline for a fake one)."""
     raw, out = Path(raw), Path(out)
     start = time.perf_counter()
     files, skipped = discover(raw)
-    matcher = Matcher()
-    results: list[FileResult] = []
-    errors: list[FileError] = []
+    cache = ResultCache.under(out, pipeline_version(salt=processor))
+    outcomes: dict[str, FileResult | FileError] = {}
+    digests: dict[str, str] = {}
+    todo: list[Task] = []
+    cached = 0
     for path in files:
         rel = path.relative_to(raw).as_posix()
         try:
-            results.append(process_file(path, rel, matcher))
-        except PipelineError as exc:
-            errors.append(FileError(rel, exc.stage, exc.message))
-    rows = [row for result in results for row in result.rows]
-    write_dataset(out, actions_frame(rows), [(e.source_file, e.stage, e.error) for e in errors])
-    return RefreshSummary(
-        processed=len(results),
-        cached=0,
+            digests[rel] = file_digest(path)
+        except OSError as exc:
+            outcomes[rel] = FileError(rel, "extract", f"cannot read file: {exc.strerror or exc}")
+            continue
+        hit = None if force else cache.load(rel, digests[rel])
+        if hit is None:
+            todo.append(Task(path, rel))
+        else:
+            outcomes[rel] = hit
+            cached += 1
+
+    with progress_for(len(todo), cached, progress_stream) as progress:
+        for outcome in run_tasks(todo, jobs or os.cpu_count() or 1, timeout, processor):
+            rel = outcome.task.source_file
+            outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
+            if not outcome.retry:
+                cache.store(rel, digests[rel], outcomes[rel])
+            progress.done(outcome)
+    cache.prune(digests.items())
+
+    ordered = [outcomes[rel] for rel in sorted(outcomes)]
+    results = [o for o in ordered if isinstance(o, FileResult)]
+    errors = [o for o in ordered if isinstance(o, FileError)]
+    overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
+    results, report = apply_override_file(results, overrides_file)
+    for line in report.log_lines():
+        log.warning(line)
+    summary = RefreshSummary(
+        processed=len(todo),
+        cached=cached,
         failed=len(errors),
         skipped=tuple(skipped),
-        actions=len(rows),
+        actions=sum(len(r.rows) for r in results),
         seconds=time.perf_counter() - start,
         errors=tuple(errors),
+        overrides=report,
+    )
+    _write_outputs(out, results, errors, summary)
+    return dataclasses.replace(summary, seconds=time.perf_counter() - start)
+
+
+def _write_outputs(
+    out: Path, results: Sequence[FileResult], errors: Sequence[FileError], summary: RefreshSummary
+) -> None:
+    """Through the outputs module's `write_all` (every output file) when it has one."""
+    from . import outputs
+
+    write_all = getattr(outputs, "write_all", None)
+    if write_all is not None:
+        write_all(out, results, errors, summary)
+        return
+    rows = [row for result in results for row in result.rows]
+    outputs.write_dataset(
+        out, outputs.actions_frame(rows), [(e.source_file, e.stage, e.error) for e in errors]
     )

@@ -22,6 +22,12 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU cores)")
     ref.add_argument("--force", action="store_true", help="re-extract every file, ignoring the cache")
     ref.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    ref.add_argument(
+        "--overrides",
+        type=Path,
+        default=None,
+        help="analysts' overrides CSV (default: <raw>/../overrides.csv)",
+    )
 
     ext = sub.add_parser("extract", help="run the whole pipeline on one file")
     ext.add_argument("file", type=Path)
@@ -45,9 +51,15 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"--raw folder not found: {args.raw}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.timeout <= 0:
+        parser.error("--timeout must be a positive number of seconds")
+    if args.overrides is not None and not args.overrides.is_file():
+        parser.error(f"--overrides file not found: {args.overrides}")
     from .batch import refresh
 
-    summary = refresh(args.raw, args.out, jobs=args.jobs, force=args.force, timeout=args.timeout)
+    summary = refresh(
+        args.raw, args.out, jobs=args.jobs, force=args.force, timeout=args.timeout, overrides=args.overrides
+    )
     print(summary.text())
     return summary.exit_code
 

@@ -1,0 +1,80 @@
+"""Analysts' overrides applied to (cached, pre-override) results at assembly time.
+
+Applying them after the cache means an edited overrides.csv takes effect on the next refresh
+without re-extracting anything. An override that matches no row any more ("orphaned") is
+reported in the summary and the log, not in errors.csv: no file failed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pipeline import FileResult, match_fields, query_for
+
+
+@dataclass(frozen=True)
+class OverrideReport:
+    file: str = ""
+    applied: int = 0
+    orphaned: tuple[str, ...] = ()  # "plan_id ref 'action prefix' -> rec_id", for a person
+
+    def log_lines(self) -> list[str]:
+        return [f"orphaned override in {self.file} (matches no action): {o}" for o in self.orphaned]
+
+    def text(self) -> str:
+        lines = [f"{self.applied} actions overridden from {self.file}"]
+        if self.orphaned:
+            lines.append(f"{len(self.orphaned)} orphaned overrides (match no action; fix or delete them):")
+            lines += [f"  {o}" for o in self.orphaned]
+        return "\n".join(lines)
+
+
+def apply_override_file(
+    results: Sequence[FileResult], overrides_file: Path
+) -> tuple[list[FileResult], OverrideReport]:
+    """`results` with every matching override applied, and what happened, for the summary."""
+    if not overrides_file.is_file():
+        return list(results), OverrideReport()
+    from talentmap.mapping import RecMatch, apply_overrides, load_overrides
+
+    overrides = load_overrides(overrides_file)
+    rows = [(result, row) for result in results for row in result.rows]
+    queries = [query_for(result.plan_id, row) for result, row in rows]
+    matches = [_match_of(row, RecMatch) for _, row in rows]
+    new_matches, orphans = apply_overrides(queries, matches, overrides)
+    changed: dict[int, dict[str, str]] = {}
+    for index, (old, new) in enumerate(zip(matches, new_matches, strict=True)):
+        if new != old:
+            changed[index] = {**rows[index][1], **match_fields(new)}
+    updated, index = [], 0
+    for result in results:
+        new_rows = []
+        for row in result.rows:
+            new_rows.append({k: changed[index][k] for k in row} if index in changed else row)
+            index += 1
+        updated.append(dataclasses.replace(result, rows=tuple(new_rows)) if new_rows else result)
+    report = OverrideReport(
+        file=str(overrides_file), applied=len(changed), orphaned=tuple(_describe(o) for o in orphans)
+    )
+    return updated, report
+
+
+def _match_of(row: dict[str, str], rec_match: type) -> object:
+    return rec_match(
+        rec_id=row.get("rec_id", ""),
+        candidates=tuple(c for c in row.get("rec_candidates", "").split(";") if c),
+        target_id=row.get("target_id", ""),
+        score=int(row.get("match_score") or 0),
+        method=row.get("match_method", ""),
+        needs_review=row.get("needs_review") == "true",
+        evidence=row.get("match_evidence", ""),
+    )
+
+
+def _describe(override: object) -> str:
+    get = lambda name: getattr(override, name, "")  # noqa: E731
+    prefix = f" '{get('action_prefix')}'" if get("action_prefix") else ""
+    return f"{get('plan_id')} {get('ref')}{prefix} -> {get('rec_id')}".strip()

@@ -1,0 +1,285 @@
+"""refresh() mechanics with a fake pipeline: cache, parallel workers, time limits, crashes, atomicity.
+
+The fake processor (`fake_processor` below, loaded by name in the worker processes) reads a
+command from the file's first line, so each test builds exactly the behaviour it needs:
+`rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `raise`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from talentmap.batch import FileError, refresh
+from talentmap.cache import ResultCache, file_digest, pipeline_version
+from talentmap.columns import COLUMNS, plan_id_for
+from talentmap.pipeline import FileResult, PipelineError
+
+FAKE = "test_batch:fake_processor"
+
+
+def fake_processor():
+    return _fake_process
+
+
+def _fake_process(path: Path, source_file: str) -> FileResult:
+    calls = path.parent / f".{path.name}.calls"
+    with calls.open("a") as fh:
+        fh.write(f"{os.getpid()}\n")
+    command, _, arg = path.read_text().partition(" ")
+    arg = arg.strip()
+    if command == "sleep":
+        time.sleep(float(arg))
+    elif command == "fail":
+        raise PipelineError("normalise", "no actions found: the document has no table")
+    elif command == "crash":
+        os._exit(3)
+    elif command == "segv":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    elif command == "memory":
+        raise MemoryError
+    elif command == "raise":
+        raise ValueError("a bug")
+    count = int(arg) if command == "rows" else 1
+    plan_id = plan_id_for(source_file)
+    rows = tuple(
+        {c: "" for c in COLUMNS}
+        | {"plan_id": plan_id, "source_file": source_file, "row": str(i), "action": f"act {i} é\u00a0"}
+        for i in range(1, count + 1)
+    )
+    return FileResult(source_file, plan_id, "", "", rows, ("fake",))
+
+
+def make(raw: Path, name: str, content: str) -> Path:
+    path = raw / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content)
+    return path
+
+
+def calls(path: Path) -> int:
+    marker = path.parent / f".{path.name}.calls"
+    return len(marker.read_text().splitlines()) if marker.exists() else 0
+
+
+def run(raw: Path, out: Path, **kwargs):
+    kwargs.setdefault("jobs", 2)
+    return refresh(raw, out, processor=FAKE, progress_stream=io.StringIO(), **kwargs)
+
+
+def errors_of(out: Path) -> dict[str, tuple[str, str]]:
+    frame = pd.read_csv(out / "errors.csv", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ["source_file", "stage", "error"]
+    return {r.source_file: (r.stage, r.error) for r in frame.itertuples()}
+
+
+def actions_of(out: Path) -> pd.DataFrame:
+    return pd.read_csv(out / "actions.csv", dtype=str, keep_default_na=False)
+
+
+def test_unchanged_files_come_from_the_cache(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a, b = make(raw, "a.docx", "rows 2"), make(raw, "b.docx", "rows 3")
+    first = run(raw, out)
+    assert (first.processed, first.cached, first.actions) == (2, 0, 5)
+    second = run(raw, out)
+    assert (second.processed, second.cached, second.actions) == (0, 2, 5)
+    assert (calls(a), calls(b)) == (1, 1)
+    assert len(actions_of(out)) == 5
+
+
+def test_changed_file_is_reextracted_and_removed_file_disappears(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a, b = make(raw, "a.docx", "rows 2"), make(raw, "b.docx", "rows 3")
+    run(raw, out)
+    a.write_text("rows 4")
+    b.unlink()
+    summary = run(raw, out)
+    assert (summary.processed, summary.cached, summary.actions) == (1, 0, 4)
+    assert set(actions_of(out).source_file) == {"a.docx"}
+    assert calls(a) == 2
+    entries = list((out / ".cache").glob("*/*.json"))
+    assert len(entries) == 1  # b's entry was pruned
+
+
+def test_force_reextracts_everything(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a = make(raw, "a.docx", "rows 2")
+    run(raw, out)
+    summary = run(raw, out, force=True)
+    assert (summary.processed, summary.cached) == (1, 0)
+    assert calls(a) == 2
+
+
+def test_code_change_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import talentmap.batch
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a = make(raw, "a.docx", "rows 2")
+    run(raw, out)
+    old = next((out / ".cache").iterdir())
+    # a different pipeline version (as a code change gives) finds nothing and prunes the old one
+    monkeypatch.setattr(talentmap.batch, "pipeline_version", lambda salt: "changed")
+    summary = run(raw, out)
+    assert (summary.processed, summary.cached) == (1, 0)
+    assert calls(a) == 2
+    assert not old.exists()
+
+
+def test_pipeline_version_follows_source_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    first = pipeline_version()
+    assert first == pipeline_version()
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "mod.py").write_text("x = 1\n")
+    spec = importlib.util.find_spec("talentmap.normalise")
+    monkeypatch.setattr(spec, "submodule_search_locations", [str(pkg)])
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda n: spec if n == "talentmap.normalise" else real_find_spec(n)
+    )
+    changed = pipeline_version()
+    (pkg / "mod.py").write_text("x = 2\n")
+    assert changed != first
+    assert pipeline_version() != changed
+
+
+def test_deterministic_failures_are_cached_timeouts_are_retried(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    bad = make(raw, "bad.docx", "fail")
+    slow = make(raw, "slow.docx", "sleep 30")
+    run(raw, out, timeout=1)
+    summary = run(raw, out, timeout=1)
+    assert calls(bad) == 1
+    assert calls(slow) == 2
+    assert summary.failed == 2 and summary.exit_code == 1
+
+
+def test_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a = make(raw, "a.docx", "rows 2")
+    run(raw, out)
+    for entry in (out / ".cache").glob("*/*.json"):
+        entry.write_text('{"source_file": "a.docx", "sha2')
+    summary = run(raw, out)
+    assert (summary.processed, summary.actions) == (1, 2)
+    assert calls(a) == 2
+
+
+def test_cache_round_trips_a_result(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").write_text("rows 2")
+    result = _fake_process(tmp_path / "a.docx", "a.docx")
+    cache = ResultCache.under(tmp_path / "out", "v1")
+    cache.store("a.docx", "d1", result)
+    cache.store("b.docx", "d2", FileError("b.docx", "extract", "empty file (0 bytes)"))
+    assert cache.load("a.docx", "d1") == result
+    assert cache.load("b.docx", "d2") == FileError("b.docx", "extract", "empty file (0 bytes)")
+    assert cache.load("a.docx", "other") is None
+    assert len(file_digest(tmp_path / "a.docx")) == 64
+
+
+def test_timeout_kills_the_file_and_the_others_finish(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "hang.docx", "sleep 600")
+    for i in range(4):
+        make(raw, f"ok{i}.docx", "rows 1")
+    start = time.perf_counter()
+    summary = run(raw, out, timeout=1.5)
+    assert time.perf_counter() - start < 20
+    ((name, (stage, error)),) = errors_of(out).items()
+    assert (name, stage) == ("hang.docx", "batch")
+    assert error.startswith("timed out after 1.5 s")
+    assert set(actions_of(out).source_file) == {f"ok{i}.docx" for i in range(4)}
+    assert summary.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("crash", "reader process crashed on this file (exit status 3)"),
+        ("segv", "reader process crashed on this file (killed by SIGSEGV)"),
+        ("memory", "ran out of memory on this file"),
+        ("raise", "internal error (ValueError: a bug)"),
+        ("fail", "no actions found: the document has no table"),
+    ],
+)
+def test_a_failing_worker_costs_one_file(tmp_path: Path, command: str, expected: str) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "bad.docx", command)
+    for i in range(5):
+        make(raw, f"sub{i % 2}/ok{i}.docx", f"rows {i + 1}")
+    summary = run(raw, out, jobs=2)
+    ((stage, error),) = errors_of(out).values()
+    assert expected in error
+    assert set(actions_of(out).source_file) == {f"sub{i % 2}/ok{i}.docx" for i in range(5)}
+    assert summary.actions == 15 and summary.failed == 1 and summary.exit_code == 1
+
+
+def test_output_is_byte_identical_across_runs_and_job_counts(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    for i in range(12):
+        make(raw, f"d{i % 3}/plan{i}.docx", f"sleep 0.0{12 - i}" if i % 2 else f"rows {i % 4 + 1}")
+    outputs = []
+    for jobs, out in ((1, "o1"), (2, "o2"), (3, "o3")):
+        run(raw, tmp_path / out, jobs=jobs, force=True)
+        outputs.append((tmp_path / out / "actions.csv").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    frame = actions_of(tmp_path / "o1")
+    assert list(frame.source_file) == sorted(frame.source_file)
+
+
+def test_parallel_jobs_run_at_the_same_time(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    for i in range(4):
+        make(raw, f"p{i}.docx", "sleep 1")
+    start = time.perf_counter()
+    run(raw, out, jobs=4)
+    assert time.perf_counter() - start < 3.5  # 4 s in series
+
+
+def test_unsupported_files_are_skipped_and_named(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 1")
+    make(raw, "README.md", "hello")
+    make(raw, "sub/data.json", "{}")
+    make(raw, ".hidden.docx", "rows 1")
+    make(raw, "~$a.docx", "lock")
+    summary = run(raw, out)
+    assert summary.skipped == ("README.md", "sub/data.json")
+    assert "skipped 2 unsupported files: README.md, sub/data.json" in summary.text()
+    assert summary.exit_code == 0 and summary.failed == 0
+    assert errors_of(out) == {}
+
+
+def test_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 2")
+    make(raw, "b.docx", "fail")
+    stream = io.StringIO()
+    refresh(raw, out, processor=FAKE, jobs=1, progress_stream=stream)
+    text = stream.getvalue()
+    assert "[1/2] a.docx: 2 actions" in text
+    assert "[2/2] b.docx: FAILED [normalise] no actions found" in text
+    stream = io.StringIO()
+    refresh(raw, out, processor=FAKE, jobs=1, progress_stream=stream)
+    assert stream.getvalue() == "2 unchanged files taken from the cache\n"
+
+
+def test_summary_counts(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 2")
+    make(raw, "b.docx", "fail")
+    run(raw, out)
+    make(raw, "c.docx", "rows 1")
+    summary = run(raw, out)
+    text = summary.text()
+    assert text.startswith("1 files processed, 2 cached, 1 failed; 3 actions in ")
+    assert "FAILED b.docx [normalise]: no actions found" in text
