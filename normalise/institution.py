@@ -19,7 +19,7 @@ _PATTERNS = (
         rf"\b(?:(?:{_CAP_WORD})\s+){{0,2}}{_ORG}\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}"
         rf"(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
     ),
-    # "De Montfort University", "Oxford Brookes University", "Imperial College London", "King's College London"
+    # "De Montfort University", "Oxford Brookes University", "King's College London"
     re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,4}}(?:University|College)(?:\s+London)?\b"),
 )
 _LEADING_NOISE = re.compile(
@@ -81,7 +81,7 @@ def title_lines(lines: list[str], limit: int = 8) -> list[str]:
 
 
 def detect_institution(lines: list[str], running: list[str], file_stem: str = "") -> tuple[str, str]:
-    """(institution, how). Title lines first, then running headers/footers, then all text, then the file name."""
+    """(institution, how): title lines, then running headers, then all text, then the file name."""
     head = title_lines(lines)
     for source, texts in (("title", head), ("running header", running)):
         for text in texts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 MAX_REC = 16
-# "R5", "R5.", "Rec 5", "Rec. 5", "Recommendation 5", "TALENT Recommendation 5", "TALENT Commission Recommendation 5"
+# "R5", "R5.", "Rec 5", "Recommendation 5", "TALENT Recommendation 5", "TALENT Commission Recommendation 5"
 _REC = re.compile(
     r"^\s*(?:TALENT\s+(?:Commission\s+)?)?(?:R|Rec\.?|Recommendation)\s*(?:no\.?\s*)?(\d{1,2})\b[.:)]?",
     re.I,

@@ -89,8 +89,10 @@ def _pad(cells: list[str], n: int) -> list[str]:
 
 
 def build_layout(header: list[str], body: list[list[str]], n: int) -> Layout:
+    """Roles from the header and the data rows (heading and header rows left out of the evidence)."""
     header = _pad(header, n)
-    return Layout(roles=infer_roles(header, _columns(body, n)), header=tuple(header))
+    data = [r for r in body if section_theme(r) is None and not is_header_row(r)]
+    return Layout(roles=infer_roles(header, _columns(data, n)), header=tuple(header))
 
 
 def _record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str) -> dict:

@@ -1,0 +1,219 @@
+"""Whole-document normalisation on hand-built Documents: column schemes in no seed included."""
+
+from talentmap.extract.model import Document, RawRow, RawTable, TextLine
+from talentmap.normalise import normalise
+from talentmap.normalise.explain import explain_text
+
+LONG_A = "Run an annual technician showcase event open to all staff and students across campus."
+LONG_B = "Publish a technician career pathway framework with clear progression routes for each grade."
+LONG_C = "Establish a mentoring scheme pairing new technicians with experienced colleagues."
+
+
+def table(*rows, page=None, seq=1, extractor="docx"):
+    return RawTable(rows=tuple(RawRow(tuple(r), page) for r in rows), extractor=extractor, seq=seq)
+
+
+def doc(*tables, lines=()):
+    return Document(source="plan.docx", kind="docx", lines=tuple(lines), tables=tuple(tables))
+
+
+def test_unseen_scheme_objective_action_owner_timescale_measure_rag():
+    t = table(
+        ["Objective", "Action", "Owner", "Timescale", "Success measure", "RAG"],
+        [
+            "Raise the profile of technicians",
+            LONG_A,
+            "Head of Technical Services",
+            "July 2024",
+            "200 attendees",
+            "Green",
+        ],
+        ["Clear careers", LONG_B, "HR Business Partner", "Dec 2025", "Framework published", "Amber"],
+    )
+    plan = normalise(doc(t))
+    first, second = plan.records
+    assert (first.objective, first.action, first.lead, first.timescale, first.measure) == (
+        "Raise the profile of technicians",
+        LONG_A,
+        "Head of Technical Services",
+        "July 2024",
+        "200 attendees",
+    )
+    assert (first.status, first.status_raw) == ("on_track", "Green")
+    assert (second.status, second.status_raw) == ("at_risk", "Amber")
+    assert first.extra == () and first.row == 1 and second.row == 2
+
+
+def test_unseen_scheme_ref_aim_action_lead_deadline_kpi_progress():
+    t = table(
+        ["Ref.", "Aim", "Action", "Lead", "Deadline", "KPI", "Progress update"],
+        ["V1.", "Visibility of technicians", LONG_A, "TC Lead", "2024", "Event held", "Held in May 2024."],
+        ["C2", "Career pathways", LONG_B, "HR", "2025", "Framework live", "Drafted."],
+    )
+    plan = normalise(doc(t))
+    r = plan.records[0]
+    assert (r.ref, r.objective, r.action, r.lead, r.timescale, r.measure, r.progress) == (
+        "V1",
+        "Visibility of technicians",
+        LONG_A,
+        "TC Lead",
+        "2024",
+        "Event held",
+        "Held in May 2024.",
+    )
+    assert plan.records[1].ref == "C2"
+
+
+def test_unmatched_columns_go_to_extra_in_column_order_under_their_own_header():
+    t = table(
+        ["Action", "Strategy link", "Cost", "Status"],
+        [LONG_A, "Empowering People", "\u00a31,000", "G"],
+    )
+    r = normalise(doc(t)).records[0]
+    assert r.extra == (("Strategy link", "Empowering People"), ("Cost", "\u00a31,000"))
+    assert r.status == "on_track"
+
+
+def test_section_rows_and_blank_ref_header():
+    t = table(
+        ["Visibility Ensure that technicians are identifiable"] * 3,
+        ["", "Action", "How impact will be evidenced"],
+        ["B1.", LONG_A, "Attendance figures"],
+        ["Recognition Support technicians to gain recognition"] * 3,
+        ["B2", LONG_B, "Registrations"],
+    )
+    plan = normalise(doc(t))
+    assert [(r.theme, r.ref, r.measure) for r in plan.records] == [
+        ("Visibility", "B1", "Attendance figures"),
+        ("Recognition", "B2", "Registrations"),
+    ]
+    assert plan.explanations[0].columns[0].field == "ref"
+    assert plan.explanations[0].columns[0].how.startswith("content")
+
+
+def test_theme_from_heading_paragraph_above_each_table():
+    lines = [
+        TextLine("Plan", seq=0),
+        TextLine("Career Development", seq=1),
+        TextLine("Sustainability", seq=3),
+    ]
+    t1 = table(["Ref", "Action"], ["1", LONG_A], seq=2)
+    t2 = table(["Ref", "Action"], ["2", LONG_B], seq=4)
+    plan = normalise(doc(t1, t2, lines=lines))
+    assert [r.theme for r in plan.records] == ["Career Development", "Sustainability"]
+
+
+def test_theme_column_is_normalised_to_pillar_names():
+    t = table(
+        ["Theme", "Action"],
+        ["career development", LONG_A],
+        ["Pillar: RECOGNITION", LONG_B],
+    )
+    assert [r.theme for r in normalise(doc(t)).records] == ["Career Development", "Recognition"]
+
+
+def test_continuation_table_without_header_carries_roles_and_theme():
+    t1 = table(["Visibility"] * 3, ["Ref", "Action", "Lead"], ["1.1", LONG_A, "Jo"], page=1, seq=1)
+    t2 = table(["1.2", LONG_B, "Sam"], ["1.3", LONG_C, "Alex"], page=2, seq=2)
+    plan = normalise(doc(t1, t2))
+    assert [(r.row, r.ref, r.lead, r.theme, r.page) for r in plan.records] == [
+        (1, "1.1", "Jo", "Visibility", 1),
+        (2, "1.2", "Sam", "Visibility", 2),
+        (3, "1.3", "Alex", "Visibility", 2),
+    ]
+    assert "carried over from table 1" in plan.explanations[1].columns[0].how
+
+
+def test_header_repeated_mid_table_is_not_a_record():
+    t = table(["Ref", "Action", "Lead"], ["1", LONG_A, "Jo"], ["Ref", "Action", "Lead"], ["2", LONG_B, "Sam"])
+    assert [r.ref for r in normalise(doc(t)).records] == ["1", "2"]
+
+
+def test_headerless_table_gets_roles_from_content():
+    t = table(["A1", LONG_A, "Short note", "G"], ["A2", LONG_B, "Other", "R"])
+    plan = normalise(doc(t))
+    r = plan.records[0]
+    assert (r.ref, r.action, r.status) == ("A1", LONG_A, "on_track")
+    assert r.extra == (("column 3", "Short note"),)
+
+
+def test_plan_legend_decides_status():
+    lines = [
+        TextLine("Status: Blue (B) = action complete, Green (G) = on track, Red (R) = not yet started", seq=0)
+    ]
+    t = table(["Action", "Status"], [LONG_A, "B"], [LONG_B, "R"], seq=1)
+    plan = normalise(doc(t, lines=lines))
+    assert [(r.status, r.status_raw) for r in plan.records] == [("complete", "B"), ("not_started", "R")]
+    assert ("B", "complete") in plan.legend
+
+
+def test_stated_rec_column_and_tcr_marker():
+    t = table(
+        ["Recommendation reference", "TALENT Recommendation", "Action reference", "Tasks"],
+        ["R15.", "Technical staff should engage positively.", "15.1", LONG_A],
+        ["", "Sign the Technician Commitment *TCR", "2", LONG_B],
+    )
+    first, second = normalise(doc(t)).records
+    assert (first.stated_rec, first.ref, first.objective) == (
+        "R15",
+        "15.1",
+        "Technical staff should engage positively.",
+    )
+    assert (second.stated_rec, second.objective) == ("TCR", "Sign the Technician Commitment")
+
+
+def test_stated_rec_printed_at_start_of_objective():
+    t = table(["Objective", "Action"], ["TALENT Recommendation 7: Broaden access", LONG_A])
+    assert normalise(doc(t)).records[0].stated_rec == "R7"
+
+
+def test_row_without_action_is_kept_on_its_objective():
+    t = table(
+        ["Targeted Recommendation", "What could we do?", "What have we done?"],
+        ["Enable opportunities for technical staff.", LONG_A, "Done."],
+        ["Sign the Technician Commitment.", "", ""],
+    )
+    records = normalise(doc(t)).records
+    assert len(records) == 2 and records[1].action == "" and records[1].objective.startswith("Sign")
+
+
+def test_table_without_action_column_is_skipped_and_noted():
+    sign_off = table(["Approved by", "Date"], ["Jo Bloggs", "1 May 2024"], seq=1)
+    actions = table(["Action", "Lead"], [LONG_A, "Jo"], seq=2)
+    plan = normalise(doc(sign_off, actions))
+    assert [r.action for r in plan.records] == [LONG_A]
+    assert any("skipped" in n for n in plan.notes)
+
+
+def test_institution_and_period_from_document_text():
+    lines = [
+        TextLine("Technician Commitment", seq=0, style="header"),
+        TextLine("36 month action plan January 2021-January 2024\nUniversity of Reading, 2021-2024", seq=1),
+    ]
+    plan = normalise(doc(table(["Action"], [LONG_A], seq=2), lines=lines))
+    assert (plan.institution, plan.period) == ("University of Reading", "2021-2024")
+
+
+def test_running_header_repeated_on_pages_is_not_a_theme_heading_or_title():
+    lines = [
+        TextLine("Sustainability Group Report", page=1, seq=0),
+        TextLine("Sustainability Group Report", page=2, seq=5),
+        TextLine("Oxford Brookes University action plan 2022-2025", page=1, seq=1),
+    ]
+    plan = normalise(doc(table(["Action"], [LONG_A], seq=2), lines=lines))
+    assert plan.records[0].theme == ""
+    assert plan.institution == "Oxford Brookes University" and plan.period == "2022-2025"
+
+
+def test_explain_names_headers_fields_extra_institution_period_and_legend():
+    lines = [
+        TextLine("University of Leeds Technician Commitment Action Plan 2022-2025", seq=0),
+        TextLine("Key: Green = on track, Red = delayed", seq=1),
+    ]
+    t = table(["Action", "Owner", "Strategy link", "RAG"], [LONG_A, "Jo", "People", "Green"], seq=2)
+    text = explain_text(normalise(doc(t, lines=lines)))
+    assert "institution: University of Leeds" in text
+    assert "period: 2022-2025" in text
+    assert "Green -> on_track" in text
+    assert "'Owner'" in text and "lead" in text and "synonym 'Owner'" in text
+    assert "kept in extra: 'Strategy link'" in text

@@ -1,0 +1,44 @@
+from talentmap.normalise.status import is_status_value, normalise_status, parse_legend
+
+DMU_STYLE = (
+    "Status Column: **Red (R) = Major delay or problem**, **Amber (A) = not yet started, OR some delays "
+    "or problems**, **Green (G) = on track, no problems** **Blue (B) = action complete**"
+)
+
+
+def test_printed_legend_maps_letters_and_colours():
+    legend = dict(parse_legend([DMU_STYLE]))
+    assert legend["R"] == "delayed" and legend["Red"] == "delayed"
+    assert legend["A"] == "at_risk"
+    assert legend["G"] == "on_track"
+    assert legend["B"] == "complete" and legend["Blue"] == "complete"
+
+
+def test_not_yet_started_alone_is_not_started():
+    legend = dict(parse_legend(["Key: Grey = not yet started; Green = on track"]))
+    assert legend["Grey"] == "not_started"
+
+
+def test_plan_legend_overrides_colour_defaults():
+    legend = parse_legend(["Green: complete; Amber: in progress; Red: not started"])
+    assert normalise_status("Green", legend) == "complete"
+    assert normalise_status("Amber", legend) == "on_track"
+    assert normalise_status("Red", legend) == "not_started"
+
+
+def test_without_legend_common_rag_words_and_letters():
+    assert normalise_status("G") == "on_track"
+    assert normalise_status("A") == "at_risk"
+    assert normalise_status("Red") == "delayed"
+    assert normalise_status("Completed") == "complete"
+    assert normalise_status("Not started") == "not_started"
+    assert normalise_status("In progress") == "on_track"
+    assert normalise_status("") == ""
+    assert normalise_status("See note 3") == ""
+
+
+def test_status_values_are_recognised_by_content():
+    assert all(
+        is_status_value(v) for v in ["R", "A", "G", "B", "Green", "Amber/Green", "Complete", "On track"]
+    )
+    assert not any(is_status_value(v) for v in ["B12", "2.6", "We will run a workshop on progress", ""])

@@ -1,0 +1,20 @@
+from talentmap.normalise.themes import heading_pillar, pillar_in
+
+
+def test_heading_that_starts_with_a_pillar():
+    assert heading_pillar("Visibility Ensure that technicians are identifiable") == "Visibility"
+    assert heading_pillar("Pillar 3: Career development") == "Career Development"
+    assert heading_pillar("2. Sustainability") == "Sustainability"
+    assert heading_pillar("RECOGNITION") == "Recognition"
+
+
+def test_sentence_or_list_is_not_a_heading():
+    assert heading_pillar("Visibility of technicians is important") == ""
+    assert heading_pillar("Visibility, Recognition, Career Development and Sustainability") == ""
+    assert heading_pillar("Technician Commitment") == ""
+
+
+def test_theme_cell_names_a_pillar_anywhere():
+    assert pillar_in("Theme: career development") == "Career Development"
+    assert pillar_in("Career-Development") == "Career Development"
+    assert pillar_in("Other") == ""
