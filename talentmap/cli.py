@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="analysts' overrides CSV (default: <raw>/../overrides.csv)",
     )
 
+    rep = sub.add_parser("report", help="rebuild report.html from the files in --out")
+    rep.add_argument("--out", type=Path, default=Path("data/processed"), help="processed folder")
+
     ext = sub.add_parser("extract", help="run the whole pipeline on one file")
     ext.add_argument("file", type=Path)
     ext.add_argument("--out", type=Path, default=None, help="CSV to write (default: stdout)")
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
     if args.command == "refresh":
         return _refresh(parser, args)
+    if args.command == "report":
+        return _report(parser, args)
     return _extract(args)
 
 
@@ -62,6 +67,15 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     )
     print(summary.text())
     return summary.exit_code
+
+
+def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .outputs import rebuild_report
+
+    if not (args.out / "actions.csv").is_file():
+        parser.error(f"no actions.csv in {args.out}: run `talentmap refresh --out {args.out}` first")
+    print(rebuild_report(args.out))
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
