@@ -1,5 +1,28 @@
-"""Action -> TALENT Commission recommendation (`RecMatch`)."""
+"""Action -> TALENT Commission recommendation (`RecMatch`): stated, verbatim, similarity, override."""
 
+from .matcher import Matcher
 from .model import MappingQuery, Override, RecMatch
+from .overrides import apply_overrides, load_overrides
+from .reference import (
+    Recommendation,
+    Reference,
+    TargetedRecommendation,
+    load_reference,
+    recommendations_rows,
+    write_recommendations_csv,
+)
 
-__all__ = ["MappingQuery", "Override", "RecMatch"]
+__all__ = [
+    "MappingQuery",
+    "Matcher",
+    "Override",
+    "RecMatch",
+    "Recommendation",
+    "Reference",
+    "TargetedRecommendation",
+    "apply_overrides",
+    "load_overrides",
+    "load_reference",
+    "recommendations_rows",
+    "write_recommendations_csv",
+]

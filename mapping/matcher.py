@@ -1,0 +1,121 @@
+"""The matcher: stated recommendation, else a verbatim copy of a Commission text, else similarity."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from .calibration import needs_review, similarity_score
+from .model import MappingQuery, RecMatch
+from .reference import Reference, load_reference
+from .similarity import Ranking, SimilarityRanker
+from .stated import parse_stated
+from .targets import best_target
+from .text import stemmed_words, tokens
+from .verbatim import VerbatimHit, best_verbatim
+from .vocabulary import Vocabulary, load_vocabulary
+
+# Plan-level context (match_all): a cue or word found in more than COMMON_SHARE of a plan's
+# actions (plans of at least MIN_PLAN_ACTIONS) is scaled by COMMON_SHARE / share, down to 0.5
+# when every action has it ("Technician Commitment", "training" in a training-only plan).
+COMMON_SHARE = 0.5
+MIN_PLAN_ACTIONS = 5
+
+
+class Matcher:
+    """Cheap to build (package data only, no network, no model); deterministic."""
+
+    def __init__(self, reference: Reference | None = None, vocabulary: Vocabulary | None = None):
+        self.reference = reference or load_reference()
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.ranker = SimilarityRanker.build(self.reference, self.vocabulary)
+        self._rec_ids = self.reference.rec_ids
+        self._target_ids = tuple(t.target_id for t in self.reference.targeted)
+
+    def match(self, query: MappingQuery) -> RecMatch:
+        return self._match(query, {})
+
+    def match_all(self, queries: Sequence[MappingQuery]) -> list[RecMatch]:
+        weights = self.plan_weights(queries)
+        return [self._match(q, weights.get(q.plan_id, {})) for q in queries]
+
+    def plan_weights(self, queries: Sequence[MappingQuery]) -> dict[str, dict[tuple[str, ...], float]]:
+        """Per plan: weight < 1 for cue phrases and words most of its actions share."""
+        by_plan: dict[str, list[MappingQuery]] = defaultdict(list)
+        for q in queries:
+            by_plan[q.plan_id].append(q)
+        out: dict[str, dict[tuple[str, ...], float]] = {}
+        for plan_id, plan_queries in by_plan.items():
+            n = len(plan_queries)
+            if n < MIN_PLAN_ACTIONS:
+                continue
+            df: Counter[tuple[str, ...]] = Counter()
+            for q in plan_queries:
+                keys = {h.key for h in self.vocabulary.find(stemmed_words(q.action))}
+                keys |= {(t,) for t in tokens(q.action)}
+                df.update(keys)
+            out[plan_id] = {k: COMMON_SHARE / (c / n) for k, c in df.items() if c / n > COMMON_SHARE}
+        return out
+
+    def _match(self, query: MappingQuery, weights: Mapping[tuple[str, ...], float]) -> RecMatch:
+        ranking = self.ranker.rank(query.action, query.objective, query.theme, weights)
+        stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
+        if stated.rec_id:
+            return RecMatch(
+                rec_id=stated.rec_id,
+                candidates=_lead_with(stated.rec_id, ranking),
+                target_id=stated.target_id,
+                score=100,
+                method="stated",
+                needs_review=False,
+                evidence=f"plan states {query.stated_rec.strip()}",
+            )
+        hit = self._verbatim(query)
+        if hit is not None:
+            return RecMatch(
+                rec_id=hit.rec_id,
+                candidates=_lead_with(hit.rec_id, ranking),
+                target_id=hit.target_id,
+                score=round(hit.score),
+                method="verbatim",
+                needs_review=False,
+                evidence=f"{hit.target_id or hit.rec_id} text, closeness {hit.score:.0f}",
+            )
+        best = ranking.best
+        score = similarity_score(best.total, ranking.scores[1].total)
+        target = best_target(query.action, self.reference.targeted_under(best.rec_id))
+        return RecMatch(
+            rec_id=best.rec_id,
+            candidates=ranking.top(3),
+            target_id=target,
+            score=score,
+            method="similarity",
+            needs_review=needs_review(score),
+            evidence=_evidence(ranking),
+        )
+
+    def _verbatim(self, query: MappingQuery) -> VerbatimHit | None:
+        """Objective first (a Commission text there is the plan's own tagging), then the action."""
+        for text in (query.objective, query.action):
+            hit = best_verbatim(text, self.reference) if text.strip() else None
+            if hit is not None:
+                return hit
+        return None
+
+
+def _lead_with(rec_id: str, ranking: Ranking) -> tuple[str, ...]:
+    return (rec_id, *(r for r in ranking.top(4) if r != rec_id))[:3]
+
+
+def _evidence(ranking: Ranking) -> str:
+    """`R7: apprentices 3.0, t level 3.0; bm25 1.4; pillar 0.7 | next R10 6.2`."""
+    best = ranking.best
+    parts = [", ".join(f"{p} {w:.1f}" for p, w in best.cue_terms[:5]) or "no cue phrase"]
+    if best.lexical:
+        parts.append(f"bm25 {best.lexical:.1f}")
+    if best.prior:
+        parts.append(f"pillar {best.prior:.1f}")
+    second = ranking.scores[1]
+    return (
+        f"{best.rec_id}: {'; '.join(parts)} | total {best.total:.1f}, next {second.rec_id} {second.total:.1f}"
+    )
