@@ -12,6 +12,7 @@ from .model import ExtractionError
 
 SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
+PDF_TAIL_BYTES = 64 * 1024  # where a PDF's last %%EOF must be; writers append at most a few bytes after it
 
 
 def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -32,10 +33,21 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     if kind == "pdf" and b"%PDF-" not in head:
         what = _describe(head)
         raise ExtractionError(f"not a PDF file (content looks like {what})")
+    if kind == "pdf" and not _has_pdf_end(path, size):
+        raise ExtractionError(
+            "truncated PDF: the file stops before its end-of-file marker (%%EOF); "
+            "the download or copy was cut short, so fetch the file again"
+        )
     if kind == "docx" and not head.startswith(b"PK\x03\x04"):
         what = _describe(head)
         raise ExtractionError(f"not a Word .docx file (not a zip archive; content looks like {what})")
     return kind
+
+
+def _has_pdf_end(path: Path, size: int) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - PDF_TAIL_BYTES))
+        return b"%%EOF" in fh.read()
 
 
 def _describe(head: bytes) -> str:

@@ -20,7 +20,7 @@ from talentmap.extract import SUPPORTED_SUFFIXES
 
 from .cache import ResultCache, file_digest, pipeline_version
 from .errors import FileError
-from .overrides_step import OverrideReport, apply_override_file
+from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
 from .workers import DEFAULT_PROCESSOR, Task, run_tasks
@@ -81,10 +81,13 @@ def refresh(
     processor: str = DEFAULT_PROCESSOR,
     progress_stream: TextIO | None = None,
 ) -> RefreshSummary:
-    """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv`; `processor` is a
-    `module:factory` spec (tests swap the pipeline for a fake one)."""
+    """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv` (a malformed one
+    raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
+    the pipeline for a fake one)."""
     raw, out = Path(raw), Path(out)
     start = time.perf_counter()
+    overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
+    override_rows = read_override_file(overrides_file)
     files, skipped = discover(raw)
     cache = ResultCache.under(out, pipeline_version(salt=processor))
     outcomes: dict[str, FileResult | FileError] = {}
@@ -117,8 +120,7 @@ def refresh(
     ordered = [outcomes[rel] for rel in sorted(outcomes)]
     results = [o for o in ordered if isinstance(o, FileResult)]
     errors = [o for o in ordered if isinstance(o, FileError)]
-    overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
-    results, report = apply_override_file(results, overrides_file)
+    results, report = apply_override_file(results, override_rows, overrides_file)
     for line in report.log_lines():
         log.warning(line)
     summary = RefreshSummary(

@@ -61,10 +61,20 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.overrides is not None and not args.overrides.is_file():
         parser.error(f"--overrides file not found: {args.overrides}")
     from .batch import refresh
+    from .overrides_step import OverridesFileError
 
-    summary = refresh(
-        args.raw, args.out, jobs=args.jobs, force=args.force, timeout=args.timeout, overrides=args.overrides
-    )
+    try:
+        summary = refresh(
+            args.raw,
+            args.out,
+            jobs=args.jobs,
+            force=args.force,
+            timeout=args.timeout,
+            overrides=args.overrides,
+        )
+    except OverridesFileError as exc:
+        print(f"talentmap: error: {exc}", file=sys.stderr)
+        return 2
     print(summary.text())
     return summary.exit_code
 

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from talentmap.mapping import Override
+
 from .pipeline import FileResult, match_fields, query_for
+
+
+class OverridesFileError(ValueError):
+    """overrides.csv can't be read: the run stops before writing, rather than drop a correction."""
 
 
 @dataclass(frozen=True)
@@ -32,15 +38,24 @@ class OverrideReport:
         return "\n".join(lines)
 
 
+def read_override_file(overrides_file: Path) -> list[Override]:
+    """The overrides (none when the file doesn't exist); `OverridesFileError` names a bad line."""
+    from talentmap.mapping import load_overrides
+
+    try:
+        return load_overrides(overrides_file) if overrides_file.is_file() else []
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise OverridesFileError(f"cannot use overrides file: {exc}") from exc
+
+
 def apply_override_file(
-    results: Sequence[FileResult], overrides_file: Path
+    results: Sequence[FileResult], overrides: Sequence[Override], overrides_file: Path
 ) -> tuple[list[FileResult], OverrideReport]:
     """`results` with every matching override applied, and what happened, for the summary."""
-    if not overrides_file.is_file():
+    if not overrides:
         return list(results), OverrideReport()
-    from talentmap.mapping import RecMatch, apply_overrides, load_overrides
+    from talentmap.mapping import RecMatch, apply_overrides
 
-    overrides = load_overrides(overrides_file)
     rows = [(result, row) for result in results for row in result.rows]
     queries = [query_for(result.plan_id, row) for result, row in rows]
     matches = [_match_of(row, RecMatch) for _, row in rows]

@@ -283,3 +283,47 @@ def test_summary_counts(tmp_path: Path) -> None:
     text = summary.text()
     assert text.startswith("1 files processed, 2 cached, 1 failed; 3 actions in ")
     assert "FAILED b.docx [normalise]: no actions found" in text
+
+
+def test_overrides_apply_at_assembly_without_reextraction(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    a = make(raw, "plan_a.docx", "rows 3")
+    header = "plan_id,ref,action_prefix,rec_id,target_id,note\n"
+    overrides = tmp_path / "overrides.csv"  # the default place: next to --raw
+    overrides.write_text(header + "plan_a,,act 2,R7,,checked\nplan_gone,1.1,,R3,,\n")
+    summary = run(raw, out)
+    frame = actions_of(out).set_index("row")
+    assert (frame.loc["2", "rec_id"], frame.loc["2", "match_method"]) == ("R7", "override")
+    assert frame.loc["1", "match_method"] != "override"
+    assert summary.overrides.applied == 1
+    assert summary.overrides.orphaned == ("plan_gone 1.1 -> R3",)
+    assert "1 orphaned overrides" in summary.text() and "plan_gone 1.1 -> R3" in summary.text()
+    assert "orphaned override" in caplog.text
+    assert errors_of(out) == {}
+
+    overrides.write_text(header + "plan_a,,act 3,R9,R9.1,\n")
+    summary = run(raw, out)
+    frame = actions_of(out).set_index("row")
+    assert (frame.loc["3", "rec_id"], frame.loc["3", "target_id"]) == ("R9", "R9.1")
+    assert frame.loc["2", "match_method"] != "override"
+    assert (summary.processed, summary.cached, summary.overrides.orphaned) == (0, 1, ())
+    assert calls(a) == 1
+
+
+def test_explicit_overrides_file_and_a_malformed_one(tmp_path: Path) -> None:
+    from talentmap.cli import main
+    from talentmap.overrides_step import OverridesFileError
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "plan_a.docx", "rows 1")
+    elsewhere = tmp_path / "corrections.csv"
+    elsewhere.write_text("plan_id,ref,action_prefix,rec_id,target_id,note\nplan_a,,,R17,,\n")
+    with pytest.raises(OverridesFileError, match="R17"):
+        run(raw, out, overrides=elsewhere)
+    assert not (out / "actions.csv").exists()
+    assert main(["refresh", "--raw", str(raw), "--out", str(out), "--overrides", str(elsewhere)]) == 2
+    elsewhere.write_text("plan_id,ref,action_prefix,rec_id,target_id,note\nplan_a,,,R4,,\n")
+    run(raw, out, overrides=elsewhere)
+    assert actions_of(out).rec_id.tolist() == ["R4"]
