@@ -1,7 +1,7 @@
 """Ranking the 16 recommendations for an action that names none of them.
 
 total(rec) = cue score (curated vocabulary, `vocabulary.py`)
-           + LEXICAL_WEIGHT * BM25 against the recommendation's own texts, scaled so the best is 1
+           + LEXICAL_WEIGHT * BM25 against the recommendation's own texts, scaled so the best is <= 1
            + PRIOR_WEIGHT * pillar prior (the plan's Technician Commitment theme)
 The cue score carries most of the decision: plans rarely reuse the Commission's wording, but they
 do name the things the recommendations are about (apprentices, committees, HESA returns). BM25
@@ -22,6 +22,9 @@ from .vocabulary import CueHit, Vocabulary
 LEXICAL_WEIGHT = 2.0
 PRIOR_WEIGHT = 1.0
 OBJECTIVE_SHARE = 0.5
+# BM25 is scaled by max(best BM25 of this action, LEXICAL_FLOOR): a weak lexical overlap (best
+# below the floor; corpus actions' best BM25 has median ~10) must not earn the full LEXICAL_WEIGHT.
+LEXICAL_FLOOR = 10.0
 
 # Which recommendations each Technician Commitment pillar usually serves (1 = most).
 PILLAR_PRIORS: dict[str, dict[str, float]] = {
@@ -109,7 +112,7 @@ class SimilarityRanker:
         if objective_tokens:
             for rec_id, s in self.bm25.scores(objective_tokens, term_weights).items():
                 lexical[rec_id] += share * s
-        top_lexical = max(lexical.values(), default=0.0) or 1.0
+        top_lexical = max(max(lexical.values(), default=0.0), LEXICAL_FLOOR)
         prior = pillar_prior(theme)
         scores = []
         for rec in self.reference.recommendations:

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-STOPWORDS = frozenset(
-    ["a", "about", "above", "across", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "etc", "e.g", "eg", "i.e", "ie", "few", "for", "from", "further", "had", "has", "have", "having", "here", "how", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "might", "more", "most", "must", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "within", "would", "yet", "you", "your"]
-)
+_STOPWORD_TEXT = """
+    a about above across after again all also am an and any are as at be because been before both
+    but by can could did do does doing down during each either etc e.g eg i.e ie few for from
+    further had has have having here how if in into is it its itself just may might more most must
+    no nor not now of off on once only or other our ours ourselves out over own per same shall
+    should so some such than that the their theirs them then there these they this those through to
+    too until up upon us very via was we were what when where whether which while who whom why will
+    with within would yet you your
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Suffixes stripped longest first; each keeps a stem of at least three letters.
 _SUFFIXES = (
@@ -169,11 +176,11 @@ def tokens(text: str) -> list[str]:
 
 EXAMPLE_SHARE = 0.6
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z*\u2022-])|\n+")
-_EXAMPLE_MARK = re.compile(r"\b(?:e\.?\s?g\.?|for example|for instance|such as)(?=[\s,:(]|$)", re.I)
+_EXAMPLE_MARK = re.compile(r"\b(?:e\.?\s?g\.?|for example|for instance|such as|including)(?=[\s,:(]|$)", re.I)
 
 
 def weighted_segments(text: str) -> list[tuple[str, float]]:
-    """Split a text into (part, weight): within each sentence, what follows `e.g.` / `such as` gets
+    """Split a text into (part, weight): within each sentence, what follows `e.g.` / `such as` / `including` gets
     EXAMPLE_SHARE. The main clause says what an action is for; examples list how, and often
     touch other recommendations (`... avoid losing skills, e.g. shadowing, mentoring`)."""
     parts: list[tuple[str, float]] = []
