@@ -21,7 +21,6 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +116,8 @@ def calibration_table(decisions: list[tuple[int, bool]]) -> list[str]:
     above = [ok for s, ok in decisions if s >= REVIEW_BELOW]
     below = [ok for s, ok in decisions if s < REVIEW_BELOW]
     lines.append(
-        f"needs_review below {REVIEW_BELOW}: right {sum(above)}/{len(above)} above, {sum(below)}/{len(below)} below"
+        f"needs_review below {REVIEW_BELOW}: right {sum(above)}/{len(above)} above, "
+        f"{sum(below)}/{len(below)} below"
     )
     return lines
 
@@ -138,7 +138,7 @@ def verbatim_report(shared: Path) -> list[str]:
                 want = set(labels_for(plan["plan_id"], a, labels))
                 if field == "objective" and plan["plan_id"] == "dmu_004":
                     want = {a["stated_rec"]}
-                for s, rid, tid in scored:
+                for s, rid, _ in scored:
                     if rid in want:
                         if s >= VERBATIM_THRESHOLD:
                             exact.append(s)
@@ -151,7 +151,8 @@ def verbatim_report(shared: Path) -> list[str]:
                     )
     return [
         f"verbatim threshold {VERBATIM_THRESHOLD:.0f}: {len(exact)} texts at/above it against a right "
-        f"recommendation (min {min(exact):.1f}); highest closeness to a wrong one {wrong_max:.1f} ({wrong_where})"
+        f"recommendation (min {min(exact):.1f}); highest closeness to a wrong one {wrong_max:.1f} "
+        f"({wrong_where})"
     ]
 
 
@@ -181,11 +182,10 @@ def main() -> int:
                       f"{m.score:3d} {m.evidence[:110]}")  # fmt: skip
             if args.reading and name.startswith("reading"):
                 print(
-                    f"   {q.ref:4s} {q.theme[:11]:11s} {m.rec_id:3s} {m.candidates} {m.score:3d} {m.evidence[:90]}"
+                    f"   {q.ref:4s} {q.theme[:11]:11s} {m.rec_id:3s} {m.candidates} {m.score:3d}",
+                    m.evidence[:90],
                 )
-    print(
-        "\ncalibration (similarity decisions, independent labels: DMU hidden, MI statement, MI member hidden):"
-    )
+    print("\ncalibration (similarity decisions; labels: DMU hidden, MI statement, MI member hidden):")
     print("\n".join(calibration_table(decisions_independent)))
     print("\ncalibration including reading_002 own labels:")
     print("\n".join(calibration_table(decisions_all)))

@@ -180,8 +180,8 @@ _EXAMPLE_MARK = re.compile(r"\b(?:e\.?\s?g\.?|for example|for instance|such as|i
 
 
 def weighted_segments(text: str) -> list[tuple[str, float]]:
-    """Split a text into (part, weight): within each sentence, what follows `e.g.` / `such as` / `including` gets
-    EXAMPLE_SHARE. The main clause says what an action is for; examples list how, and often
+    """Split a text into (part, weight): within each sentence, what follows `e.g.` / `such as` /
+    `including` gets EXAMPLE_SHARE. The main clause says what an action is for; examples list how, and often
     touch other recommendations (`... avoid losing skills, e.g. shadowing, mentoring`)."""
     parts: list[tuple[str, float]] = []
     for sentence in _SENTENCE_END.split(text):
