@@ -280,6 +280,9 @@ def header_matches(header: str) -> list[HeaderMatch]:
             for syn_key, syn in synonyms:
                 if key == syn_key:
                     match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
+                elif key.replace(" ", "") == syn_key.replace(" ", ""):
+                    # a narrow column wraps words mid-way: "Recomm endation referenc e"
+                    match = HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)")
                 else:
                     score = float(fuzz.ratio(key, syn_key))
                     if len(key) >= 4 and len(syn_key) >= 4:

@@ -9,7 +9,7 @@ from .institution import detect_institution, detect_period
 from .model import ActionRecord, Plan, TableExplanation
 from .stated import declared_markers
 from .status import parse_legend
-from .tables import PlanContext, TableState, table_records
+from .tables import PlanContext, RowItem, TableState, read_table, records_from_items
 from .text_list import ListLine, commitments
 from .themes import heading_pillar
 
@@ -63,7 +63,7 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     legend = parse_legend(_legend_texts(texts))
     ctx = PlanContext(legend=legend, markers=declared_markers(texts))
 
-    records: list[ActionRecord] = []
+    items: list[RowItem] = []
     explanations: list[TableExplanation] = []
     state = TableState()
     previous_seq = -1
@@ -73,12 +73,11 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
                 pillar = heading_pillar(text) if len(text) <= 200 else ""
                 if pillar:
                     state.theme = pillar
+                    state.after_section = True
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
-        found, explanation = table_records(index, rows, table.extractor, state, ctx, len(records) + 1)
-        records.extend(found)
-        if explanation is not None:
-            explanations.append(explanation)
+        explanations.append(read_table(index, rows, table.extractor, state, items))
+    records = records_from_items(items, ctx)
     notes.extend(state.notes)
 
     if not records:

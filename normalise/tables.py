@@ -7,9 +7,10 @@ before them with the same number of columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .cleaning import clean_cell, clean_ref
+from .cleaning import clean_cell, clean_ref, is_bullet_line
 from .headers import header_matches
 from .model import ActionRecord, ColumnDecision, TableExplanation
 from .roles import ColumnRole, infer_roles
@@ -52,6 +53,9 @@ class TableState:
     layout: Layout | None = None
     layout_table: int | None = None
     theme: str = ""
+    after_section: bool = False  # the last row read was a section heading
+    rows_seen: int = 0
+    rows_with_identity: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -140,15 +144,83 @@ def _record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: st
     return fields
 
 
-def table_records(
+@dataclass(frozen=True)
+class RowItem:
+    """A data row waiting to become a record: its cleaned cells and the layout that reads them."""
+
+    cells: tuple[str, ...]
+    page: int | None
+    layout: Layout
+    theme: str
+    extractor: str
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*$")
+
+
+def _continues(text: str, before: str) -> bool:
+    """Does this cell text carry on from the text printed before it (a page-break split)?"""
+    first = text.lstrip()[:1]
+    if first.islower() or (first and first in ",;:)(-\u2013&/"):
+        return True
+    return bool(before) and not _SENTENCE_END.search(before.rstrip())
+
+
+def _is_bullet(text: str) -> bool:
+    return is_bullet_line(text.lstrip()[:2] + " ")
+
+
+IDENTITY_FIELDS = ("ref", "stated_rec", "objective")
+
+
+def is_page_fragment(
+    cells: list[str], page: int | None, previous: RowItem | None, layout: Layout, identity_always: bool
+) -> bool:
+    """The top of a row that a page break split: first row on a new page, none of the columns that
+    name a row (ref, recommendation, objective) filled, and its text carrying on from the row above.
+
+    A cell opening a new bullet carries on a bulleted cell above; then the row must either carry on
+    a sentence somewhere or lack the objective that every row before it printed.
+    """
+    if previous is None or page is None or previous.page is None or page <= previous.page:
+        return False
+    if previous.layout.n_cols != len(cells):
+        return False
+    identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
+    filled = [c for c, text in enumerate(cells) if text.strip()]
+    if not filled or any(c in identity for c in filled if layout.roles[c].field != "objective"):
+        return False
+    strong = [c for c in filled if _continues(cells[c], previous.cells[c])]
+    weak = [c for c in filled if c not in strong and _is_bullet(cells[c]) and previous.cells[c].strip()]
+    if len(strong) + len(weak) != len(filled):
+        return False
+    if strong:
+        return True
+    return identity_always and not any(cells[c].strip() for c in identity)
+
+
+def _continues_heading(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    first_only = len(filled) == 1 and cells[0].strip() != ""
+    spanning = len(set(filled)) == 1 and len(filled) == len(cells)
+    return bool(filled) and (first_only or spanning) and _continues(filled[0], "")
+
+
+def _merge(previous: RowItem, cells: list[str]) -> RowItem:
+    joined = tuple(
+        clean_cell(a + "\n" + b) if a and b else (a or b) for a, b in zip(previous.cells, cells, strict=True)
+    )
+    return RowItem(joined, previous.page, previous.layout, previous.theme, previous.extractor)
+
+
+def read_table(
     index: int,
     rows: list[tuple[list[str], int | None]],
     extractor: str,
     state: TableState,
-    ctx: PlanContext,
-    first_row: int,
-) -> tuple[list[ActionRecord], TableExplanation | None]:
-    """One table's action records (numbered from `first_row`) and how its columns were read."""
+    items: list[RowItem],
+) -> TableExplanation:
+    """Append one table's data rows to `items` (re-joining page-break splits) and say how it was read."""
     cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
     n = max((len(c) for c, _ in cleaned), default=0)
     cleaned = [(_pad(c, n), p) for c, p in cleaned]
@@ -172,25 +244,69 @@ def table_records(
             layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
     if not layout.has("action"):
         state.notes.append(f"table {index + 1}: skipped, no column holds actions")
-        return [], _explanation(index, extractor, layout, 0)
-    records: list[ActionRecord] = []
+        return _explanation(index, extractor, layout, 0)
+    count = 0
     for pos in range(body_start, len(cleaned)):
         cells, page = cleaned[pos]
         if not any(c.strip() for c in cells):
             continue
+        previous = items[-1] if items else None
+        identity_always = state.rows_seen > 0 and state.rows_with_identity == state.rows_seen
+        fragment = is_page_fragment(cells, page, previous, layout, identity_always)
         theme = section_theme(cells)
-        if theme is not None:
+        if theme is not None and not fragment:
             state.theme = theme or state.theme
+            state.after_section = True
             continue
+        if state.after_section and _continues_heading(cells):
+            continue  # the rest of a heading row that the page break split
+        state.after_section = False
         if is_header_row(cells):
             if tuple(cells) != layout.header:  # a new header mid-table: read the columns again
                 layout = build_layout(cells, [c for c, _ in cleaned[pos + 1 :]], n)
             continue
-        fields = _record_fields(cells, layout, ctx, state.theme)
-        records.append(ActionRecord(row=first_row + len(records), page=page, extractor=extractor, **fields))
+        if fragment and previous is not None:
+            items[-1] = _merge(previous, cells)
+            state.notes.append(f"table {index + 1}: row split by the page break before page {page} re-joined")
+            continue
+        items.append(RowItem(tuple(cells), page, layout, state.theme, extractor))
+        state.rows_seen += 1
+        identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
+        state.rows_with_identity += any(cells[c].strip() for c in identity)
+        count += 1
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index
-    return records, _explanation(index, extractor, layout, len(records))
+    return _explanation(index, extractor, layout, count)
+
+
+GROUP_FIELDS = ("objective", "stated_rec")
+
+
+def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRecord]:
+    """Number the rows and read their fields; an objective printed once for a group of actions
+    (a merged cell drawn once) applies to the actions under it."""
+    records: list[ActionRecord] = []
+    carried: dict[str, str] = {}
+    previous: RowItem | None = None
+    for item in items:
+        cells = list(item.cells)
+        same_group = (
+            previous is not None
+            and previous.layout.roles == item.layout.roles
+            and (previous.theme == item.theme)
+        )
+        group_cols = [c for c, r in enumerate(item.layout.roles) if r.field in GROUP_FIELDS]
+        if any(cells[c].strip() for c in group_cols):
+            carried = {item.layout.roles[c].field: cells[c] for c in group_cols}
+        elif same_group:
+            for col in group_cols:
+                cells[col] = carried.get(item.layout.roles[col].field, "")
+        else:
+            carried = {}
+        fields = _record_fields(cells, item.layout, ctx, item.theme)
+        records.append(ActionRecord(row=len(records) + 1, page=item.page, extractor=item.extractor, **fields))
+        previous = item
+    return records
 
 
 def _explanation(index: int, extractor: str, layout: Layout, count: int) -> TableExplanation:
