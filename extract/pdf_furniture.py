@@ -1,0 +1,96 @@
+"""Page furniture: running banners, logos' text, page numbers and footers.
+
+Furniture is recognised by position, not by wording: a block of text printed at the same place
+(digits ignored, so "Page 3" matches "Page 4") on most pages, separated from the body by a blank
+gap. The gap test keeps a repeated table header out: it sits right on top of the table body, so
+its block also holds lines that differ from page to page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .pdf_layout import PrintedLine, group_lines, split_segments
+from .pdf_page import PageData, Word
+from .pdf_settings import PdfSettings
+
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class _Segment:
+    page: int
+    key: str
+    top: float
+    x0: float
+    x1: float
+    words: tuple[Word, ...]
+
+
+def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[PageData]:
+    """Return the pages without their furniture words (unchanged for a one-page document)."""
+    if len(pages) < 2:
+        return list(pages)
+    blocks_by_page = {p.number: _blocks(p, settings) for p in pages}
+    segments = [
+        _Segment(p.number, _key(seg), min(w.top for w in seg), seg[0].x0, seg[-1].x1, seg)
+        for p in pages
+        for block in blocks_by_page[p.number]
+        for line in block
+        for seg in split_segments(line, 3 * settings.gutter_min_width)
+    ]
+    needed = max(2, math.ceil(settings.furniture_page_share * len(pages)))
+    repeating = _repeating(segments, needed, settings.furniture_position_tolerance)
+    out = []
+    for p in pages:
+        drop: set[int] = set()
+        for block in blocks_by_page[p.number]:
+            block_words = [w for line in block for w in line.words]
+            if all(id(w) in repeating for w in block_words):
+                drop.update(id(w) for w in block_words)
+        out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
+    return out
+
+
+def _blocks(page: PageData, settings: PdfSettings) -> list[list[PrintedLine]]:
+    """Runs of printed lines with no blank gap (less than ~a line's height) between them."""
+    blocks: list[list[PrintedLine]] = []
+    for line in group_lines(page.words, settings.line_tolerance):
+        height = max(line.bottom - line.top, 1.0)
+        if blocks and line.top - max(x.bottom for x in blocks[-1]) < 0.8 * height:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _key(words: Sequence[Word]) -> str:
+    return _DIGITS.sub("#", " ".join(w.text for w in words).lower())
+
+
+def _repeating(segments: list[_Segment], needed: int, tol: float) -> set[int]:
+    """ids of the words of segments that recur at the same place on at least `needed` pages."""
+    by_key: dict[str, list[_Segment]] = {}
+    for s in segments:
+        by_key.setdefault(s.key, []).append(s)
+    found: set[int] = set()
+    for group in by_key.values():
+        if len({s.page for s in group}) < needed:
+            continue
+        for s in group:
+            pages = {
+                o.page
+                for o in group
+                if abs(o.top - s.top) <= tol
+                and (
+                    abs(o.x0 - s.x0) <= tol
+                    or abs(o.x1 - s.x1) <= tol
+                    or abs((o.x0 + o.x1) - (s.x0 + s.x1)) <= 2 * tol
+                )
+            }
+            if len(pages) >= needed:
+                found.update(id(w) for w in s.words)
+    return found

@@ -1,0 +1,139 @@
+"""The one shape every table strategy returns, and how its cells get their text.
+
+A strategy only decides geometry: a lattice of rows x columns and the boxes of the (possibly
+merged) cells on it. Turning words into cell text is shared, so every strategy gets the same
+treatment of broken words, hyphens, bullets and spanning cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .pdf_celltext import cell_text
+from .pdf_page import Word
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell covering rows [row0, row1) and columns [col0, col1) of its grid, with its box."""
+
+    row0: int
+    row1: int
+    col0: int
+    col1: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def holds(self, w: Word) -> bool:
+        return self.x0 <= w.xc <= self.x1 and self.top <= w.yc <= self.bottom
+
+
+@dataclass(frozen=True)
+class PageGrid:
+    """A table found on one page by one strategy, before any text is read into it.
+
+    `ruled` says whether the cell boxes are drawn borders (their sides are the column edges);
+    `content_right` gives, for text-derived columns, the right edge of each column's text area.
+    """
+
+    page: int
+    extractor: str
+    n_rows: int
+    n_cols: int
+    cells: tuple[GridCell, ...]
+    ruled: bool = True
+    content_right: tuple[float | None, ...] = ()
+    score: float = 1.0
+    col_edges: tuple[float, ...] = ()
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            min(c.x0 for c in self.cells),
+            min(c.top for c in self.cells),
+            max(c.x1 for c in self.cells),
+            max(c.bottom for c in self.cells),
+        )
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """One grid row's cell texts; `spanned[i]` marks a cell merged over several rows."""
+
+    cells: tuple[str, ...]
+    top: float
+    spanned: tuple[bool, ...]
+    full_width: bool = False
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A grid with its text: what one page contributes to a logical table."""
+
+    page: int
+    extractor: str
+    rows: tuple[PageRow, ...]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    score: float
+    words_used: frozenset[int]  # ids of the page words read into cells
+    col_edges: tuple[float, ...] = ()
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> PageTable:
+    """Read the words into the grid's cells; a merged cell's text goes to every row/column it covers."""
+    by_cell: dict[int, list[Word]] = {i: [] for i in range(len(grid.cells))}
+    used: set[int] = set()
+    for w in words:
+        for i, cell in enumerate(grid.cells):
+            if cell.holds(w):
+                by_cell[i].append(w)
+                used.add(id(w))
+                break
+    edges = _right_edges(grid, by_cell)
+    texts = [[""] * grid.n_cols for _ in range(grid.n_rows)]
+    spanned = [[False] * grid.n_cols for _ in range(grid.n_rows)]
+    tops = [float("inf")] * grid.n_rows
+    full_width = [False] * grid.n_rows
+    for i, cell in enumerate(grid.cells):
+        text = cell_text(by_cell[i], edges[i], line_tolerance)
+        for r in range(cell.row0, cell.row1):
+            tops[r] = min(tops[r], cell.top) if cell.row0 == r else tops[r]
+            for c in range(cell.col0, cell.col1):
+                texts[r][c] = text
+                spanned[r][c] = cell.row1 - cell.row0 > 1
+        if cell.col1 - cell.col0 == grid.n_cols and grid.n_cols > 1:
+            full_width[cell.row0] = True
+    rows = tuple(
+        PageRow(tuple(texts[r]), tops[r] if tops[r] != float("inf") else 0.0, tuple(spanned[r]), full_width[r])
+        for r in range(grid.n_rows)
+    )
+    x0, top, x1, bottom = grid.bbox
+    return PageTable(
+        grid.page, grid.extractor, rows, top, bottom, x0, x1, grid.score, frozenset(used), grid.col_edges
+    )
+
+
+def _right_edges(grid: PageGrid, by_cell: dict[int, list[Word]]) -> list[float | None]:
+    """Right edge of each cell's text area, for spotting words broken at the column edge."""
+    if not grid.ruled:
+        return [
+            grid.content_right[c.col1 - 1] if c.col1 - 1 < len(grid.content_right) else None
+            for c in grid.cells
+        ]
+    pads: dict[int, float] = {}
+    for i, cell in enumerate(grid.cells):
+        for w in by_cell[i]:
+            pad = w.x0 - cell.x0
+            if pad >= 0:
+                pads[cell.col0] = min(pads.get(cell.col0, pad), pad)
+    return [cell.x1 - pads.get(cell.col0, 0.0) if cell.col0 in pads else None for cell in grid.cells]

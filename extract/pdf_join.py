@@ -1,0 +1,202 @@
+"""Page pieces -> logical tables.
+
+A piece continues the table before it when nothing but page furniture separates them: it is on
+the next page, first there, with the same columns. Its repeat of the table's header row is
+dropped; its first row is merged into the row above when it is the rest of that row (no new ref,
+an empty leading cell, or a sentence that carries on in lower case); merged cells left open at
+the page break carry their value on. A full-width row cut off at the foot of a page (a section
+title) opens the table that follows it; one that opens nothing is just text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import RawRow
+from .pdf_grid import PageTable
+from .pdf_paragraphs import Paragraph
+from .pdf_strategy_text import REF_PATTERN
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_BULLETS = tuple("*•·▪◦●○■□➢►✓")
+EDGE_TOLERANCE = 12.0
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    page: int
+    spanned: list[bool]
+    full_width: bool = False
+
+
+@dataclass(frozen=True)
+class JoinedTable:
+    rows: tuple[RawRow, ...]
+    extractor: str
+    score: float
+    page: int
+    top: float
+
+
+@dataclass
+class _Table:
+    rows: list[_Row]
+    extractors: list[str]
+    scores: list[float]
+    page: int
+    top: float
+    last_page: int
+    n_cols: int
+    col_edges: tuple[float, ...]
+    header: int | None = field(default=None)
+
+
+def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Paragraph]:
+    """Reading-order items (page tables and paragraphs) -> logical tables and paragraphs."""
+    out: list[_Table | Paragraph] = []
+    pending: list[_Row] = []
+    pending_item: PageTable | None = None
+    for i, item in enumerate(items):
+        if isinstance(item, Paragraph):
+            out.append(item)
+            continue
+        if _is_banner(item):
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if isinstance(nxt, PageTable) and not _is_banner(nxt) and nxt.page in (item.page, item.page + 1):
+                pending.extend(_Row([r.cells[0]], item.page, [False], True) for r in item.rows)
+                pending_item = pending_item or item
+            else:
+                out.append(Paragraph(" ".join(dict.fromkeys(item.rows[0].cells)), item.page, item.top))
+            continue
+        rows = [_Row(list(r.cells), item.page, list(r.spanned), r.full_width) for r in item.rows]
+        if pending:
+            rows = [_Row([p.cells[0]] * item.n_cols, p.page, [False] * item.n_cols, True) for p in pending] + rows
+            top, page = pending_item.top, pending_item.page
+            pending, pending_item = [], None
+            out.append(_new_table(item, rows, page, top))
+            continue
+        last = out[-1] if out else None
+        if isinstance(last, _Table) and _continues(last, item):
+            _append(last, item, rows)
+        else:
+            out.append(_new_table(item, rows, item.page, item.top))
+    return [_finish(x) if isinstance(x, _Table) else x for x in out]
+
+
+def _is_banner(t: PageTable) -> bool:
+    return all(r.full_width or len(r.cells) == 1 for r in t.rows) and len(t.rows) <= 2
+
+
+def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Table:
+    t = _Table(rows, [piece.extractor], [piece.score], page, top, piece.page, piece.n_cols, piece.col_edges)
+    t.header = next((i for i, r in enumerate(rows) if not r.full_width), None)
+    return t
+
+
+def _continues(table: _Table, piece: PageTable) -> bool:
+    if piece.page != table.last_page + 1 or piece.n_cols != table.n_cols:
+        return False
+    a, b = table.col_edges[1:-1], piece.col_edges[1:-1]
+    return len(a) == len(b) and all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+
+
+def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
+    rows = _drop_repeated_header(table, rows)
+    table.extractors.append(piece.extractor)
+    table.scores.append(piece.score)
+    table.last_page = piece.page
+    if not rows:
+        return
+    last = table.rows[-1]
+    refs = _ref_columns(table)
+    first = rows[0]
+    if not first.full_width and not last.full_width and _is_rest_of_row(last, first, refs):
+        for c in range(table.n_cols):
+            if first.spanned[c] and last.spanned[c] and first.cells[c] == last.cells[c]:
+                continue
+            last.cells[c] = join_parts(last.cells[c], first.cells[c])
+        rows = rows[1:]
+        _carry_open_spans(last, rows, refs, merged_first=True)
+    else:
+        _carry_open_spans(last, rows, refs, merged_first=False)
+    table.rows.extend(rows)
+
+
+def _drop_repeated_header(table: _Table, rows: list[_Row]) -> list[_Row]:
+    if table.header is None:
+        return rows
+    k = 0
+    while (
+        k < min(2, len(rows))
+        and table.header + k < len(table.rows)
+        and _norm(rows[k].cells) == _norm(table.rows[table.header + k].cells)
+    ):
+        k += 1
+    return rows[k:]
+
+
+def _norm(cells: Sequence[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", c).lower() for c in cells)
+
+
+def _ref_columns(table: _Table) -> list[int]:
+    data = [r for i, r in enumerate(table.rows) if not r.full_width and i != table.header]
+    out = []
+    for c in range(table.n_cols):
+        texts = [r.cells[c] for r in data if r.cells[c]]
+        hits = sum(1 for t in texts if REF_PATTERN.match(t.replace(" ", "")))
+        if hits >= 2 and hits >= 0.6 * len(texts):
+            out.append(c)
+    return out
+
+
+def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
+    """Is the first row on the new page the remainder of the last row on the previous one?"""
+    if not any(first.cells):
+        return True
+    if refs:
+        return all(not first.cells[c] or first.spanned[c] for c in refs)
+    if not first.cells[0]:
+        return True
+    for a, b in zip(last.cells, first.cells, strict=False):
+        if a and b:
+            return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
+    return False
+
+
+def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], merged_first: bool) -> None:
+    """Empty cells at the top of the new page continue the merged cells open at the page break."""
+    if not rows:
+        return
+    lead = refs[0] if refs and refs[0] > 0 else 0
+    first = rows[0]
+    for c in range(len(last.cells)):
+        opened = last.spanned[c] or (c < lead and not any(first.cells[:lead]))
+        if not (opened and last.cells[c] and not first.cells[c]):
+            continue
+        for r in rows:
+            if r.cells[c] or r.full_width:
+                break
+            r.cells[c] = last.cells[c]
+            if not (r.spanned[c] or r is first):
+                break
+
+
+def join_parts(a: str, b: str) -> str:
+    """Join two pieces of one cell's text split by a page break."""
+    if not a or not b:
+        return a or b
+    if b.lstrip().startswith(_BULLETS):
+        return a + "\n" + b
+    if len(a) >= 2 and a.endswith("-") and a[-2].isalnum():
+        return a + b
+    return a + " " + b
+
+
+def _finish(t: _Table) -> JoinedTable:
+    rows = tuple(RawRow(tuple(r.cells), r.page) for r in t.rows if any(r.cells))
+    names = list(dict.fromkeys(t.extractors))
+    return JoinedTable(rows, "+".join(names), min(t.scores), t.page, t.top)

@@ -1,0 +1,85 @@
+"""Small geometry helpers shared by the PDF steps: printed lines, typical spacing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from .pdf_page import Word
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """Words printed on one baseline, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def group_lines(words: Iterable[Word], tolerance: float) -> list[PrintedLine]:
+    """Cluster words into printed lines by their top, each line sorted left to right."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines and abs(w.top - lines[-1][0].top) <= max(tolerance, 0.15 * w.size):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [PrintedLine(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+
+
+def split_segments(line: PrintedLine, min_gap: float) -> list[tuple[Word, ...]]:
+    """Split a printed line where the gap between two words is at least `min_gap`."""
+    segments: list[list[Word]] = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:], strict=False):
+        if w.x0 - prev.x1 >= min_gap:
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+    return [tuple(s) for s in segments]
+
+
+def typical_space(lines: Sequence[PrintedLine]) -> float:
+    """Median gap between neighbouring words on a line (the width of a space)."""
+    gaps = [
+        b.x0 - a.x1
+        for line in lines
+        for a, b in zip(line.words, line.words[1:], strict=False)
+        if 0 < b.x0 - a.x1 < max(a.size, 4.0)
+    ]
+    return median(gaps) if gaps else 2.5
+
+
+def typical_pitch(tops: Sequence[float], size: float) -> float:
+    """Median distance between successive line tops, ignoring gaps of more than two lines."""
+    diffs = [b - a for a, b in zip(tops, tops[1:], strict=False) if 0.6 * size < b - a < 2.2 * max(size, 1.0)]
+    return median(diffs) if diffs else 1.2 * max(size, 1.0)
+
+
+def median_size(words: Iterable[Word]) -> float:
+    sizes = [w.size for w in words if w.size > 0]
+    return median(sizes) if sizes else 10.0

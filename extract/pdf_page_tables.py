@@ -1,0 +1,86 @@
+"""The page handler: try the table strategies cheap-first and keep what scores well.
+
+1. pdfplumber lines on the page's ruling edges (cheap, exact when the table is fully ruled);
+2. camelot lattice, only if (1) produced a poor grid on a page that does have vertical rules;
+3. text columns on whatever words no accepted grid holds (open_rules / noborder tables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .pdf_grid import PageGrid, PageTable, fill_grid
+from .pdf_layout import median_size
+from .pdf_page import PageData, Word
+from .pdf_settings import PdfSettings
+from .pdf_strategy import TableStrategy, grid_score
+
+
+@dataclass(frozen=True)
+class Strategies:
+    lines: TableStrategy
+    lattice: TableStrategy | None
+    text: TableStrategy
+
+
+def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -> list[PageTable]:
+    """All tables on one page (furniture already removed from `page.words`)."""
+    words = page.words
+    if not words:
+        return []
+    accepted: list[PageGrid] = []
+    boxes: list[PageGrid] = []
+    poor: list[PageGrid] = []
+    for grid in strategies.lines.extract(page):
+        if _is_boxed_row(grid, words):
+            boxes.append(grid)
+            continue
+        score = grid_score(grid, words)
+        if score >= settings.lines_min_score:
+            accepted.append(replace(grid, score=score))
+        elif grid.n_cols >= 2 and grid.n_rows >= 2:
+            poor.append(grid)
+    if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
+        for grid in strategies.lattice.extract(page):
+            score = grid_score(grid, words)
+            if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
+                accepted.append(replace(grid, score=score))
+    taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)]
+    rest = tuple(w for w in words if not any(_inside(w, g) for g in taken))
+    text_grids = strategies.text.extract(replace(page, words=rest)) if rest else []
+    tables = [fill_grid(g, words, settings.line_tolerance) for g in taken]
+    tables += [fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance) for g in text_grids]
+    return sorted((t for t in tables if any(any(c for c in r.cells) for r in t.rows)), key=lambda t: t.top)
+
+
+def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:
+    """A single bordered box a few lines tall: a merged full-width row cut off from its table."""
+    if grid.n_cols != 1 or grid.n_rows != 1:
+        return False
+    inside = [w for w in words if _inside(w, grid)]
+    x0, top, x1, bottom = grid.bbox
+    return bool(inside) and bottom - top <= 5 * median_size(inside)
+
+
+def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
+    """At least three x positions with vertical rules running most of the grid's height."""
+    x0, top, x1, bottom = grid.bbox
+    height = bottom - top
+    cover: dict[int, float] = {}
+    for e in page.edges:
+        if e.orientation == "v" and x0 - 2 <= e.x0 <= x1 + 2 and e.bottom > top and e.top < bottom:
+            key = round(e.x0 / 3)
+            cover[key] = cover.get(key, 0.0) + min(e.bottom, bottom) - max(e.top, top)
+    return sum(1 for v in cover.values() if v >= 0.5 * height) >= 3
+
+
+def _inside(w: Word, g: PageGrid) -> bool:
+    x0, top, x1, bottom = g.bbox
+    return x0 <= w.xc <= x1 and top <= w.yc <= bottom
+
+
+def _overlap(a: PageGrid, b: PageGrid) -> bool:
+    ax0, at, ax1, ab = a.bbox
+    bx0, bt, bx1, bb = b.bbox
+    return ax0 < bx1 and bx0 < ax1 and at < bb and bt < ab

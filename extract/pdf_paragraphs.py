@@ -1,0 +1,70 @@
+"""Text outside tables -> paragraphs in reading order.
+
+Wrapped lines of one paragraph are joined when the geometry says they belong together: the next
+line follows at normal line spacing, in the same font size, starts at the same left edge (or at
+the hanging indent of a numbered item), does not start a new list item, and its first word would
+not have fitted at the end of the line before (so the earlier line was wrapped, not ended).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .pdf_celltext import starts_with_bullet
+from .pdf_layout import PrintedLine, group_lines, typical_space
+from .pdf_page import Word
+
+_LIST_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    page: int
+    top: float
+
+
+def paragraphs(words: Sequence[Word], page: int, line_tolerance: float) -> list[Paragraph]:
+    lines = group_lines(words, line_tolerance)
+    if not lines:
+        return []
+    right = max(ln.x1 for ln in lines)
+    space = typical_space(lines)
+    out: list[list[PrintedLine]] = []
+    for ln in lines:
+        if out and _continues(out[-1], ln, right, space):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return [Paragraph(_join(p), page, p[0].top) for p in out]
+
+
+def _continues(par: list[PrintedLine], ln: PrintedLine, right: float, space: float) -> bool:
+    prev = par[-1]
+    size = max(prev.size, ln.size, 1.0)
+    if abs(prev.size - ln.size) > 0.6 or ln.top - prev.bottom > 0.6 * size or ln.top < prev.bottom - 0.5 * size:
+        return False
+    if _LIST_MARKER.match(ln.words[0].text) or starts_with_bullet(ln):
+        return False
+    first = par[0]
+    if _LIST_MARKER.match(first.words[0].text) and len(first.words) > 1:
+        aligned = first.x0 - 1 <= ln.x0 <= first.words[1].x0 + 2  # hanging indent of a numbered item
+    else:
+        aligned = abs(ln.x0 - prev.x0) <= 2
+    if not aligned:
+        return False
+    next_word = ln.words[0]
+    return prev.x1 + space + (next_word.x1 - next_word.x0) > right - 1
+
+
+def _join(lines: Sequence[PrintedLine]) -> str:
+    out = lines[0].text
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        last = prev.words[-1].text
+        if len(last) >= 2 and last.endswith("-") and last[-2].isalnum():
+            out += ln.text
+        else:
+            out += " " + ln.text
+    return out

@@ -1,0 +1,103 @@
+"""PDF -> `Document`: open once, read each page once, then work on the kept page data.
+
+Steps: read pages (`pdf_page`), reject files with no usable text, strip page furniture
+(`pdf_furniture`), find each page's tables with the staged strategies (`pdf_page_tables`), turn the
+remaining text into paragraphs (`pdf_paragraphs`), join page pieces into logical tables
+(`pdf_join`) and number everything in reading order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Document, ExtractionError, RawTable, TextLine
+from .pdf_furniture import strip_furniture
+from .pdf_grid import PageTable
+from .pdf_join import JoinedTable, join_pieces
+from .pdf_page import PageData, read_page
+from .pdf_page_tables import Strategies, page_tables
+from .pdf_paragraphs import Paragraph, paragraphs
+from .pdf_settings import PdfSettings
+from .pdf_strategy_camelot import CamelotLatticeStrategy
+from .pdf_strategy_lines import LinesStrategy
+from .pdf_strategy_text import TextColumnsStrategy
+
+NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
+ENCRYPTED = "encrypted PDF (password required)"
+
+
+def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
+    settings = settings or PdfSettings()
+    pages, metadata = read_pages(path, settings)
+    if sum(p.n_chars for p in pages) < settings.min_chars_for_text or not any(p.words for p in pages):
+        raise ExtractionError(NO_TEXT)
+    if _mostly_unmapped(pages):
+        raise ExtractionError("text layer unreadable (fonts without a Unicode mapping); OCR is not supported")
+    body = strip_furniture(pages, settings)
+    strategies = Strategies(
+        lines=LinesStrategy(),
+        lattice=CamelotLatticeStrategy(path) if settings.use_camelot else None,
+        text=TextColumnsStrategy(settings),
+    )
+    items: list[PageTable | Paragraph] = []
+    for page in body:
+        tables = page_tables(page, strategies, settings)
+        used = set().union(*(t.words_used for t in tables)) if tables else set()
+        free = [w for w in page.words if id(w) not in used]
+        page_items: list[PageTable | Paragraph] = [*tables, *paragraphs(free, page.number, settings.line_tolerance)]
+        items.extend(sorted(page_items, key=lambda x: x.top))
+    return _document(path, join_pieces(items), len(pages), metadata)
+
+
+def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[str, str]]:
+    """Open the PDF once and keep each page's data, closing every page after reading it."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect as exc:
+        raise ExtractionError(ENCRYPTED) from exc
+    except Exception as exc:
+        raise ExtractionError(_corrupt(exc)) from exc
+    try:
+        with pdf:
+            metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)}
+            pages = []
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(read_page(page, number, settings))
+                page.close()
+            return pages, metadata
+    except ExtractionError:
+        raise
+    except PDFPasswordIncorrect as exc:
+        raise ExtractionError(ENCRYPTED) from exc
+    except Exception as exc:
+        raise ExtractionError(_corrupt(exc)) from exc
+
+
+def _corrupt(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "password" in str(exc).lower() or "Password" in name:
+        return ENCRYPTED
+    reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else name
+    return f"corrupt or truncated PDF: {reason}"
+
+
+def _mostly_unmapped(pages: list[PageData]) -> bool:
+    words = [w for p in pages for w in p.words]
+    bad = sum(1 for w in words if "(cid:" in w.text)
+    return bad > 0.5 * len(words)
+
+
+def _document(path: Path, items: list[JoinedTable | Paragraph], n_pages: int, metadata: dict[str, str]) -> Document:
+    lines: list[TextLine] = []
+    tables: list[RawTable] = []
+    for seq, item in enumerate(items):
+        if isinstance(item, Paragraph):
+            lines.append(TextLine(text=item.text, page=item.page, seq=seq))
+        else:
+            tables.append(RawTable(rows=item.rows, extractor=item.extractor, seq=seq, score=round(item.score, 3)))
+    return Document(
+        source=str(path), kind="pdf", lines=tuple(lines), tables=tuple(tables), pages=n_pages, metadata=metadata
+    )

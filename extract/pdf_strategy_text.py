@@ -1,0 +1,490 @@
+"""Strategy 3: tables without vertical rules, read from word positions.
+
+Columns are the vertical whitespace gutters shared by the page's multi-column lines (a line that
+prose crosses is not part of the table). Rows come from horizontal rules when the table has them
+(`open_rules` style); otherwise (`noborder` style) a row starts where a row-key column gets new
+text after a gap: a ref-like column ("1.1", "B12.", "R3") is trusted outright, the first column
+only when no other column's text runs on across that point. A text block that runs on across a row
+start belongs to a vertically merged cell; the empty cells left of a ref column continue the
+merged cells above them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pdfplumber.table import merge_edges
+
+from .pdf_grid import GridCell, PageGrid
+from .pdf_layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
+from .pdf_page import PageData, Word
+from .pdf_settings import PdfSettings
+
+REF_PATTERN = re.compile(r"^(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[.)]?$")
+
+
+@dataclass(frozen=True)
+class Gutter:
+    x0: float
+    x1: float
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    def crossed_by(self, w: Word) -> bool:
+        return w.x0 < self.x1 - 1 and w.x1 > self.x0 + 1
+
+
+@dataclass(frozen=True)
+class Rule:
+    y: float
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class _Region:
+    lines: tuple[PrintedLine, ...]
+    wide: frozenset[int]  # indexes into `lines` of full-width (gutter-crossing) lines
+
+
+class TextColumnsStrategy:
+    name = "text-columns"
+
+    def __init__(self, settings: PdfSettings | None = None):
+        self.settings = settings or PdfSettings()
+
+    def extract(self, page: PageData) -> list[PageGrid]:
+        s = self.settings
+        lines = group_lines(page.words, s.line_tolerance)
+        if len(lines) < s.min_table_lines:
+            return []
+        gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
+        multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
+        if len(multi) < s.min_table_lines:
+            return []
+        gutters = find_gutters(multi, gap_min, s.gutter_noise_share)
+        if not gutters:
+            return []
+        pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
+        rules = horizontal_rules(page, min(ln.x0 for ln in multi), max(ln.x1 for ln in multi), s)
+        grids: list[PageGrid] = []
+        taken: set[int] = set()
+        for zone in ruled_zones(lines, rules, gutters):
+            region = _region(zone[1], gutters)
+            grid = ruled_grid(page.number, self.name, region, zone[0], gutters)
+            if grid:
+                grids.append(grid)
+                taken.update(id(ln) for ln in zone[1])
+        free = [ln for ln in lines if id(ln) not in taken]
+        for region in gap_regions(free, gutters, gap_min, pitch, s):
+            grid = gap_grid(page.number, self.name, region, gutters, pitch, s)
+            if grid:
+                grids.append(grid)
+        return grids
+
+
+def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
+    """Vertical strips that (almost) no multi-column line prints into, between the lines' text."""
+    candidates = _free_strips(lines, noise_share * len(lines), 0.75 * gap_min)
+    if not candidates:
+        return []
+    clean = [ln for ln in lines if not any(g.crossed_by(w) for g in candidates for w in ln.words)]
+    if len(clean) < 2:
+        return []
+    found = _free_strips(clean, 0, 0.75 * gap_min)
+    return [g for g in found if _support(clean, g, gap_min) >= 2]
+
+
+def _free_strips(lines: Sequence[PrintedLine], limit: float, min_width: float) -> list[Gutter]:
+    lo = math.floor(min(ln.x0 for ln in lines))
+    hi = math.ceil(max(ln.x1 for ln in lines))
+    n = hi - lo + 1
+    cover = [0] * n
+    for ln in lines:
+        mark = bytearray(n)
+        for w in ln.words:
+            a, b = max(0, math.floor(w.x0) - lo), min(n, math.ceil(w.x1) - lo)
+            mark[a:b] = b"\x01" * max(0, b - a)
+        cover = [c + m for c, m in zip(cover, mark, strict=False)]
+    strips, start = [], None
+    for i, c in enumerate(cover):
+        if c <= limit and start is None:
+            start = i
+        elif c > limit and start is not None:
+            if start > 0 and i - start >= min_width:
+                strips.append(Gutter(lo + start, lo + i))
+            start = None
+    return strips
+
+
+def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
+    """How many lines have text on both sides of the gutter."""
+    return sum(
+        1 for ln in lines if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
+    )
+
+
+def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -> list[Rule]:
+    """Horizontal ruling segments (collinear pieces joined) long enough to separate table rows."""
+    h = [e for e in page.edges if e.orientation == "h" and e.x1 > x_lo and e.x0 < x_hi]
+    if not h:
+        return []
+    merged = merge_edges(
+        [
+            {"x0": e.x0, "x1": e.x1, "top": e.top, "bottom": e.bottom, "width": e.x1 - e.x0, "height": 0.0,
+             "orientation": "h", "object_type": "line", "doctop": e.top}
+            for e in h
+        ],
+        snap_x_tolerance=3,
+        snap_y_tolerance=2,
+        join_x_tolerance=3,
+        join_y_tolerance=2,
+    )
+    width = x_hi - x_lo
+    rules = sorted(
+        (Rule(e["top"], e["x0"], e["x1"]) for e in merged if e["x1"] - e["x0"] >= s.row_rule_min_share * width),
+        key=lambda r: r.y,
+    )
+    out: list[Rule] = []
+    for r in rules:  # rules 2pt apart (a cell's top and bottom border) are one separator
+        if out and r.y - out[-1].y <= 2:
+            prev = out[-1]
+            out[-1] = Rule(prev.y, min(prev.x0, r.x0), max(prev.x1, r.x1))
+        else:
+            out.append(r)
+    return out
+
+
+def ruled_zones(
+    lines: Sequence[PrintedLine], rules: Sequence[Rule], gutters: Sequence[Gutter]
+) -> list[tuple[list[Rule], list[PrintedLine]]]:
+    """Runs of rule-bounded bands that hold text; a band with no text ends a run."""
+    zones: list[tuple[list[Rule], list[PrintedLine]]] = []
+    cur_rules: list[Rule] = []
+    cur_lines: list[PrintedLine] = []
+    for a, b in zip(rules, rules[1:], strict=False):
+        band = [ln for ln in lines if a.y < (ln.top + ln.bottom) / 2 < b.y]
+        if band:
+            if not cur_rules:
+                cur_rules = [a]
+            cur_rules.append(b)
+            cur_lines.extend(band)
+        elif cur_rules:
+            zones.append((cur_rules, cur_lines))
+            cur_rules, cur_lines = [], []
+    if cur_rules:
+        zones.append((cur_rules, cur_lines))
+    return [z for z in zones if any(not _crosses(ln, gutters) for ln in z[1]) or len(z[0]) == 2]
+
+
+def _crosses(line: PrintedLine, gutters: Sequence[Gutter]) -> bool:
+    return any(g.crossed_by(w) for g in gutters for w in line.words)
+
+
+def _region(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> _Region:
+    return _Region(tuple(lines), frozenset(i for i, ln in enumerate(lines) if _crosses(ln, gutters)))
+
+
+def _edges(region: _Region, gutters: Sequence[Gutter]) -> list[float]:
+    words = [w for ln in region.lines for w in ln.words]
+    x_lo = min(w.x0 for w in words) - 1
+    x_hi = max(w.x1 for w in words) + 1
+    inner = [g.mid for g in gutters if x_lo < g.mid < x_hi]
+    return [x_lo, *inner, x_hi]
+
+
+def _column_words(region: _Region, edges: Sequence[float]) -> list[list[Word]]:
+    cols: list[list[Word]] = [[] for _ in range(len(edges) - 1)]
+    for i, ln in enumerate(region.lines):
+        if i in region.wide:
+            continue
+        for w in ln.words:
+            c = min(max(bisect_right(edges, w.xc) - 1, 0), len(cols) - 1)
+            cols[c].append(w)
+    return cols
+
+
+def _content_right(cols: Sequence[Sequence[Word]]) -> tuple[float | None, ...]:
+    """Right edge of each column's text area: the next column's text start minus the tightest gutter."""
+    lefts = [min((w.x0 for w in c), default=None) for c in cols]
+    rights = [max((w.x1 for w in c), default=None) for c in cols]
+    gaps = [
+        lefts[i + 1] - rights[i]
+        for i in range(len(cols) - 1)
+        if lefts[i + 1] is not None and rights[i] is not None
+    ]
+    tight = min(gaps) if gaps else None
+    out: list[float | None] = []
+    for i, c in enumerate(cols):
+        if i + 1 < len(cols) and lefts[i + 1] is not None and tight is not None:
+            out.append(lefts[i + 1] - tight)
+        elif rights[i] is not None and sum(1 for w in c if rights[i] - w.x1 <= 0.75) >= 2:
+            out.append(rights[i])
+        else:
+            out.append(None)
+    return tuple(out)
+
+
+def ruled_grid(
+    page: int, name: str, region: _Region, rules: Sequence[Rule], gutters: Sequence[Gutter]
+) -> PageGrid | None:
+    """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged."""
+    edges = _edges(region, gutters)
+    n_cols = len(edges) - 1
+    ys = [r.y for r in rules]
+    n_rows = len(ys) - 1
+    if n_cols < 2 or n_rows < 1:
+        return None
+    wide_bands = set()
+    for i, ln in enumerate(region.lines):
+        if i in region.wide:
+            wide_bands.add(bisect_right(ys, (ln.top + ln.bottom) / 2) - 1)
+    cells: list[GridCell] = []
+    for c in range(n_cols):
+        lo, hi = edges[c], edges[c + 1]
+        start = 0
+        for b in range(1, n_rows + 1):
+            rule = rules[b]
+            covers = rule.x0 <= lo + 0.5 * (hi - lo) and rule.x1 >= hi - 0.5 * (hi - lo)
+            if b == n_rows or covers or b in wide_bands or (b - 1) in wide_bands:
+                bands = [x for x in range(start, b) if x not in wide_bands]
+                if bands:
+                    cells.append(GridCell(bands[0], bands[-1] + 1, c, c + 1, lo, ys[bands[0]], hi, ys[bands[-1] + 1]))
+                start = b
+    for b in sorted(wide_bands):
+        if 0 <= b < n_rows:
+            cells.append(GridCell(b, b + 1, 0, n_cols, edges[0], ys[b], edges[-1], ys[b + 1]))
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    cols = _column_words(region, edges)
+    return PageGrid(
+        page, name, n_rows, n_cols, tuple(cells), ruled=False, content_right=_content_right(cols), col_edges=tuple(edges)
+    )
+
+
+def gap_regions(
+    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], gap_min: float, pitch: float, s: PdfSettings
+) -> list[_Region]:
+    """Runs of lines that keep to the columns, with an aligned full-width line block above a run kept as a row."""
+    if not lines:
+        return []
+    runs: list[list[PrintedLine]] = []
+    crossing = [_crosses(ln, gutters) for ln in lines]
+    prev_bottom = None
+    for ln, cross in zip(lines, crossing, strict=False):
+        if cross:
+            runs.append([])
+        elif runs and runs[-1] and prev_bottom is not None and ln.top - prev_bottom <= 2 * pitch:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+        prev_bottom = ln.bottom
+    first_top = lines[0].top
+    regions: list[_Region] = []
+    for run in runs:
+        multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
+        if len(multi) < 2:
+            continue
+        if run[0].top > first_top:  # a table not at the page top starts at its first multi-column line
+            run = run[multi[0] :]
+        above = _aligned_block_above(lines, crossing, run, gutters, pitch)
+        regions.append(_Region(tuple(above + run), frozenset(range(len(above)))))
+    trailing = _trailing_wide_block(lines, crossing, regions, gutters, pitch)
+    if trailing:
+        regions.append(trailing)
+    return regions
+
+
+def _columns_of(line: PrintedLine, gutters: Sequence[Gutter]) -> set[int]:
+    mids = [g.mid for g in gutters]
+    return {bisect_right(mids, w.xc) for w in line.words}
+
+
+def _text_x0(run: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> float:
+    first_mid = gutters[0].mid
+    xs = [w.x0 for ln in run for w in ln.words if w.xc < first_mid]
+    return min(xs) if xs else run[0].x0
+
+
+def _aligned_block_above(
+    lines: Sequence[PrintedLine],
+    crossing: Sequence[bool],
+    run: Sequence[PrintedLine],
+    gutters: Sequence[Gutter],
+    pitch: float,
+) -> list[PrintedLine]:
+    """Gutter-crossing lines right above a table, starting where its first column's text starts.
+
+    Such a line is a merged full-width row of the table (a section title); a paragraph above a
+    table starts at the page margin instead, left of the table's cell padding.
+    """
+    x0 = _text_x0(run, gutters)
+    x1 = max(ln.x1 for ln in run)
+    idx = next(i for i, ln in enumerate(lines) if ln is run[0])
+    block: list[PrintedLine] = []
+    bottom_ref = run[0].top
+    i = idx - 1
+    while i >= 0 and crossing[i]:
+        ln = lines[i]
+        if bottom_ref - ln.bottom > 1.5 * pitch or abs(ln.x0 - x0) > 2 or ln.x1 > x1 + 2:
+            break
+        block.insert(0, ln)
+        bottom_ref = ln.top
+        i -= 1
+    return block
+
+
+def _trailing_wide_block(
+    lines: Sequence[PrintedLine],
+    crossing: Sequence[bool],
+    regions: Sequence[_Region],
+    gutters: Sequence[Gutter],
+    pitch: float,
+) -> _Region | None:
+    """A full-width row printed alone at the foot of a page, after a table (its table goes on overleaf)."""
+    if not regions:
+        return None
+    last_region = regions[-1]
+    tail: list[PrintedLine] = []
+    for ln, cross in zip(reversed(lines), reversed(crossing), strict=False):
+        if not cross or ln.top <= last_region.lines[-1].bottom:
+            break
+        if tail and tail[0].top - ln.bottom > 1.5 * pitch:
+            break
+        tail.insert(0, ln)
+    if not tail or len(tail) != sum(1 for ln in lines if ln.top > last_region.lines[-1].bottom):
+        return None
+    x0 = _text_x0([ln for i, ln in enumerate(last_region.lines) if i not in last_region.wide], gutters)
+    if abs(tail[0].x0 - x0) > 2:
+        return None
+    return _Region(tuple(tail), frozenset(range(len(tail))))
+
+
+def gap_grid(
+    page: int, name: str, region: _Region, gutters: Sequence[Gutter], pitch: float, s: PdfSettings
+) -> PageGrid | None:
+    """Rows from where row-key columns start new text blocks; blocks running across a row start are merged cells."""
+    edges = _edges(region, gutters)
+    n_cols = len(edges) - 1
+    if n_cols < 2 and not region.wide:
+        return None
+    cols = _column_words(region, edges)
+    col_blocks = [_blocks(c, pitch, s) for c in cols]
+    refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
+    starts = _row_starts(region, col_blocks, refs, pitch)
+    if not starts:
+        return None
+    bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]
+    n_rows = len(starts)
+    wide_rows = {bisect_right(bounds, ln.top + 0.5) - 1 for i, ln in enumerate(region.lines) if i in region.wide}
+    groups = [_band_groups(col_blocks[c], bounds, n_rows) for c in range(n_cols)]
+    if refs and refs[0] > 0:
+        _continue_merged_cells(groups, col_blocks, refs[0], bounds, wide_rows)
+    cells: list[GridCell] = []
+    for c in range(n_cols):
+        for r0, r1 in _ranges(groups[c], wide_rows):
+            cells.append(GridCell(r0, r1, c, c + 1, edges[c], bounds[r0], edges[c + 1], bounds[r1]))
+    for r in wide_rows:
+        cells.append(GridCell(r, r + 1, 0, n_cols, edges[0], bounds[r], edges[-1], bounds[r + 1]))
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    return PageGrid(
+        page, name, n_rows, n_cols, tuple(cells), ruled=False, content_right=_content_right(cols), col_edges=tuple(edges)
+    )
+
+
+def _blocks(words: Sequence[Word], pitch: float, s: PdfSettings) -> list[list[PrintedLine]]:
+    blocks: list[list[PrintedLine]] = []
+    for ln in group_lines(words, s.line_tolerance):
+        if blocks and ln.top - blocks[-1][-1].top <= s.block_gap_ratio * pitch:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _ref_like(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
+    texts = ["".join(w.text for ln in b for w in ln.words) for b in blocks]
+    hits = sum(1 for t in texts if REF_PATTERN.match(t))
+    return hits >= 2 and hits >= 0.6 * len(texts)
+
+
+def _row_starts(
+    region: _Region, col_blocks: Sequence[Sequence[Sequence[PrintedLine]]], refs: Sequence[int], pitch: float
+) -> list[float]:
+    strong: list[float] = []
+    for c in refs:
+        strong.extend(b[0].top for b in col_blocks[c])
+    for i, ln in enumerate(region.lines):
+        if i in region.wide:
+            strong.append(ln.top)
+            if i + 1 < len(region.lines) and i + 1 not in region.wide:
+                strong.append(region.lines[i + 1].top)
+    weak = [] if 0 in refs else [b[0].top for b in col_blocks[0]]
+    starts = list(strong)
+    for y in weak:
+        runs_on = any(
+            b[0].top < y - 1 and b[-1].top >= y - 1
+            for c, blocks in enumerate(col_blocks)
+            if c != 0
+            for b in blocks
+        )
+        if not runs_on:
+            starts.append(y)
+    starts.append(region.lines[0].top)
+    out: list[float] = []
+    for y in sorted(starts):
+        if out and y - out[-1] < 0.5 * pitch:
+            continue
+        out.append(y)
+    return out
+
+
+def _band_of(bounds: Sequence[float], y: float) -> int:
+    return min(max(bisect_right(bounds, y) - 1, 0), len(bounds) - 2)
+
+
+def _band_groups(blocks: Sequence[Sequence[PrintedLine]], bounds: Sequence[float], n_rows: int) -> list[int]:
+    """For each row band, the id of the merged cell it belongs to in this column."""
+    group = list(range(n_rows))
+    for b in blocks:
+        bands = sorted({_band_of(bounds, ln.top + 0.5) for ln in b})
+        for r in range(bands[0] + 1, bands[-1] + 1):
+            group[r] = group[bands[0]]
+    return group
+
+
+def _continue_merged_cells(
+    groups: list[list[int]],
+    col_blocks: Sequence[Sequence[Sequence[PrintedLine]]],
+    ref: int,
+    bounds: Sequence[float],
+    wide_rows: set[int],
+) -> None:
+    """Rows whose cells left of the ref column are all empty continue the merged cells above them."""
+    filled = [{_band_of(bounds, ln.top + 0.5) for b in col_blocks[c] for ln in b} for c in range(ref)]
+    ref_rows = {_band_of(bounds, b[0].top + 0.5) for b in col_blocks[ref]}
+    for r in range(1, len(groups[0])):
+        if r in ref_rows and r not in wide_rows and (r - 1) not in wide_rows:
+            if all(r not in filled[c] for c in range(ref)) and any(r - 1 in filled[c] or groups[c][r - 1] != r - 1 for c in range(ref)):
+                for c in range(ref):
+                    groups[c][r] = groups[c][r - 1]
+
+
+def _ranges(group: Sequence[int], wide_rows: set[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    r = 0
+    while r < len(group):
+        if r in wide_rows:
+            r += 1
+            continue
+        end = r + 1
+        while end < len(group) and group[end] == group[r] and end not in wide_rows:
+            end += 1
+        out.append((r, end))
+        r = end
+    return out
