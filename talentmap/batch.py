@@ -18,7 +18,7 @@ from typing import TextIO
 
 from talentmap.extract import SUPPORTED_SUFFIXES
 
-from .cache import ResultCache, file_digest, pipeline_version
+from .cache import CACHE_DIRNAME, ResultCache, file_digest, pipeline_version
 from .errors import FileError
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
@@ -89,6 +89,7 @@ def refresh(
     overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
     override_rows = read_override_file(overrides_file)
     files, skipped = discover(raw)
+    remove_stale_temp_files(out)
     cache = ResultCache.under(out, pipeline_version(salt=processor))
     outcomes: dict[str, FileResult | FileError] = {}
     digests: dict[str, str] = {}
@@ -135,6 +136,13 @@ def refresh(
     )
     _write_outputs(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
+
+
+def remove_stale_temp_files(out: Path) -> None:
+    """Temp files that a killed run left behind (`.actions.csv.x1y2.tmp`, cache `.entry.*.tmp`)."""
+    if out.is_dir():
+        for path in [*out.glob(".*.tmp"), *out.glob(f"{CACHE_DIRNAME}/*/.*.tmp")]:
+            path.unlink(missing_ok=True)
 
 
 def _write_outputs(

@@ -1,0 +1,111 @@
+"""`kill -9` of a running `talentmap refresh` leaves the previous outputs intact and readable.
+
+The second refresh is killed at several moments between its start and its end (extraction, writing);
+after each kill actions.csv and actions.parquet must hold either the complete old dataset or the
+complete new one, never a mixture or a half-written file, and no worker process may be left behind.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = importlib.util.spec_from_file_location("make_bad", ROOT / "tests" / "fixtures" / "bad" / "make_bad.py")
+make_bad = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(make_bad)
+
+N_PLANS = 40
+
+
+def write_batch(raw: Path, version: int) -> None:
+    for i in range(N_PLANS):
+        rows = make_bad.plan_rows(5 + version, seed=100 * version + i)
+        (raw / f"plan_{i:02d}.docx").write_bytes(make_bad.plan_docx(rows))
+
+
+def start_refresh(raw: Path, out: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "talentmap.cli", "refresh", "--raw", str(raw), "--out", str(out)]
+    return subprocess.Popen(
+        [*command, "--jobs", "1", "--force"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def snapshot(out: Path) -> tuple[bytes, pd.DataFrame]:
+    csv = (out / "actions.csv").read_bytes()
+    return csv, pd.read_parquet(out / "actions.parquet")
+
+
+def session_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_kill_9_mid_refresh_keeps_previous_outputs(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    write_batch(raw, 1)
+    start = time.perf_counter()
+    proc = start_refresh(raw, out)
+    assert proc.wait(300) == 0, proc.stderr.read().decode()
+    full_run = time.perf_counter() - start
+    old_csv, old_parquet = snapshot(out)
+    assert len(old_parquet) == 6 * N_PLANS
+
+    write_batch(raw, 2)  # what a finished second run would write instead
+    new_lengths = {len(old_parquet), 7 * N_PLANS}
+    kills = 0
+    for fraction in (0.4, 0.7, 0.85, 0.95, 1.0):
+        proc = start_refresh(raw, out)
+        time.sleep(full_run * fraction)
+        if proc.poll() is not None:
+            break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        kills += 1
+        csv, parquet = snapshot(out)
+        frame = pd.read_csv(out / "actions.csv", dtype=str, keep_default_na=False)
+        assert len(frame) in new_lengths and len(parquet) in new_lengths
+        if len(frame) == len(old_parquet):
+            assert csv == old_csv
+        deadline = time.time() + 10
+        while session_alive(proc.pid) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not session_alive(proc.pid), "worker processes outlived the killed refresh"
+    print(f"full run {full_run:.1f} s, {kills} kills")
+    assert kills >= 3, "the refresh finished too fast to be killed mid-run"
+    final = start_refresh(raw, out)
+    assert final.wait(300) == 0
+    assert len(pd.read_parquet(out / "actions.parquet")) == 7 * N_PLANS
+    assert not [p.name for p in out.rglob("*.tmp")], "temp files of killed runs are cleaned up"
+
+
+@pytest.mark.parametrize("name", ["actions.csv", "actions.parquet"])
+def test_previous_output_survives_a_failed_write(tmp_path: Path, name: str) -> None:
+    from talentmap.outputs import atomic_write
+
+    target = tmp_path / name
+    target.write_bytes(b"previous")
+
+    def half_write(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, half_write)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
