@@ -287,7 +287,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.zero{color:#bbb}
 td.total,tfoot td,tfoot th{font-weight:700}
 .heatmap td.num{min-width:2.2rem;text-align:center}
-.heatmap tbody th{white-space:nowrap;font-weight:600}
+.heatmap tbody th,#plan-counts tbody th{white-space:nowrap;font-weight:600}
 .period{color:#666;font-weight:400;font-size:.8rem}
 td.text{max-width:38rem}
 .legend{columns:2;padding-left:1.2rem;margin:.3rem 0;list-style:none;font-size:.9rem}

@@ -6,11 +6,8 @@ report can be rebuilt from the files in data/processed alone.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Protocol
 
 import pandas as pd
@@ -55,52 +52,21 @@ def column_names(file_name: str, rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> li
 
 def recommendations_frame() -> pd.DataFrame:
     """The 16 main recommendations with their targeted ones, for joining actions.csv on `rec_id`."""
-    try:
-        from talentmap.mapping import load_reference
-    except ImportError:  # the mapping stage exports its reference loader from its public package
-        rows = _recommendation_rows_from_package_data()
-    else:
-        reference = load_reference()
-        rows = [
-            {
-                "rec_id": rec.rec_id,
-                "short_title": rec.short_title,
-                "text": rec.text,
-                "targeted": _targeted_cell(
-                    (t.target_id, t.text) for t in reference.targeted if t.rec_id == rec.rec_id
-                ),
-            }
-            for rec in reference.recommendations
-        ]
-    return pd.DataFrame(rows, columns=column_names("recommendations.csv")).fillna("")
+    from talentmap.mapping import load_reference
 
-
-def _targeted_cell(pairs) -> str:  # noqa: ANN001 - iterable of (target_id, text)
-    return "; ".join(f"{target_id}: {text.strip()}" for target_id, text in pairs)
-
-
-def _recommendation_rows_from_package_data() -> list[dict[str, str]]:
-    main = _package_csv("talent_main.csv")
-    targeted = _package_csv("talent_targeted.csv")
-    titles = {row["rec_id"]: row["short_title"] for row in _package_csv("rec_titles.csv")}
-    return [
+    reference = load_reference()
+    rows = [
         {
-            "rec_id": row["rec_id"],
-            "short_title": titles.get(row["rec_id"], ""),
-            "text": row["text"].strip(),
-            "targeted": _targeted_cell(
-                (t["target_id"], t["text"]) for t in targeted if t["rec_id"] == row["rec_id"]
+            "rec_id": rec.rec_id,
+            "short_title": rec.short_title,
+            "text": rec.text,
+            "targeted": "; ".join(
+                f"{t.target_id}: {t.text.strip()}" for t in reference.targeted if t.rec_id == rec.rec_id
             ),
         }
-        for row in main
+        for rec in reference.recommendations
     ]
-
-
-def _package_csv(name: str) -> list[dict[str, str]]:
-    path = resources.files("talentmap.mapping").joinpath("data", name)
-    if not path.is_file():
-        return []
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return pd.DataFrame(rows, columns=column_names("recommendations.csv")).fillna("")
 
 
 def rec_ids_of(recommendations: pd.DataFrame) -> tuple[str, ...]:
@@ -142,8 +108,9 @@ def _first(values: pd.Series) -> str:
 def review_frame(actions: pd.DataFrame) -> pd.DataFrame:
     """Rows that need a human look, with what an override in data/overrides.csv needs, lowest score first."""
     columns = column_names("review.csv")
-    prefixes = action_prefixes(actions)
-    queue = actions[actions["needs_review"] == "true"].assign(action_prefix=prefixes)
+    wanted = actions["needs_review"] == "true"
+    # prefixes are unique among all the plan's actions, not only the queued ones
+    queue = actions[wanted].assign(action_prefix=action_prefixes(actions)[wanted])
     score = pd.to_numeric(queue["match_score"], errors="coerce")
     queue = queue.assign(_score=score).sort_values(["_score", "source_file"], kind="stable")
     return queue.reindex(columns=columns).fillna("").reset_index(drop=True)

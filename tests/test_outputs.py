@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import stat
 from pathlib import Path
@@ -258,3 +259,14 @@ def test_cli_report_without_a_refresh_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["report", "--out", str(tmp_path)])
     assert exit_info.value.code == 2
+
+
+def test_review_csv_is_empty_when_nothing_needs_review(tmp_path: Path) -> None:
+    results = [
+        dataclasses.replace(r, rows=tuple({**row, "needs_review": "false"} for row in r.rows))
+        for r in sample_results()
+    ]
+    write_all(tmp_path, results, [])
+    assert read(tmp_path / "review.csv").empty
+    assert read(tmp_path / "errors.csv").empty
+    assert 'id="review-count">0<' in (tmp_path / "report.html").read_text(encoding="utf-8")
