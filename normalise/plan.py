@@ -8,7 +8,7 @@ from collections import defaultdict
 from .institution import detect_institution, detect_period
 from .model import ActionRecord, Plan, TableExplanation
 from .stated import declared_markers
-from .status import parse_legend
+from .status import legend_cells, legend_table, parse_legend
 from .tables import PlanContext, RowItem, TableState, read_table, records_from_items
 from .text_list import ListLine, commitments
 from .themes import heading_pillar
@@ -49,6 +49,44 @@ def _legend_texts(texts: list[str]) -> list[str]:
     return out
 
 
+def plan_legend(document, texts: list[str]) -> tuple[tuple[tuple[str, str], ...], set[int]]:  # noqa: ANN001
+    """The printed status key (text lines, key rows in tables, or a key table), and which tables
+    are nothing but a key."""
+    table_rows = [[list(r.cells) for r in t.rows] for t in document.tables]
+    key_tables = {i: legend_table(rows) for i, rows in enumerate(table_rows)}
+    key_tables = {i: pairs for i, pairs in key_tables.items() if pairs}
+    in_cells = [c for rows in table_rows for c in legend_cells(rows)]
+    legend = parse_legend(_legend_texts(texts) + in_cells)
+    for pairs in key_tables.values():
+        legend += tuple(p for p in pairs if p[0] not in dict(legend))
+    return legend, set(key_tables)
+
+
+def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa: ANN001, ANN201
+    """Every action table in reading order -> row items; a pillar heading above a table sets its theme."""
+    items: list[RowItem] = []
+    explanations: list[TableExplanation] = []
+    state = TableState()
+    previous_seq = -1
+    ordered = sorted(enumerate(document.tables), key=lambda it: it[1].seq)
+    for index, (original, table) in enumerate(ordered):
+        if original in key_tables:
+            notes.append(f"table {index + 1}: a status key, read as the legend")
+            previous_seq = table.seq
+            continue
+        for text, _, seq, _, _ in body:
+            if previous_seq < seq < table.seq:
+                pillar = heading_pillar(text) if len(text) <= 200 else ""
+                if pillar:
+                    state.theme = pillar
+                    state.after_section = True
+        previous_seq = table.seq
+        rows = [(list(r.cells), r.page) for r in table.rows]
+        explanations.append(read_table(index, rows, table.extractor, state, items))
+    notes.extend(state.notes)
+    return items, explanations
+
+
 def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     lines = _split_lines(document)
     running = running_texts(lines)
@@ -60,34 +98,19 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     notes.append(f"institution: {institution or '(none)'} ({how})")
     period, how = detect_period(texts, sorted(running), file_stem)
     notes.append(f"period: {period or '(none)'} ({how})")
-    legend = parse_legend(_legend_texts(texts))
+    legend, key_tables = plan_legend(document, texts)
     ctx = PlanContext(legend=legend, markers=declared_markers(texts))
 
-    items: list[RowItem] = []
-    explanations: list[TableExplanation] = []
-    state = TableState()
-    previous_seq = -1
-    for index, table in enumerate(sorted(document.tables, key=lambda t: t.seq)):
-        for text, _, seq, _, _ in body:
-            if previous_seq < seq < table.seq:
-                pillar = heading_pillar(text) if len(text) <= 200 else ""
-                if pillar:
-                    state.theme = pillar
-                    state.after_section = True
-        previous_seq = table.seq
-        rows = [(list(r.cells), r.page) for r in table.rows]
-        explanations.append(read_table(index, rows, table.extractor, state, items))
+    items, explanations = read_tables(document, body, key_tables, notes)
     records = records_from_items(items, ctx)
-    notes.extend(state.notes)
-
     if not records:
-        items = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
+        listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
         records = [
             ActionRecord(row=k + 1, action=item.text, ref=item.number, page=item.page, extractor="text-list")
-            for k, item in enumerate(items)
+            for k, item in enumerate(listed)
         ]
-        if items:
-            notes.append(f"no action table: {len(items)} numbered commitments read as actions")
+        if listed:
+            notes.append(f"no action table: {len(listed)} numbered commitments read as actions")
     return Plan(
         institution=institution,
         period=period,

@@ -15,6 +15,16 @@ from .status import is_status_value
 from .themes import pillar_in
 
 _REF_VALUE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.):]?$")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORD = re.compile(
+    rf"(?i)\b(?:{_MONTHS}|(?:19|20)\d\d|q[1-4]|quarter|term|semester|spring|summer|autumn|winter|"
+    r"ongoing|annual(?:ly)?|monthly|quarterly|termly|yearly|year\s*\d|immediate(?:ly)?|continuous|tbc|tbd|"
+    r"\d{1,2}\s*(?:months?|weeks?|years?))\b"
+)
+_DATE_NUMERIC = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 SHARE = 0.8  # of a column's non-empty cells that must fit a content rule
 PROSE_MIN_CHARS = 25.0
 
@@ -32,6 +42,14 @@ def is_ref_value(text: str) -> bool:
     return bool(_REF_VALUE.match((text or "").strip()))
 
 
+def is_date_value(text: str) -> bool:
+    """A short cell that says when: "Dec 2023", "2022-23", "Q3 2024", "Ongoing", "12 months"."""
+    text = (text or "").strip()
+    if not text or len(text) > 40 or len(text.split()) > 6:
+        return False
+    return bool(_DATE_NUMERIC.match(text) or _DATE_WORD.search(text))
+
+
 def _share(values: list[str], test) -> float:  # noqa: ANN001
     filled = [v for v in values if v.strip()]
     return sum(1 for v in filled if test(v)) / len(filled) if filled else 0.0
@@ -43,7 +61,7 @@ def mean_length(values: list[str]) -> float:
 
 
 def content_kind(values: list[str]) -> str:
-    """What a column's cells are by content: stated_rec, ref, status, theme, prose or ""."""
+    """What a column's cells are by content: stated_rec, ref, status, timescale, theme, prose or ""."""
     if not any(v.strip() for v in values):
         return ""
     if _share(values, is_rec_value) >= SHARE:
@@ -52,6 +70,8 @@ def content_kind(values: list[str]) -> str:
         return "status"
     if _share(values, is_ref_value) >= SHARE:
         return "ref"
+    if _share(values, is_date_value) >= SHARE:
+        return "timescale"
     if _share(values, lambda v: bool(pillar_in(v)) and len(v) <= 40) >= SHARE:
         return "theme"
     if mean_length(values) >= PROSE_MIN_CHARS:
@@ -76,11 +96,19 @@ def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRol
             fields[col] = ("status", f"content: status values (header says {field})")
         elif field == "status" and kinds[col] == "prose" and not taken("progress"):
             fields[col] = ("progress", "content: prose under a status header")
+        elif (
+            field in {"measure", "objective", "progress"}
+            and kinds[col] == "timescale"
+            and not taken("timescale")
+        ):
+            fields[col] = ("timescale", f"content: dates (header says {field})")
+        elif field in {"objective", "ref"} and kinds[col] == "stated_rec" and not taken("stated_rec"):
+            fields[col] = ("stated_rec", f"content: recommendation numbers (header says {field})")
     for col in range(n):
         if col in fields:
             continue
         kind = kinds[col]
-        if kind in {"stated_rec", "ref", "status", "theme"} and not taken(kind):
+        if kind in {"stated_rec", "ref", "status", "timescale", "theme"} and not taken(kind):
             fields[col] = (kind, f"content: {kind} values")
     if not taken("action"):
         open_prose = [c for c in range(n) if c not in fields and kinds[c] == "prose"]

@@ -14,6 +14,10 @@ _REC = re.compile(
     r"^\s*(?:TALENT\s+(?:Commission\s+)?)?(?:R|Rec\.?|Recommendation)\s*(?:no\.?\s*)?(\d{1,2})\b[.:)]?",
     re.I,
 )
+# "(R5)", "[TALENT R5]", "(Rec 5)", "(TALENT Recommendation 5)" anywhere in a cell
+_REC_ASIDE = re.compile(
+    r"[(\[]\s*(?:TALENT\s+(?:Commission\s+)?)?(?:R|Rec\.?|Recommendation)\s*(\d{1,2})(?:\.\d)?\s*[)\]]", re.I
+)
 _MARKERS_DEFAULT = ("*TCR", "TCR*", "(TCR)", "TCR")
 # A footnote declaring a marker: "*TCR = TALENT Commission Recommendation", "* denotes a TALENT ..."
 _FOOTNOTE = re.compile(
@@ -30,6 +34,15 @@ def stated_rec_in(text: str) -> str:
         return ""
     number = int(found.group(1))
     return f"R{number}" if 1 <= number <= MAX_REC else ""
+
+
+def stated_rec_aside(text: str) -> str:
+    """A recommendation named in brackets anywhere in the text: "... job families (R9)." -> R9."""
+    for hit in _REC_ASIDE.finditer(text or ""):
+        number = int(hit.group(1))
+        if 1 <= number <= MAX_REC:
+            return f"R{number}"
+    return ""
 
 
 def is_rec_value(text: str) -> bool:

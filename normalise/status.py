@@ -28,12 +28,17 @@ _ENTRY = re.compile(
 )
 
 _WORDS: tuple[tuple[str, str], ...] = (
-    (r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced)\b", "not_started"),
-    (r"\b(?:off[\s-]track|not\s+on\s+track|major|significant|serious|severe|overdue|stalled)\b", "delayed"),
+    (r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|due)\b|\bplanned\b|\bto\s+start\b", "not_started"),
+    (
+        r"\b(?:off[\s-]track|not\s+on\s+track|not\s+(?:achieved|met|completed?)|major|significant|serious|"
+        r"severe|overdue|stalled|on\s+hold|paused|deferred|postponed)\b",
+        "delayed",
+    ),
     (r"\b(?:at\s+risk|some\s+delays?|minor|slight|some\s+(?:issues|problems)|concerns?)\b", "at_risk"),
+    (r"\b(?:partially|partly|part)\b", "on_track"),
     (r"\b(?:complete|completed|done|achieved|finished|closed|delivered|met)\b", "complete"),
     (
-        r"\b(?:on[\s-]track|in\s+progress|ongoing|progressing|underway|under\s+way|no\s+problems)\b",
+        r"\b(?:on[\s-]track|in\s+progress|ongoing|progressing|underway|under\s+way|no\s+problems|started)\b",
         "on_track",
     ),
     (r"\b(?:delay|delayed|behind|problem|problems|issues?)\b", "delayed"),
@@ -41,15 +46,17 @@ _WORDS: tuple[tuple[str, str], ...] = (
 
 
 def status_from_words(text: str) -> str:
-    """What a description or a status cell says, or "" when it says none of the known things."""
+    """What a description or a status cell says, or "" when it says none of the known things.
+
+    "not yet started, OR some delays" names two states: the other one wins (the mixed bucket)."""
     low = (text or "").casefold()
-    hits = [status for pattern, status in _WORDS if re.search(pattern, low)]
-    if not hits:
-        return ""
-    if hits[0] == "not_started" and len(set(hits)) > 1:
-        # "not yet started, OR some delays": the mixed bucket is the at-risk one
-        return next(h for h in hits[1:] if h != "not_started")
-    return hits[0]
+    not_started, rest = _WORDS[0][0], low
+    if re.search(not_started, low):
+        rest = re.sub(not_started, " ", low)
+    hits = [status for pattern, status in _WORDS[1:] if re.search(pattern, rest)]
+    if hits:
+        return hits[0]
+    return "not_started" if rest != low else ""
 
 
 def parse_legend(texts: list[str]) -> tuple[tuple[str, str], ...]:
@@ -101,3 +108,28 @@ def is_status_value(text: str) -> bool:
     if re.fullmatch(rf"(?i)({_COLOURS})(\s*[/-]\s*({_COLOURS}))?", text):
         return True
     return bool(status_from_words(text)) and len(text.split()) <= 4
+
+
+_KEY_CELL = re.compile(rf"(?i)^\s*(?:(?:{_COLOURS})(?:\s*\(\s*[A-Z]\s*\))?|[RAGB])\s*[:=]?\s*$")
+
+
+def legend_table(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    """A small table that is a status key ("Red | Major delay", "Green | On track"): its legend,
+    else (). One title row ("Key", "Status | Meaning") may sit on top."""
+    filled = [[c.strip() for c in r if c.strip()] for r in rows]
+    filled = [r for r in filled if r]
+    keyed = [r for r in filled if len(r) >= 2 and _KEY_CELL.match(r[0])]
+    if len(keyed) < 2 or len(filled) - len(keyed) > 1:
+        return ()
+    entries = []
+    for row in keyed:
+        key = row[0].rstrip(":= ")
+        if len(key) == 1:  # a bare letter: name its colour so the entry parses
+            key = {"R": "Red", "A": "Amber", "G": "Green", "B": "Blue"}[key.upper()] + f" ({key.upper()})"
+        entries.append(f"{key} = {' '.join(row[1:])}")
+    return parse_legend(["; ".join(entries)])
+
+
+def legend_cells(rows: list[list[str]]) -> list[str]:
+    """Cells inside tables that print a key of two or more entries (a key row under the table)."""
+    return [c for r in rows for c in r if len(_ENTRY.findall(c or "")) >= 2]

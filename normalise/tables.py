@@ -14,7 +14,7 @@ from .cleaning import clean_cell, clean_ref, is_bullet_line
 from .headers import header_matches
 from .model import ActionRecord, ColumnDecision, TableExplanation
 from .roles import ColumnRole, infer_roles
-from .stated import split_marker, stated_rec_in
+from .stated import split_marker, stated_rec_aside, stated_rec_in
 from .status import normalise_status
 from .themes import heading_pillar, pillar_in
 
@@ -134,7 +134,8 @@ def _record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: st
                 values["stated_rec"],
             ),
         )
-    stated = stated or stated_rec_in(fields["objective"])
+    stated = stated or stated_rec_in(fields["objective"]) or stated_rec_aside(fields["objective"])
+    stated = stated or stated_rec_aside(fields["action"])
     for key in ("objective", "action"):
         fields[key], marked = split_marker(fields[key], ctx.markers)
         if marked and not stated:
@@ -287,6 +288,7 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
     (a merged cell drawn once) applies to the actions under it."""
     records: list[ActionRecord] = []
     carried: dict[str, str] = {}
+    carried_theme = ""
     previous: RowItem | None = None
     for item in items:
         cells = list(item.cells)
@@ -303,6 +305,12 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
                 cells[col] = carried.get(item.layout.roles[col].field, "")
         else:
             carried = {}
+        for col, role in enumerate(item.layout.roles):
+            if role.field == "theme":
+                if pillar_in(cells[col]):
+                    carried_theme = pillar_in(cells[col])
+                elif same_group and not cells[col].strip():
+                    cells[col] = carried_theme
         fields = _record_fields(cells, item.layout, ctx, item.theme)
         records.append(ActionRecord(row=len(records) + 1, page=item.page, extractor=item.extractor, **fields))
         previous = item

@@ -217,3 +217,36 @@ def test_explain_names_headers_fields_extra_institution_period_and_legend():
     assert "Green -> on_track" in text
     assert "'Owner'" in text and "lead" in text and "synonym 'Owner'" in text
     assert "kept in extra: 'Strategy link'" in text
+
+
+def test_theme_column_printed_once_per_group_fills_down():
+    t = table(["Pillar", "Action"], ["Recognition", LONG_A], ["", LONG_B], ["Sustainability", LONG_C])
+    assert [r.theme for r in normalise(doc(t)).records] == ["Recognition", "Recognition", "Sustainability"]
+
+
+def test_recommendation_in_brackets_is_stated():
+    t = table(
+        ["Objective", "Action"], ["Broaden access to careers (R7)", LONG_A], ["Other", LONG_B + " [Rec 9]"]
+    )
+    assert [r.stated_rec for r in normalise(doc(t)).records] == ["R7", "R9"]
+
+
+def test_status_key_table_is_the_legend_not_actions():
+    key = table(
+        ["Key", ""], ["Blue", "Action complete"], ["Green", "On track"], ["Red", "Not yet started"], seq=1
+    )
+    actions = table(["Action", "RAG"], [LONG_A, "Blue"], [LONG_B, "Red"], seq=2)
+    plan = normalise(doc(key, actions))
+    assert [(r.action, r.status) for r in plan.records] == [(LONG_A, "complete"), (LONG_B, "not_started")]
+    assert any("status key" in n for n in plan.notes)
+
+
+def test_status_key_row_inside_the_table():
+    t = table(
+        ["Action", "Status"],
+        [LONG_A, "B"],
+        ["Key: Blue (B) = complete, Red (R) = on hold"] * 2,
+    )
+    plan = normalise(doc(t))
+    assert [(r.status, r.status_raw) for r in plan.records] == [("complete", "B")]
+    assert ("R", "delayed") in plan.legend
