@@ -39,7 +39,7 @@ READING_EYEBALL = {
     "B25": "R6 R7", "B26": "R4", "B27": "R1",
 }  # fmt: skip
 
-BANDS = ((0, 20), (20, 40), (40, 60), (60, 80), (80, 101))
+BANDS = ((0, 10), (10, 20), (20, 30), (30, 40), (40, 50), (50, 60), (60, 70), (70, 80), (80, 90), (90, 101))
 
 
 def norm(text: str) -> str:
@@ -108,11 +108,14 @@ def accuracy(matches: list[RecMatch], wants: list[list[str]]) -> tuple[float, fl
 
 
 def calibration_table(decisions: list[tuple[int, bool]]) -> list[str]:
-    lines = [f"{'score band':>12s} {'n':>4s} {'top-1 right':>12s}"]
+    """Top-1 accuracy per score band, and of everything at or above each band's lower edge."""
+    lines = [f"{'score band':>12s} {'n':>4s} {'top-1 right':>12s} {'at/above band':>14s}"]
     for lo, hi in BANDS:
         band = [ok for s, ok in decisions if lo <= s < hi]
+        above = [ok for s, ok in decisions if s >= lo]
         rate = f"{sum(band) / len(band):.2f}" if band else "-"
-        lines.append(f"{f'{lo}-{min(hi, 100) - 1}':>12s} {len(band):4d} {rate:>12s}")
+        cumulative = f"{sum(above) / len(above):.2f} ({len(above)})" if above else "-"
+        lines.append(f"{f'{lo}-{min(hi, 100) - 1}':>12s} {len(band):4d} {rate:>12s} {cumulative:>14s}")
     above = [ok for s, ok in decisions if s >= REVIEW_BELOW]
     below = [ok for s, ok in decisions if s < REVIEW_BELOW]
     lines.append(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 MARGIN_SCALE = 2.5
-REVIEW_BELOW = 40
+REVIEW_BELOW = 50
 
 
 def similarity_score(best_total: float, second_total: float) -> int:

@@ -12,7 +12,7 @@ from .similarity import Ranking, SimilarityRanker
 from .stated import parse_stated
 from .targets import best_target
 from .text import stemmed_words, tokens
-from .verbatim import VerbatimHit, best_verbatim
+from .verbatim import VerbatimHit, VerbatimIndex
 from .vocabulary import Vocabulary, load_vocabulary
 
 # Plan-level context (match_all): a cue or word found in more than COMMON_SHARE of a plan's
@@ -29,6 +29,7 @@ class Matcher:
         self.reference = reference or load_reference()
         self.vocabulary = vocabulary or load_vocabulary()
         self.ranker = SimilarityRanker.build(self.reference, self.vocabulary)
+        self.verbatim = VerbatimIndex.build(self.reference)
         self._rec_ids = self.reference.rec_ids
         self._target_ids = tuple(t.target_id for t in self.reference.targeted)
 
@@ -97,7 +98,7 @@ class Matcher:
     def _verbatim(self, query: MappingQuery) -> VerbatimHit | None:
         """Objective first (a Commission text there is the plan's own tagging), then the action."""
         for text in (query.objective, query.action):
-            hit = best_verbatim(text, self.reference) if text.strip() else None
+            hit = self.verbatim.best(text) if text.strip() else None
             if hit is not None:
                 return hit
         return None

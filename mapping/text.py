@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _STOPWORD_TEXT = """
     a about above across after again all also am an and any are as at be because been before both
@@ -145,6 +146,7 @@ def _strip_once(word: str, suffixes: tuple[str, ...] = _SUFFIXES) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip up to two suffixes (`apprenticeships` -> `apprentic`), then a doubled final consonant."""
     if word in _IRREGULAR:

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .reference import Reference
-from .text import normalise
+from .text import normalise, tokens
 
 VERBATIM_THRESHOLD = 88.0
 MIN_SPAN_SHARE = 0.35
 MIN_SPAN_CHARS = 60
+MIN_WORD_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,18 @@ class VerbatimHit:
     text: str
 
 
-def closeness(query: str, reference_text: str) -> float:
-    q, t = normalise(query), normalise(reference_text)
+def closeness(query: str, reference_text: str, cutoff: float = 0.0) -> float:
+    """max(ratio, partial_ratio) of the normalised texts; 0 when below `cutoff` (lets rapidfuzz stop early)."""
+    return _closeness(normalise(query), normalise(reference_text), cutoff)
+
+
+def _closeness(q: str, t: str, cutoff: float) -> float:
     if not q or not t:
         return 0.0
-    best = fuzz.ratio(q, t)
+    best = fuzz.ratio(q, t, score_cutoff=cutoff)
     shorter, longer = sorted((len(q), len(t)))
     if shorter >= MIN_SPAN_CHARS and shorter >= MIN_SPAN_SHARE * longer:
-        best = max(best, fuzz.partial_ratio(q, t))
+        best = max(best, fuzz.partial_ratio(q, t, score_cutoff=max(cutoff, best)))
     return best
 
 
@@ -56,12 +61,38 @@ def reference_texts(reference: Reference) -> list[tuple[str, str, str]]:
     ]
 
 
+@dataclass(frozen=True)
+class VerbatimIndex:
+    """The Commission's texts, normalised once."""
+
+    entries: tuple[tuple[str, str, str, str, frozenset[str]], ...]  # ids, text, normalised, stems
+
+    @classmethod
+    def build(cls, reference: Reference) -> VerbatimIndex:
+        return cls(
+            tuple(
+                (r, t, text, normalise(text), frozenset(tokens(text)))
+                for r, t, text in reference_texts(reference)
+            )
+        )
+
+    def best(self, query: str, threshold: float = VERBATIM_THRESHOLD) -> VerbatimHit | None:
+        """Texts sharing under MIN_WORD_OVERLAP of the smaller word set are skipped unscored: a copy
+        or close paraphrase shares most of its words, and the fuzzy scorers are the slow part."""
+        q = normalise(query)
+        q_words = frozenset(tokens(query))
+        best: VerbatimHit | None = None
+        for rec_id, target_id, text, norm_text, t_words in self.entries:
+            smaller = min(len(q_words), len(t_words))
+            if not smaller or len(q_words & t_words) < MIN_WORD_OVERLAP * smaller:
+                continue
+            score = _closeness(q, norm_text, threshold)
+            if score >= threshold and (best is None or score > best.score):
+                best = VerbatimHit(rec_id, target_id, score, text)
+        return best
+
+
 def best_verbatim(
     query: str, reference: Reference, threshold: float = VERBATIM_THRESHOLD
 ) -> VerbatimHit | None:
-    best: VerbatimHit | None = None
-    for rec_id, target_id, text in reference_texts(reference):
-        score = closeness(query, text)
-        if score >= threshold and (best is None or score > best.score):
-            best = VerbatimHit(rec_id, target_id, score, text)
-    return best
+    return VerbatimIndex.build(reference).best(query, threshold)
