@@ -77,7 +77,14 @@ def _defined_name_in_title(lines: list[str], title: str) -> str:
 
 
 def title_lines(lines: list[str], limit: int = 8) -> list[str]:
-    return [ln for ln in lines if ln.strip()][:limit]
+    """The first lines of the document, each also joined with the next (a title wraps)."""
+    head = [ln for ln in lines if ln.strip()][:limit]
+    out: list[str] = []
+    for i, line in enumerate(head):
+        out.append(line)
+        if i + 1 < len(head):
+            out.append(f"{line} {head[i + 1]}")
+    return out
 
 
 def detect_institution(lines: list[str], running: list[str], file_stem: str = "") -> tuple[str, str]:

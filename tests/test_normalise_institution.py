@@ -56,3 +56,11 @@ def test_period_from_title_before_body_text():
     lines = ["Action Plan Mar 2024 to Mar 2027", "In 2015-2017 we ran a pilot."]
     assert detect_period(lines, [])[0] == "2024-2027"
     assert detect_period(["Overview", "In 2015 we started."], [])[0] == ""
+
+
+def test_title_wrapped_over_two_lines():
+    lines = ["Eastvale University \u2013 Technician Commitment action plan, Mar 2024 to Mar", "2027"]
+    assert detect_period(lines, [])[0] == "2024-2027"
+    assert detect_institution(["Technician Commitment plan of the University of", "Northshire 2024"], [])[
+        0
+    ] == ("University of Northshire")
