@@ -25,6 +25,7 @@ from .pdf_page import PageData, Word
 from .pdf_settings import PdfSettings
 
 REF_PATTERN = re.compile(r"^(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[.)]?$")
+LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•*·▪◦●○■□➢►✓–-])$")
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,12 @@ class Gutter:
 
     @property
     def mid(self) -> float:
-        return (self.x0 + self.x1) / 2
+        """Where one column ends and the next begins: just before the next column's text starts."""
+        return self.x1 - 1
 
     def crossed_by(self, w: Word) -> bool:
-        return w.x0 < self.x1 - 1 and w.x1 > self.x0 + 1
+        """A word printed across the start of the next column (text in a column may run into the gutter)."""
+        return w.x0 < self.x1 - 1 and w.x1 > self.x1 + 1
 
 
 @dataclass(frozen=True)
@@ -90,21 +93,29 @@ class TextColumnsStrategy:
 
 
 def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
-    """Vertical strips that (almost) no multi-column line prints into, between the lines' text."""
-    candidates = _free_strips(lines, noise_share * len(lines), 0.75 * gap_min)
-    if not candidates:
-        return []
-    clean = [ln for ln in lines if not any(g.crossed_by(w) for g in candidates for w in ln.words)]
-    if len(clean) < 2:
-        return []
-    found = _free_strips(clean, 0, 0.75 * gap_min)
-    return [g for g in found if _support(clean, g, gap_min) >= 2]
+    """Vertical strips that (almost) no multi-column line prints into, between the lines' text.
 
-
-def _free_strips(lines: Sequence[PrintedLine], limit: float, min_width: float) -> list[Gutter]:
+    A strip may be crossed by a few lines (a title or legend printed across the table's columns);
+    within it, the gutter is the part crossed least, so a column whose text only sometimes
+    reaches its right edge does not widen its gutter into the column.
+    """
     lo = math.floor(min(ln.x0 for ln in lines))
-    hi = math.ceil(max(ln.x1 for ln in lines))
-    n = hi - lo + 1
+    cover = _coverage(lines, lo)
+    limit = noise_share * len(lines)
+    gutters = []
+    for a, b in _runs(cover, lambda c: c <= limit):
+        if a == 0 or b == len(cover) or b - a < 0.75 * gap_min:
+            continue
+        least = min(cover[a:b])
+        sub = max(_runs(cover[a:b], lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
+        if sub[1] - sub[0] >= 2:
+            gutters.append(Gutter(lo + a + sub[0], lo + a + sub[1]))
+    return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+
+
+def _coverage(lines: Sequence[PrintedLine], lo: int) -> list[int]:
+    """For each 1pt column from `lo`, how many lines print a word over it."""
+    n = math.ceil(max(ln.x1 for ln in lines)) - lo + 1
     cover = [0] * n
     for ln in lines:
         mark = bytearray(n)
@@ -112,15 +123,20 @@ def _free_strips(lines: Sequence[PrintedLine], limit: float, min_width: float) -
             a, b = max(0, math.floor(w.x0) - lo), min(n, math.ceil(w.x1) - lo)
             mark[a:b] = b"\x01" * max(0, b - a)
         cover = [c + m for c, m in zip(cover, mark, strict=False)]
-    strips, start = [], None
-    for i, c in enumerate(cover):
-        if c <= limit and start is None:
+    return cover
+
+
+def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001 - predicate
+    runs, start = [], None
+    for i, v in enumerate(values):
+        if keep(v) and start is None:
             start = i
-        elif c > limit and start is not None:
-            if start > 0 and i - start >= min_width:
-                strips.append(Gutter(lo + start, lo + i))
+        elif not keep(v) and start is not None:
+            runs.append((start, i))
             start = None
-    return strips
+    if start is not None:
+        runs.append((start, len(values)))
+    return runs
 
 
 def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
@@ -375,6 +391,8 @@ def gap_grid(
         return None
     cols = _column_words(region, edges)
     col_blocks = [_blocks(c, pitch, s) for c in cols]
+    if n_cols == 2 and _is_list(col_blocks[0]):
+        return None
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
     starts = _row_starts(region, col_blocks, refs, pitch)
     if not starts:
@@ -405,6 +423,12 @@ def _blocks(words: Sequence[Word], pitch: float, s: PdfSettings) -> list[list[Pr
         else:
             blocks.append([ln])
     return blocks
+
+
+def _is_list(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
+    """A first column holding nothing but list markers: a numbered list with a hanging indent."""
+    hits = sum(1 for b in blocks if LIST_MARKER.match(" ".join(ln.text for ln in b)))
+    return hits >= 2 and hits >= 0.6 * len(blocks)
 
 
 def _ref_like(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
