@@ -200,6 +200,36 @@ def is_page_fragment(
     return identity_always and not any(cells[c].strip() for c in identity)
 
 
+def _strip_prefix(text: str, prefix: str) -> str | None:
+    """`text` without a leading `prefix`, comparing letters only (spacing and case may differ)."""
+    want = [ch.casefold() for ch in prefix if not ch.isspace()]
+    pos = 0
+    for i, ch in enumerate(text):
+        if pos == len(want):
+            return text[i:].strip()
+        if ch.isspace():
+            continue
+        if ch.casefold() != want[pos]:
+            return None
+        pos += 1
+    return "" if pos == len(want) else None
+
+
+def after_repeated_header(cells: list[str], header: tuple[str, ...]) -> list[str] | None:
+    """A header printed again on a new page, with the top of a split row run into it: the rest of
+    each cell; None if the row does not start with the header."""
+    named = [c for c, h in enumerate(header) if h.strip()]
+    if len(named) < 2 or len(header) != len(cells):
+        return None
+    rest = list(cells)
+    for c in named:
+        stripped = _strip_prefix(cells[c], header[c])
+        if stripped is None:
+            return None
+        rest[c] = stripped
+    return rest
+
+
 def _continues_heading(cells: list[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     first_only = len(filled) == 1 and cells[0].strip() != ""
@@ -240,7 +270,11 @@ def read_table(
         break
     if layout is None:
         if state.layout is not None and state.layout.n_cols == n:
-            layout = Layout(state.layout.roles, state.layout.header, carried_from=state.layout_table)
+            # the header carries over; this table's rows are fresh evidence for blank headers
+            carried = build_layout(list(state.layout.header), [c for c, _ in cleaned[body_start:]], n)
+            if not state.layout.header or not any(state.layout.header):
+                carried = state.layout
+            layout = Layout(carried.roles, state.layout.header, carried_from=state.layout_table)
         else:
             layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
     if not layout.has("action"):
@@ -262,6 +296,14 @@ def read_table(
         if state.after_section and _continues_heading(cells):
             continue  # the rest of a heading row that the page break split
         state.after_section = False
+        rest = after_repeated_header(cells, layout.header)
+        if rest is not None:
+            if any(rest) and items:  # the top of a split row printed in line with the header
+                items[-1] = _merge(items[-1], rest)
+                state.notes.append(
+                    f"table {index + 1}: text run into a repeated header joined to the row above"
+                )
+            continue
         if is_header_row(cells):
             if tuple(cells) != layout.header:  # a new header mid-table: read the columns again
                 layout = build_layout(cells, [c for c, _ in cleaned[pos + 1 :]], n)

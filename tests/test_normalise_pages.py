@@ -101,3 +101,31 @@ def test_heading_split_by_page_break_is_not_a_record():
 def test_header_words_broken_by_a_narrow_column_still_match():
     assert header_matches("Recomm endation referenc e")[0].field == "stated_rec"
     assert header_matches("Sta tus")[0].field == "status"
+
+
+def test_repeated_header_with_split_row_text_run_into_it():
+    rows = (
+        RawRow(("Ref", "Objective", "Action"), 1),
+        RawRow(("6.1", "Employers should support", "Promote technicians as ambassadors"), 1),
+        RawRow(("Ref", "Objective outreach in schools.", "Action and at open days."), 2),
+        RawRow(("7.1", "Broaden access.", ACTION_2), 2),
+    )
+    records = normalise(pdf(RawTable(rows=rows, extractor="text-columns", seq=1))).records
+    assert [(r.ref, r.objective, r.action) for r in records] == [
+        (
+            "6.1",
+            "Employers should support outreach in schools.",
+            "Promote technicians as ambassadors and at open days.",
+        ),
+        ("7.1", "Broaden access.", ACTION_2),
+    ]
+
+
+def test_header_only_table_then_body_table_learns_blank_header_from_the_body():
+    head = page_table([["Visibility"] * 3, ["", "Action", "How impact will be evidenced"]], 1, 1)
+    body = page_table([["B1.", ACTION_2, "Attendance"], ["B2.", ACTION_2 + " Again.", "Numbers"]], 1, 2)
+    records = normalise(pdf(head, body)).records
+    assert [(r.ref, r.measure, r.theme) for r in records] == [
+        ("B1", "Attendance", "Visibility"),
+        ("B2", "Numbers", "Visibility"),
+    ]
