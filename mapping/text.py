@@ -131,6 +131,8 @@ _IRREGULAR = {
     "placement": "placement",
     "placements": "placement",
     "community": "community",
+    "accessibility": "accessibility",
+    "accessible": "accessibility",
     "communities": "community",
 }
 
