@@ -67,6 +67,7 @@ class PageRow:
     top: float
     spanned: tuple[bool, ...]
     full_width: bool = False
+    x0s: tuple[float | None, ...] = ()  # where each cell's text starts, to re-seat it under other columns
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
     texts = [[""] * grid.n_cols for _ in range(grid.n_rows)]
     spanned = [[False] * grid.n_cols for _ in range(grid.n_rows)]
     tops = [float("inf")] * grid.n_rows
+    x0s: list[list[float | None]] = [[None] * grid.n_cols for _ in range(grid.n_rows)]
     full_width = [False] * grid.n_rows
     for i, cell in enumerate(grid.cells):
         text = cell_text(by_cell[i], edges[i], line_tolerance)
@@ -110,11 +112,18 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
             tops[r] = min(tops[r], cell.top) if cell.row0 == r else tops[r]
             for c in range(cell.col0, cell.col1):
                 texts[r][c] = text
+                x0s[r][c] = min((w.x0 for w in by_cell[i]), default=None)
                 spanned[r][c] = cell.row1 - cell.row0 > 1
         if cell.col1 - cell.col0 == grid.n_cols and grid.n_cols > 1:
             full_width[cell.row0] = True
     rows = tuple(
-        PageRow(tuple(texts[r]), tops[r] if tops[r] != float("inf") else 0.0, tuple(spanned[r]), full_width[r])
+        PageRow(
+            tuple(texts[r]),
+            tops[r] if tops[r] != float("inf") else 0.0,
+            tuple(spanned[r]),
+            full_width[r],
+            tuple(x0s[r]),
+        )
         for r in range(grid.n_rows)
     )
     x0, top, x1, bottom = grid.bbox

@@ -11,6 +11,7 @@ title) opens the table that follows it; one that opens nothing is just text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -97,14 +98,36 @@ def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Ta
 
 
 def _continues(table: _Table, piece: PageTable) -> bool:
-    if piece.page != table.last_page + 1 or piece.n_cols != table.n_cols:
+    if piece.page != table.last_page + 1 or piece.n_cols > table.n_cols:
         return False
     a, b = table.col_edges[1:-1], piece.col_edges[1:-1]
-    return len(a) == len(b) and all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+    if len(a) == len(b):
+        return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+    # a page where some column is empty shows fewer gutters: every gutter it has must be the table's
+    return all(any(abs(x - y) <= EDGE_TOLERANCE for x in a) for y in b)
+
+
+def _reseat(table: _Table, piece: PageTable, rows: list[_Row]) -> list[_Row]:
+    """Put the cells of a piece with fewer columns under the table's columns their text starts in."""
+    if piece.n_cols == table.n_cols:
+        return rows
+    edges = table.col_edges
+    out = []
+    for row, src in zip(rows, piece.rows, strict=False):
+        cells, spanned = [""] * table.n_cols, [False] * table.n_cols
+        for j, text in enumerate(row.cells):
+            if not text:
+                continue
+            x = src.x0s[j] if j < len(src.x0s) and src.x0s[j] is not None else piece.col_edges[j]
+            c = max(0, min(table.n_cols - 1, bisect_right(list(edges), x) - 1))
+            cells[c] = join_parts(cells[c], text) if not row.full_width else text
+            spanned[c] = row.spanned[j]
+        out.append(_Row(cells, row.page, spanned, row.full_width))
+    return out
 
 
 def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
-    rows = _drop_repeated_header(table, rows)
+    rows = _drop_repeated_header(table, _reseat(table, piece, rows))
     table.extractors.append(piece.extractor)
     table.scores.append(piece.score)
     table.last_page = piece.page
@@ -135,7 +158,32 @@ def _drop_repeated_header(table: _Table, rows: list[_Row]) -> list[_Row]:
         and _norm(rows[k].cells) == _norm(table.rows[table.header + k].cells)
     ):
         k += 1
+    if k == 0 and rows:
+        rest = _strip_header(table.rows[table.header].cells, rows[0].cells)
+        if rest is not None:
+            rows = [_Row(rest, rows[0].page, [False] * len(rest)), *rows[1:]]
     return rows[k:]
+
+
+def _strip_header(header: Sequence[str], cells: Sequence[str]) -> list[str] | None:
+    """The row's cells without the header text they start with (a repeated header and the first row
+    read as one), or None if the row does not start with the header."""
+    if len(header) != len(cells) or not any(header):
+        return None
+    out = []
+    for h, c in zip(header, cells, strict=True):
+        want = re.sub(r"\s+", "", h)
+        i = n = 0
+        while n < len(want) and i < len(c):
+            if not c[i].isspace():
+                if c[i] != want[n]:
+                    return None
+                n += 1
+            i += 1
+        if n < len(want):
+            return None
+        out.append(c[i:].strip())
+    return out
 
 
 def _norm(cells: Sequence[str]) -> tuple[str, ...]:
@@ -171,7 +219,7 @@ def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], merged_
     """Empty cells at the top of the new page continue the merged cells open at the page break."""
     if not rows:
         return
-    lead = refs[0] if refs and refs[0] > 0 else 0
+    lead = max(refs) if refs else 0
     first = rows[0]
     for c in range(len(last.cells)):
         opened = last.spanned[c] or (c < lead and not any(first.cells[:lead]))

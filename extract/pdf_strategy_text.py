@@ -291,6 +291,10 @@ def gap_regions(
         return []
     runs: list[list[PrintedLine]] = []
     crossing = [_crosses(ln, gutters) for ln in lines]
+    for i in range(1, len(lines)):  # the wrapped rest of a full-width line may fit in one column
+        prev, ln = lines[i - 1], lines[i]
+        if crossing[i - 1] and abs(ln.x0 - prev.x0) <= 2 and ln.top - prev.top <= s.block_gap_ratio * pitch:
+            crossing[i] = True
     prev_bottom = None
     for ln, cross in zip(lines, crossing, strict=False):
         if cross:
@@ -401,8 +405,8 @@ def gap_grid(
     n_rows = len(starts)
     wide_rows = {bisect_right(bounds, ln.top + 0.5) - 1 for i, ln in enumerate(region.lines) if i in region.wide}
     groups = [_band_groups(col_blocks[c], bounds, n_rows) for c in range(n_cols)]
-    if refs and refs[0] > 0:
-        _continue_merged_cells(groups, col_blocks, refs[0], bounds, wide_rows)
+    for ref in (r for r in refs if r > 0):
+        _continue_merged_cells(groups, col_blocks, ref, bounds, wide_rows)
     cells: list[GridCell] = []
     for c in range(n_cols):
         for r0, r1 in _ranges(groups[c], wide_rows):
@@ -445,7 +449,8 @@ def _row_starts(
         strong.extend(b[0].top for b in col_blocks[c])
     for i, ln in enumerate(region.lines):
         if i in region.wide:
-            strong.append(ln.top)
+            if i - 1 not in region.wide:
+                strong.append(ln.top)
             if i + 1 < len(region.lines) and i + 1 not in region.wide:
                 strong.append(region.lines[i + 1].top)
     weak = [] if 0 in refs else [b[0].top for b in col_blocks[0]]
@@ -459,12 +464,27 @@ def _row_starts(
         )
         if not runs_on:
             starts.append(y)
+    starts.extend(_aligned_starts(col_blocks))
     starts.append(region.lines[0].top)
     out: list[float] = []
     for y in sorted(starts):
         if out and y - out[-1] < 0.5 * pitch:
             continue
         out.append(y)
+    return out
+
+
+def _aligned_starts(col_blocks: Sequence[Sequence[Sequence[PrintedLine]]]) -> list[float]:
+    """Where two or more columns start a block on the same line and no column's block runs across."""
+    firsts = sorted((b[0].top, c) for c, blocks in enumerate(col_blocks) for b in blocks)
+    out = []
+    for y, _ in firsts:
+        cols = {c for t, c in firsts if abs(t - y) <= 1}
+        if len(cols) < 2 or (out and abs(out[-1] - y) <= 1):
+            continue
+        runs_on = any(b[0].top < y - 1 and b[-1].top >= y - 1 for blocks in col_blocks for b in blocks)
+        if not runs_on:
+            out.append(y)
     return out
 
 
