@@ -10,7 +10,7 @@ from .model import MappingQuery, RecMatch
 from .reference import Reference, load_reference
 from .similarity import Ranking, SimilarityRanker
 from .stated import parse_stated
-from .targets import best_target
+from .targets import TargetPicker
 from .text import stemmed_words, tokens
 from .verbatim import VerbatimHit, VerbatimIndex
 from .vocabulary import Vocabulary, load_vocabulary
@@ -30,6 +30,7 @@ class Matcher:
         self.vocabulary = vocabulary or load_vocabulary()
         self.ranker = SimilarityRanker.build(self.reference, self.vocabulary)
         self.verbatim = VerbatimIndex.build(self.reference)
+        self.targets = TargetPicker.build(self.reference)
         self._rec_ids = self.reference.rec_ids
         self._target_ids = tuple(t.target_id for t in self.reference.targeted)
 
@@ -84,7 +85,7 @@ class Matcher:
             )
         best = ranking.best
         score = similarity_score(best.total, ranking.scores[1].total)
-        target = best_target(query.action, self.reference.targeted_under(best.rec_id))
+        target = self.targets.pick(query.action, self.reference.targeted_under(best.rec_id))
         return RecMatch(
             rec_id=best.rec_id,
             candidates=ranking.top(3),

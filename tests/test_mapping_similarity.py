@@ -98,3 +98,10 @@ def test_match_all_is_deterministic():
 def test_target_filled_when_one_targeted_recommendation_clearly_fits():
     m = Matcher().match(q("Invest in apprentices and trainee technician positions, with T-Level placements"))
     assert (m.rec_id, m.target_id) == ("R7", "R7.2")
+
+
+def test_no_target_from_words_every_recommendation_uses():
+    # R10.2 ("Utilise the Apprenticeship Levy for training and developing technical staff") is short:
+    # plain word overlap would hand it to any training action.
+    m = Matcher().match(q("Run training courses and development workshops for technical staff"))
+    assert (m.rec_id, m.target_id) == ("R10", "")
