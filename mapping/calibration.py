@@ -6,11 +6,11 @@ answer, not the absolute total (long actions collect many cues for every recomme
 
     score = 100 * (1 - exp(-margin / MARGIN_SCALE))
 
-Calibration (benchmarks/mapping_eval.py; full table in mapping/README.md): top-1 accuracy of the
-labelled similarity decisions by band of 10 is 0.00-0.67 below 20, 0.67-1.00 in 20-49 (0.67 in
-40-49), 0.80 in 50-59 and 1.00 in 60-89; 90-99 is 0.69, every miss there a plan heading that
-disagrees with its action's content. REVIEW_BELOW = 50 is the upper edge of the highest band right
-less than 80% of the time (>= 50: 21/26 right; < 50: 8/13).
+Calibration (benchmarks/mapping_eval.py; full table in mapping/README.md), top-1 accuracy of the
+39 labelled similarity decisions by score band of 10: 0-9 0/2, 10-39 6/6, 40-49 3/5, 50-59 4/5,
+60-89 8/8, 90-99 9/13 (every miss there a plan heading that disagrees with its action's content).
+REVIEW_BELOW = 50 is the upper edge of the highest band right less than 80% of the time
+(>= 50: 21/26 right; < 50: 9/13).
 """
 
 from __future__ import annotations
