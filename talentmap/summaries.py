@@ -152,16 +152,19 @@ def plans_frame(results: Sequence[PlanFacts], errors: Sequence[FailedFile]) -> p
         {
             "plan_id": plan_id_for(error.source_file),
             "source_file": error.source_file,
+            "institution": "",
+            "period": "",
             "actions": 0,
             "needs_review": 0,
+            "review_share": None,  # no actions: no share, an empty cell
+            "extractors": "",
+            "unmapped_columns": "",
             "stage": error.stage,
             "error": error.error,
         }
         for error in errors
     ]
     frame = pd.DataFrame(rows, columns=column_names("plans.csv"))
-    for column in ("institution", "period", "extractors", "unmapped_columns", "stage", "error"):
-        frame[column] = frame[column].fillna("")
     frame["review_share"] = frame["review_share"].astype("Float64")
     order = frame.assign(_failed=frame["error"] != "", _share=frame["review_share"].fillna(0))
     order = order.sort_values(

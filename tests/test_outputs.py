@@ -270,3 +270,13 @@ def test_review_csv_is_empty_when_nothing_needs_review(tmp_path: Path) -> None:
     assert read(tmp_path / "review.csv").empty
     assert read(tmp_path / "errors.csv").empty
     assert 'id="review-count">0<' in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_plans_csv_when_every_file_failed(tmp_path: Path) -> None:
+    write_all(tmp_path, [], FAILED)
+    plans = read(tmp_path / "plans.csv")
+    assert plans[["source_file", "institution", "review_share", "stage"]].to_dict("records") == [
+        {"source_file": "broken/not_a_plan.pdf", "institution": "", "review_share": "", "stage": "extract"}
+    ]
+    assert read(tmp_path / "coverage.csv").empty and read(tmp_path / "actions.csv").empty
+    assert 'id="error-count">1<' in (tmp_path / "report.html").read_text(encoding="utf-8")
