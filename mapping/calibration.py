@@ -9,8 +9,8 @@ answer, not the absolute total (long actions collect many cues for every recomme
 Calibration (benchmarks/mapping_eval.py; full table in mapping/README.md), top-1 accuracy of the
 39 labelled similarity decisions by score band of 10: 0-9 0/2, 10-39 6/6, 40-49 3/5, 50-59 4/5,
 60-89 8/8, 90-99 9/13 (every miss there a plan heading that disagrees with its action's content).
-REVIEW_BELOW = 50 is the upper edge of the highest band right less than 80% of the time
-(>= 50: 21/26 right; < 50: 9/13).
+REVIEW_BELOW = 50: 40-49 is the highest band right less than 80% of the time, apart from 90-99
+(label noise, above). >= 50: 21/26 right; < 50: 9/13.
 """
 
 from __future__ import annotations
