@@ -245,6 +245,10 @@ def companion_columns(rec_ids: Sequence[str]) -> dict[str, tuple[ColumnDoc, ...]
                 ("action_prefix", "Start of the action text, long enough to pick it out within its plan."),
                 ("rec_id", "Current tag: replace with the right one in data/overrides.csv."),
                 ("target_id", "Current employer-targeted tag."),
+                (
+                    "note",
+                    "Empty: your reason for a correction. The columns up to here are a row of overrides.csv.",
+                ),
             ),
             ColumnDoc("match_score", "integer", "0-100 confidence of `rec_id`.", minimum=0, maximum=100),
             *_strings(

@@ -113,7 +113,8 @@ def review_frame(actions: pd.DataFrame) -> pd.DataFrame:
     queue = actions[wanted].assign(action_prefix=action_prefixes(actions)[wanted])
     score = pd.to_numeric(queue["match_score"], errors="coerce")
     queue = queue.assign(_score=score).sort_values(["_score", "source_file"], kind="stable")
-    return queue.reindex(columns=columns).fillna("").reset_index(drop=True)
+    queue = queue.assign(note="")
+    return queue[columns].reset_index(drop=True)
 
 
 def action_prefixes(actions: pd.DataFrame) -> pd.Series:

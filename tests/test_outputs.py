@@ -280,3 +280,26 @@ def test_plans_csv_when_every_file_failed(tmp_path: Path) -> None:
     ]
     assert read(tmp_path / "coverage.csv").empty and read(tmp_path / "actions.csv").empty
     assert 'id="error-count">1<' in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_review_csv_first_columns_are_overrides_that_hit_exactly_the_queued_rows(
+    out: Path, tmp_path: Path
+) -> None:
+    from talentmap.mapping import RecMatch, apply_overrides, load_overrides
+    from talentmap.pipeline import query_for
+
+    review = read(out / "review.csv")
+    overrides = review[["plan_id", "ref", "action_prefix", "rec_id", "target_id", "note"]].assign(
+        rec_id="R16", target_id="", note="checked by hand"
+    )
+    assert list(review.columns[:6]) == list(overrides.columns)
+    overrides.to_csv(tmp_path / "overrides.csv", index=False)
+    rows = [row for result in sample_results() for row in result.rows]
+    queries = [query_for(row["plan_id"], row) for row in rows]
+    before = [RecMatch(row["rec_id"], (), "", 50, "similarity", True) for row in rows]
+    after, orphans = apply_overrides(queries, before, load_overrides(tmp_path / "overrides.csv"))
+    assert orphans == []
+    changed = {
+        (row["plan_id"], row["row"]) for row, match in zip(rows, after, strict=True) if match.rec_id == "R16"
+    }
+    assert changed == set(zip(review["plan_id"], review["row"], strict=True))
