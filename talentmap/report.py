@@ -234,9 +234,9 @@ def _review(review: pd.DataFrame) -> str:
     )
     return (
         f'<section id="review">{heading}'
-        "<p>Lowest confidence first. To correct a tag, copy <code>plan_id</code>, <code>ref</code> and "
-        "<code>action_prefix</code> from review.csv into data/overrides.csv with the right "
-        "<code>rec_id</code>.</p>"
+        "<p>Lowest confidence first. To correct a tag, copy the row's first six columns of review.csv "
+        "(<code>plan_id</code> to <code>note</code>) into data/overrides.csv, set the right "
+        "<code>rec_id</code>, and refresh.</p>"
         '<div class="scroll"><table id="review-queue"><thead><tr><th>Plan</th><th>Ref</th><th>Action</th>'
         "<th>Tag</th><th>Candidates</th><th>Score</th><th>Evidence</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>{more}</section>"
