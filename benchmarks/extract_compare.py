@@ -50,7 +50,7 @@ def main() -> int:
             best = max((cell_score(row, g) for g in got), default=0.0)
             exact += best == 100
             near += best >= 95
-            if best < 95:
+            if best < 100:
                 cand = max(got, key=lambda g: cell_score(row, g) if len(g) == len(row) else -1, default=())
                 misses.append((best, row, cand))
         s = stats[style]

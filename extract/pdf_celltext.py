@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from .pdf_layout import PrintedLine, group_lines
 from .pdf_page import Word
 
-BULLET_CHARS = frozenset("*•·▪◦●○■□➢►✓–-")
 _ALWAYS_BULLETS = frozenset("*•·▪◦●○■□➢►✓")
+# A hyphen before one of these is a suspended compound ("department- and institution-level").
+_SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "&"})
 
 
 def cell_text(words: Sequence[Word], right_edge: float | None, line_tolerance: float) -> str:
@@ -29,7 +30,9 @@ def cell_text(words: Sequence[Word], right_edge: float | None, line_tolerance: f
         text = line.text
         if starts_with_bullet(line):
             out += "\n" + text
-        elif _ends_with_hyphen(prev) or _is_broken_word(prev, line, right_edge):
+        elif (_ends_with_hyphen(prev) and line.words[0].text not in _SUSPENDED_BEFORE) or _is_broken_word(
+            prev, line, right_edge
+        ):
             out += text
         else:
             out += " " + text
@@ -57,3 +60,12 @@ def _is_broken_word(prev: PrintedLine, line: PrintedLine, right_edge: float | No
         return False
     char_width = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
     return right_edge - prev.x1 < char_width + 0.5
+
+
+def ends_at_edge(words: Sequence[Word], right_edge: float | None, line_tolerance: float) -> bool:
+    """Does the cell end with a lone word that fills the column (a word that may go on overleaf)?"""
+    lines = group_lines(words, line_tolerance)
+    if right_edge is None or not lines or len(lines[-1].words) != 1:
+        return False
+    last = lines[-1].words[0]
+    return right_edge - last.x1 < (last.x1 - last.x0) / max(len(last.text), 1) + 0.5

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf_celltext import cell_text
+from .pdf_celltext import cell_text, ends_at_edge
 from .pdf_page import Word
 
 
@@ -68,6 +68,7 @@ class PageRow:
     spanned: tuple[bool, ...]
     full_width: bool = False
     x0s: tuple[float | None, ...] = ()  # where each cell's text starts, to re-seat it under other columns
+    broken: tuple[bool, ...] = ()  # the cell ends with a word filling the column (maybe broken overleaf)
 
 
 @dataclass(frozen=True)
@@ -105,14 +106,17 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
     spanned = [[False] * grid.n_cols for _ in range(grid.n_rows)]
     tops = [float("inf")] * grid.n_rows
     x0s: list[list[float | None]] = [[None] * grid.n_cols for _ in range(grid.n_rows)]
+    broken = [[False] * grid.n_cols for _ in range(grid.n_rows)]
     full_width = [False] * grid.n_rows
     for i, cell in enumerate(grid.cells):
         text = cell_text(by_cell[i], edges[i], line_tolerance)
+        at_edge = ends_at_edge(by_cell[i], edges[i], line_tolerance)
         for r in range(cell.row0, cell.row1):
             tops[r] = min(tops[r], cell.top) if cell.row0 == r else tops[r]
             for c in range(cell.col0, cell.col1):
                 texts[r][c] = text
                 x0s[r][c] = min((w.x0 for w in by_cell[i]), default=None)
+                broken[r][c] = at_edge
                 spanned[r][c] = cell.row1 - cell.row0 > 1
         if cell.col1 - cell.col0 == grid.n_cols and grid.n_cols > 1:
             full_width[cell.row0] = True
@@ -123,6 +127,7 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
             tuple(spanned[r]),
             full_width[r],
             tuple(x0s[r]),
+            tuple(broken[r]),
         )
         for r in range(grid.n_rows)
     )

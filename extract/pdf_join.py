@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import RawRow
-from .pdf_grid import PageTable
+from .pdf_grid import PageRow, PageTable
 from .pdf_paragraphs import Paragraph
 from .pdf_strategy_text import REF_PATTERN
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BULLETS = tuple("*•·▪◦●○■□➢►✓")
 EDGE_TOLERANCE = 12.0
+STACK_GAP = 8.0
 
 
 @dataclass
@@ -52,7 +53,9 @@ class _Table:
     last_page: int
     n_cols: int
     col_edges: tuple[float, ...]
+    bottom: float = 0.0
     header: int | None = field(default=None)
+    tail: PageRow | None = field(default=None)  # the last page row read, for its geometry flags
 
 
 def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Paragraph]:
@@ -74,14 +77,25 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             continue
         rows = [_Row(list(r.cells), item.page, list(r.spanned), r.full_width) for r in item.rows]
         if pending:
+            if rows and rows[0].full_width:  # the full-width row itself broke over the page
+                first, rows = rows[0], rows[1:]
+                pending[-1].cells[0] = join_parts(pending[-1].cells[0], first.cells[0])
             rows = [_Row([p.cells[0]] * item.n_cols, p.page, [False] * item.n_cols, True) for p in pending] + rows
             top, page = pending_item.top, pending_item.page
             pending, pending_item = [], None
             out.append(_new_table(item, rows, page, top))
             continue
         last = out[-1] if out else None
-        if isinstance(last, _Table) and _continues(last, item):
+        if isinstance(last, _Table) and _stacks(last, item):
+            last.rows.extend(rows)
+            last.extractors.append(item.extractor)
+            last.scores.append(item.score)
+            last.bottom = item.bottom
+            last.tail = item.rows[-1] if item.rows else last.tail
+        elif isinstance(last, _Table) and _continues(last, item):
             _append(last, item, rows)
+            last.bottom = item.bottom
+            last.tail = item.rows[-1] if item.rows else last.tail
         else:
             out.append(_new_table(item, rows, item.page, item.top))
     return [_finish(x) if isinstance(x, _Table) else x for x in out]
@@ -92,9 +106,18 @@ def _is_banner(t: PageTable) -> bool:
 
 
 def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Table:
-    t = _Table(rows, [piece.extractor], [piece.score], page, top, piece.page, piece.n_cols, piece.col_edges)
+    t = _Table(rows, [piece.extractor], [piece.score], page, top, piece.page, piece.n_cols, piece.col_edges, piece.bottom)
     t.header = next((i for i, r in enumerate(rows) if not r.full_width), None)
+    t.tail = piece.rows[-1] if piece.rows else None
     return t
+
+
+def _stacks(table: _Table, piece: PageTable) -> bool:
+    """Two strategies' grids on one page, one right below the other, with the same columns."""
+    if piece.page != table.last_page or piece.n_cols != table.n_cols or piece.top - table.bottom > STACK_GAP:
+        return False
+    a, b = table.col_edges[1:-1], piece.col_edges[1:-1]
+    return len(a) == len(b) and all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
 
 
 def _continues(table: _Table, piece: PageTable) -> bool:
@@ -134,13 +157,14 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     if not rows:
         return
     last = table.rows[-1]
+    tail = table.tail
     refs = _ref_columns(table)
     first = rows[0]
     if not first.full_width and not last.full_width and _is_rest_of_row(last, first, refs):
         for c in range(table.n_cols):
             if first.spanned[c] and last.spanned[c] and first.cells[c] == last.cells[c]:
                 continue
-            last.cells[c] = join_parts(last.cells[c], first.cells[c])
+            last.cells[c] = join_parts(last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c])
         rows = rows[1:]
         _carry_open_spans(last, rows, refs, merged_first=True)
     else:
@@ -233,13 +257,15 @@ def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], merged_
                 break
 
 
-def join_parts(a: str, b: str) -> str:
+def join_parts(a: str, b: str, broken_word: bool = False) -> str:
     """Join two pieces of one cell's text split by a page break."""
     if not a or not b:
         return a or b
     if b.lstrip().startswith(_BULLETS):
         return a + "\n" + b
-    if len(a) >= 2 and a.endswith("-") and a[-2].isalnum():
+    if broken_word and b[:1].islower():
+        return a + b
+    if len(a) >= 2 and a.endswith("-") and a[-2].isalnum() and b.split()[0] not in ("and", "or", "nor", "to", "&"):
         return a + b
     return a + " " + b
 
