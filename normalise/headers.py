@@ -104,7 +104,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Specific actions",
         "Initiative",
         "Initiatives",
-        "Commitment",
     ),
     "measure": (
         "Measure",
@@ -145,6 +144,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Metric",
         "Metrics",
         "How will we know",
+        "How we will know",
+        "How we'll know",
         "How will we know we have succeeded",
         "How will we know we have been successful",
         "Indicators of success",

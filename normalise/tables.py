@@ -54,6 +54,7 @@ class TableState:
     layout_table: int | None = None
     theme: str = ""
     after_section: bool = False  # the last row read was a section heading
+    heading: str = ""  # the last non-pillar heading row inside a table body
     rows_seen: int = 0
     rows_with_identity: int = 0
     notes: list[str] = field(default_factory=list)
@@ -154,6 +155,7 @@ class RowItem:
     layout: Layout
     theme: str
     extractor: str
+    heading: str = ""  # a heading row above it in a table without an objective column
 
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*$")
@@ -241,7 +243,9 @@ def _merge(previous: RowItem, cells: list[str]) -> RowItem:
     joined = tuple(
         clean_cell(a + "\n" + b) if a and b else (a or b) for a, b in zip(previous.cells, cells, strict=True)
     )
-    return RowItem(joined, previous.page, previous.layout, previous.theme, previous.extractor)
+    return RowItem(
+        joined, previous.page, previous.layout, previous.theme, previous.extractor, previous.heading
+    )
 
 
 def read_table(
@@ -267,6 +271,7 @@ def read_table(
             body = [c for c, _ in cleaned[i + 1 :]]
             layout = build_layout(cells, body, n)
             body_start = i + 1
+            state.heading = ""
         break
     if layout is None:
         if state.layout is not None and state.layout.n_cols == n:
@@ -288,13 +293,16 @@ def read_table(
         previous = items[-1] if items else None
         identity_always = state.rows_seen > 0 and state.rows_with_identity == state.rows_seen
         fragment = is_page_fragment(cells, page, previous, layout, identity_always)
+        if state.after_section and not fragment and _continues_heading(cells):
+            continue  # the rest of a heading row that the page break split
         theme = section_theme(cells)
         if theme is not None and not fragment:
-            state.theme = theme or state.theme
+            if theme:
+                state.theme, state.heading = theme, ""
+            elif not layout.has("objective"):
+                state.heading = next(c for c in cells if c.strip())
             state.after_section = True
             continue
-        if state.after_section and _continues_heading(cells):
-            continue  # the rest of a heading row that the page break split
         state.after_section = False
         rest = after_repeated_header(cells, layout.header)
         if rest is not None:
@@ -312,7 +320,7 @@ def read_table(
             items[-1] = _merge(previous, cells)
             state.notes.append(f"table {index + 1}: row split by the page break before page {page} re-joined")
             continue
-        items.append(RowItem(tuple(cells), page, layout, state.theme, extractor))
+        items.append(RowItem(tuple(cells), page, layout, state.theme, extractor, state.heading))
         state.rows_seen += 1
         identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
         state.rows_with_identity += any(cells[c].strip() for c in identity)
@@ -354,6 +362,8 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
                 elif same_group and not cells[col].strip():
                     cells[col] = carried_theme
         fields = _record_fields(cells, item.layout, ctx, item.theme)
+        if not fields["objective"] and item.heading:
+            fields["objective"] = item.heading
         records.append(ActionRecord(row=len(records) + 1, page=item.page, extractor=item.extractor, **fields))
         previous = item
     return records

@@ -250,3 +250,32 @@ def test_status_key_row_inside_the_table():
     plan = normalise(doc(t))
     assert [(r.status, r.status_raw) for r in plan.records] == [("complete", "B")]
     assert ("R", "delayed") in plan.legend
+
+
+def test_heading_row_in_a_table_without_objective_column_is_the_objective():
+    t = table(
+        ["Ref", "Action", "Lead"],
+        ["Objective 1: Make technical careers visible"] * 3,
+        ["1.1", LONG_A, "Jo"],
+        ["1.2", LONG_B, "Sam"],
+        ["Recognition"] * 3,
+        ["2.1", LONG_C, "Alex"],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.objective, r.theme) for r in records] == [
+        ("1.1", "Objective 1: Make technical careers visible", ""),
+        ("1.2", "Objective 1: Make technical careers visible", ""),
+        ("2.1", "", "Recognition"),
+    ]
+
+
+def test_title_row_above_the_header_is_not_an_objective():
+    t = table(["Technician Commitment Action Plan"] * 2, ["Ref", "Action"], ["1", LONG_A])
+    assert normalise(doc(t)).records[0].objective == ""
+
+
+def test_commitment_header_does_not_steal_the_action_column():
+    t = table(["Principle", "Commitment", "Actions"], ["Visibility", "We commit to visibility", LONG_A])
+    r = normalise(doc(t)).records[0]
+    assert (r.action, r.theme) == (LONG_A, "Visibility")
+    assert r.extra == (("Commitment", "We commit to visibility"),)
