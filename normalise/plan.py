@@ -106,7 +106,14 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     if not records:
         listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
         records = [
-            ActionRecord(row=k + 1, action=item.text, ref=item.number, page=item.page, extractor="text-list")
+            ActionRecord(
+                row=k + 1,
+                action=item.text,
+                ref=item.number,
+                page=item.page,
+                theme=item.theme,
+                extractor="text-list",
+            )
             for k, item in enumerate(listed)
         ]
         if listed:

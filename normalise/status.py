@@ -76,6 +76,30 @@ def parse_legend(texts: list[str]) -> tuple[tuple[str, str], ...]:
             pairs.setdefault(colour, status)
             if entry.group("letter"):
                 pairs.setdefault(entry.group("letter").upper(), status)
+    letters = parse_letter_legend([t for t in texts if not _ENTRY.search(t or "")])
+    for letter, status in letters:
+        pairs.setdefault(letter, status)
+    return tuple(pairs.items())
+
+
+_LETTER_ENTRY = re.compile(r"(?<![\w(])([A-Z])\s*(?:=|:|\u2013|\u2014|-(?=\s))\s*")
+_KEY_WORDS = re.compile(r"(?i)\b(?:key|legend|status|rag|rating)\b")
+
+
+def parse_letter_legend(texts: list[str]) -> tuple[tuple[str, str], ...]:
+    """A key of bare letters: "RAG key: C = complete, G = on track, A = at risk, R = behind"."""
+    pairs: dict[str, str] = {}
+    for text in texts:
+        text = (text or "").replace("*", "")
+        entries = list(_LETTER_ENTRY.finditer(text))
+        if len(entries) < 2 or not _KEY_WORDS.search(text[: entries[0].start()] + " " + text):
+            continue
+        for i, entry in enumerate(entries):
+            end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
+            description = text[entry.end() : end].strip(" ,;.")
+            status = status_from_words(description) or LETTER_DEFAULTS.get(entry.group(1), "")
+            if status:
+                pairs.setdefault(entry.group(1), status)
     return tuple(pairs.items())
 
 

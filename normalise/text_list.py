@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cleaning import clean_cell
+from .themes import heading_pillar
 
 _TYPED_NUMBER = re.compile(r"^\s*(?:[-\u2013\u2022*]\s*)?(\d{1,2})\s*[.)]\s+(?=\S)")
 _LABEL_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]?\s*$")
@@ -35,6 +36,7 @@ class Commitment:
     number: str
     text: str
     page: int | None
+    theme: str = ""
 
 
 def _number(line: ListLine) -> tuple[int | None, str]:
@@ -89,10 +91,15 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
     if len(run) < MIN_RUN:
         return []
     items: list[tuple[str, list[str], int | None]] = []
+    themes: list[str] = []
+    theme = _theme_before(lines[: run[0]], "")
     for k, pos in enumerate(run):
         end = run[k + 1] if k + 1 < len(run) else pos + 1
-        texts = [numbered[pos][1]] + [lines[p].text for p in range(pos + 1, end)]
-        items.append((str(numbered[pos][0]), texts, lines[pos].page))
+        between = [lines[p].text for p in range(pos + 1, end)]
+        own = [t for t in between if not _is_pillar_heading(t)]
+        items.append((str(numbered[pos][0]), [numbered[pos][1]] + own, lines[pos].page))
+        themes.append(theme)
+        theme = _theme_before(lines[pos + 1 : end], theme)
     # the last numbered item's own wrapped lines, then perhaps one unnumbered item
     tail = [ln.text for ln in lines[run[-1] + 1 :]]
     items[-1][1].extend(_continuation(items[-1][1], tail))
@@ -103,9 +110,23 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
     if rest and count * 2 >= len(items) and _opening(rest[0].text) == common:
         texts = [rest[0].text] + _continuation([rest[0].text], [ln.text for ln in rest[1:]])
         items.append((str(len(items) + 1), texts, rest[0].page))
+        themes.append(themes[-1])
     return [
-        Commitment(num, clean_cell("\n".join(texts)).replace("\n", " "), page) for num, texts, page in items
+        Commitment(num, clean_cell("\n".join(texts)).replace("\n", " "), page, theme)
+        for (num, texts, page), theme in zip(items, themes, strict=True)
     ]
+
+
+def _is_pillar_heading(text: str) -> bool:
+    """A short line naming a pillar ("Visibility", "2. Recognition"): a heading between items."""
+    return len(text) <= 80 and not text.rstrip().endswith(SENTENCE_END) and bool(heading_pillar(text))
+
+
+def _theme_before(lines: list[ListLine], current: str) -> str:
+    for line in lines:
+        if _is_pillar_heading(line.text):
+            current = heading_pillar(line.text)
+    return current
 
 
 def _continuation(item: list[str], tail: list[str]) -> list[str]:
@@ -114,7 +135,7 @@ def _continuation(item: list[str], tail: list[str]) -> list[str]:
     current = list(item)
     for text in tail:
         ends = _paragraph_breaks(current + [text])
-        if ends[len(current) - 1] or _is_heading(text):
+        if ends[len(current) - 1] or _is_heading(text) or _is_pillar_heading(text):
             break
         if len(current) == 1 and current[0].rstrip().endswith(SENTENCE_END) and text[:1].isupper():
             break  # one-line item that already ended its sentence: a new paragraph begins

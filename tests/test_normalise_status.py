@@ -42,3 +42,13 @@ def test_status_values_are_recognised_by_content():
         is_status_value(v) for v in ["R", "A", "G", "B", "Green", "Amber/Green", "Complete", "On track"]
     )
     assert not any(is_status_value(v) for v in ["B12", "2.6", "We will run a workshop on progress", ""])
+
+
+def test_letter_only_key():
+    legend = parse_legend(["RAG key: C = complete, G = on track, A = at risk, R = behind schedule"])
+    assert normalise_status("C", legend) == "complete"
+    assert normalise_status("R", legend) == "delayed"
+
+
+def test_prose_with_letters_and_colons_is_not_a_key():
+    assert parse_legend(["We will do A: things and B: more"]) == ()

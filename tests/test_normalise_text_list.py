@@ -81,3 +81,21 @@ def test_document_without_table_becomes_text_list_records():
         (4, "4", "text-list"),
     ]
     assert plan.records[1].action == ITEMS[1]
+
+
+def test_pillar_headings_between_items_set_their_theme_and_stay_out_of_the_text():
+    lines = [
+        ListLine("Visibility"),
+        ListLine(f"1. {ITEMS[0]}"),
+        ListLine(f"2. {ITEMS[1]}"),
+        ListLine("Career Development"),
+        ListLine(f"3. {ITEMS[2]}"),
+        ListLine(f"4. {ITEMS[3]}"),
+    ]
+    got = commitments(lines)
+    assert [(c.theme, c.text) for c in got] == [
+        ("Visibility", ITEMS[0]),
+        ("Visibility", ITEMS[1]),
+        ("Career Development", ITEMS[2]),
+        ("Career Development", ITEMS[3]),
+    ]
