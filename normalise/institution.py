@@ -38,7 +38,7 @@ _MONTH = (
 )
 _PERIOD = re.compile(
     rf"(?<![\d/])(?:{_MONTH}\s+)?((?:19|20)\d\d)(?:\s*/\s*\d\d(?:\d\d)?)?\s*"
-    rf"(?:-|\u2013|\u2014|to|until|through|\u2192)\s*(?:{_MONTH}\s+)?((?:19|20)?\d\d)(?!\d)(?:\s*/\s*\d\d)?",
+    rf"(?:-|\u2013|\u2014|to|until|through|\u2192)\s*(?:{_MONTH}\s+)?((?:19|20)?\d\d)(?!\d)(?:\s*/\s*(\d\d)(?!\d))?",
     re.I,
 )
 
@@ -87,10 +87,12 @@ def title_lines(lines: list[str], limit: int = 8) -> list[str]:
     return out
 
 
-def detect_institution(lines: list[str], running: list[str], file_stem: str = "") -> tuple[str, str]:
+def detect_institution(
+    lines: list[str], running: list[str], file_stem: str = "", metadata: tuple[str, ...] = ()
+) -> tuple[str, str]:
     """(institution, how): title lines, then running headers, then all text, then the file name."""
     head = title_lines(lines)
-    for source, texts in (("title", head), ("running header", running)):
+    for source, texts in (("title", head), ("running header", running), ("file metadata", metadata)):
         for text in texts:
             names = _names_in(text)
             if names:
@@ -120,6 +122,8 @@ def period_in(text: str) -> str:
     for hit in _PERIOD.finditer(text or ""):
         start = int(hit.group(1))
         end = _year(hit.group(2), hit.group(1))
+        if hit.group(3):  # academic years: "2021/22 - 2023/24" ends in 2024
+            end = _year(hit.group(3), str(end))
         if 1990 <= start < end <= start + 10:
             return f"{start}-{end}"
     return ""

@@ -94,7 +94,10 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     texts = [ln[0] for ln in body]
     notes: list[str] = []
 
-    institution, how = detect_institution(texts, sorted(running), file_stem)
+    metadata = tuple(
+        str(v) for k, v in (document.metadata or {}).items() if k.casefold() in {"title", "subject"}
+    )
+    institution, how = detect_institution(texts, sorted(running), file_stem, metadata)
     notes.append(f"institution: {institution or '(none)'} ({how})")
     period, how = detect_period(texts, sorted(running), file_stem)
     notes.append(f"period: {period or '(none)'} ({how})")

@@ -76,6 +76,12 @@ def section_theme(cells: list[str]) -> str | None:
     return "" if spanning and len(filled[0]) <= 200 else None
 
 
+def _is_title_row(cells: list[str]) -> bool:
+    """A short line in the first cell only, above a header ("Technician Commitment Action Plan")."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and cells[0].strip() != "" and len(cells[0]) <= 150 and len(cells) > 1
+
+
 def is_header_row(cells: list[str]) -> bool:
     """Mostly short cells that name schema fields."""
     distinct = list(dict.fromkeys(c for c in cells if c.strip()))
@@ -232,6 +238,16 @@ def after_repeated_header(cells: list[str], header: tuple[str, ...]) -> list[str
     return rest
 
 
+ACTION_MIN_CHARS = 12.0
+
+
+def _too_short_for_actions(layout: Layout, rows: list[tuple[list[str], int | None]]) -> bool:
+    """A summary or sign-off table: its "action" column holds only numbers or a few words."""
+    col = next(c for c, r in enumerate(layout.roles) if r.field == "action")
+    filled = [cells[col] for cells, _ in rows if col < len(cells) and cells[col].strip()]
+    return bool(filled) and sum(len(v) for v in filled) / len(filled) < ACTION_MIN_CHARS
+
+
 def _continues_heading(cells: list[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     first_only = len(filled) == 1 and cells[0].strip() != ""
@@ -262,18 +278,21 @@ def read_table(
     body_start = 0
     layout: Layout | None = None
     for i, (cells, _) in enumerate(cleaned[:HEADER_SCAN_ROWS]):
-        theme = section_theme(cells)
-        if theme is not None:
-            state.theme = theme or state.theme
-            body_start = i + 1
-            continue
         if is_header_row(cells):
             body = [c for c, _ in cleaned[i + 1 :]]
             layout = build_layout(cells, body, n)
             body_start = i + 1
             state.heading = ""
-        break
+            break
+        theme = section_theme(cells)
+        if theme is not None:
+            state.theme = theme or state.theme
+            body_start = i + 1
+            continue
+        if not _is_title_row(cells):
+            break
     if layout is None:
+        body_start = 0  # without a header, every row is read as data (headings still set the theme)
         if state.layout is not None and state.layout.n_cols == n:
             # the header carries over; this table's rows are fresh evidence for blank headers
             carried = build_layout(list(state.layout.header), [c for c, _ in cleaned[body_start:]], n)
@@ -282,7 +301,7 @@ def read_table(
             layout = Layout(carried.roles, state.layout.header, carried_from=state.layout_table)
         else:
             layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
-    if not layout.has("action"):
+    if not layout.has("action") or _too_short_for_actions(layout, cleaned[body_start:]):
         state.notes.append(f"table {index + 1}: skipped, no column holds actions")
         return _explanation(index, extractor, layout, 0)
     count = 0

@@ -64,3 +64,7 @@ def test_title_wrapped_over_two_lines():
     assert detect_institution(["Technician Commitment plan of the University of", "Northshire 2024"], [])[
         0
     ] == ("University of Northshire")
+
+
+def test_academic_year_range():
+    assert period_in("Action plan 2021/22 - 2023/24") == "2021-2024"

@@ -279,3 +279,27 @@ def test_commitment_header_does_not_steal_the_action_column():
     r = normalise(doc(t)).records[0]
     assert (r.action, r.theme) == (LONG_A, "Visibility")
     assert r.extra == (("Commitment", "We commit to visibility"),)
+
+
+def test_title_row_in_first_cell_above_the_header_is_skipped():
+    t = table(
+        ["Technician Commitment Action Plan 2023", "", ""], ["Ref", "Action", "Lead"], ["1", LONG_A, "Jo"]
+    )
+    plan = normalise(doc(t))
+    assert [(r.ref, r.action, r.lead) for r in plan.records] == [("1", LONG_A, "Jo")]
+
+
+def test_summary_table_with_a_numeric_action_column_is_skipped():
+    summary = table(["Pillar", "Number of actions"], ["Visibility", "7"], ["Recognition", "5"], seq=1)
+    actions = table(["Action", "Lead"], [LONG_A, "Jo"], seq=2)
+    assert [r.action for r in normalise(doc(summary, actions)).records] == [LONG_A]
+
+
+def test_institution_from_file_metadata_title():
+    d = Document(
+        source="p.pdf",
+        kind="pdf",
+        tables=(table(["Action"], [LONG_A]),),
+        metadata={"title": "Keele University Technician Commitment"},
+    )
+    assert normalise(d).institution == "Keele University"
