@@ -1,18 +1,19 @@
 """Files -> outcomes in worker processes that the batch can kill.
 
-concurrent.futures can't stop one hung task, so each worker is a `multiprocessing.Process` managed
-here: a task that outlives its time limit gets its worker killed (and replaced), and a worker that
-dies (segfault, os._exit, the OOM killer) costs only the file it was on. Workers come from a fork
-server so that each starts in milliseconds with the pipeline already imported, and without forking
-a parent that runs a progress-bar thread.
+concurrent.futures can't stop one hung task, so each worker is a Python subprocess managed here,
+talking over two pipes: a task that outlives its time limit gets its worker killed (and replaced),
+and a worker that dies (segfault, os._exit, the OOM killer) costs only the file it was on. A worker
+serves many files, so start-up (imports, the matcher's reference data) is paid once per worker.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
+import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,6 @@ from .pipeline import FileResult, PipelineError
 
 Processor = Callable[[Path, str], FileResult]
 DEFAULT_PROCESSOR = "talentmap.workers:pipeline_processor"
-_PRELOAD = ["talentmap.pipeline", "talentmap.extract", "pdfplumber", "docx", "pandas"]
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,10 @@ def run_tasks(
 
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: Connection
+    process: subprocess.Popen
+    tasks: Connection  # parent -> worker
+    results: Connection  # worker -> parent; EOF when the worker dies
+    ready: bool = False  # imports done: the time limit counts from here, not from the spawn
     task: Task | None = None
     started: float = 0.0
 
@@ -87,8 +89,6 @@ class _Pool:
         self.processor = processor
         self.jobs = jobs
         self.timeout = timeout
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(_PRELOAD)
         self.workers: list[_Worker] = []
 
     def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
@@ -97,75 +97,93 @@ class _Pool:
             while pending and len(self.workers) < self.jobs:
                 self.workers.append(self._spawn())
             for worker in self.workers:
-                if worker.task is None and pending:
+                if worker.ready and worker.task is None and pending:
                     self._assign(worker, pending.pop())
-            yield from self._collect()
+            yield from self._collect(pending)
 
-    def _collect(self) -> Iterator[Outcome]:
-        busy = [w for w in self.workers if w.task is not None]
-        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._wait_seconds(busy))
+    def _collect(self, pending: list[Task]) -> Iterator[Outcome]:
+        watched = [w for w in self.workers if w.task is not None or not w.ready]
+        ready = wait([w.results for w in watched], self._wait_seconds(watched))
         now = time.perf_counter()
-        for worker in busy:
+        for worker in watched:
             task, seconds = worker.task, now - worker.started
-            if worker.conn in ready or worker.conn.poll():
+            if worker.results in ready:
                 try:
-                    message = worker.conn.recv()
-                except (EOFError, OSError):
-                    message = None
-                if message is not None:
-                    worker.task = None
-                    yield _outcome(task, message, seconds)
+                    message = worker.results.recv()
+                except (EOFError, OSError):  # the worker died
+                    self._retire(worker)
+                    if task is None:  # before it could start: no worker will, so every file fails
+                        yield from self._unstartable(pending, worker.process.returncode)
+                        continue
+                    error = FileError(task.source_file, "batch", _crash_message(worker.process.returncode))
+                    yield Outcome(task, None, error, seconds, retry=True)
                     continue
-            if worker.process.sentinel in ready or not worker.process.is_alive():
-                self._retire(worker)
-                yield Outcome(
-                    task, None, FileError(task.source_file, "batch", _crash_message(worker)), seconds, True
-                )
-            elif self.timeout is not None and seconds > self.timeout:
+                if message == "ready":
+                    worker.ready = True
+                    continue
+                worker.task = None
+                yield _outcome(task, message, seconds)
+            elif task is not None and self.timeout is not None and seconds > self.timeout:
                 self._retire(worker)
                 message = (
                     f"timed out after {self.timeout:g} s (raise --timeout if this file is just very large)"
                 )
-                yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds, True)
+                yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds, retry=True)
 
-    def _wait_seconds(self, busy: list[_Worker]) -> float | None:
-        if self.timeout is None:
+    def _unstartable(self, pending: list[Task], code: int | None) -> Iterator[Outcome]:
+        message = f"could not start a worker process (exit status {code}); check the installation"
+        while pending:
+            task = pending.pop()
+            yield Outcome(task, None, FileError(task.source_file, "batch", message), 0.0, retry=True)
+
+    def _wait_seconds(self, watched: list[_Worker]) -> float | None:
+        busy = [w for w in watched if w.task is not None]
+        if self.timeout is None or not busy:
             return None
         deadline = min(w.started for w in busy) + self.timeout
         return max(0.0, deadline - time.perf_counter()) + 0.01
 
     def _spawn(self) -> _Worker:
-        parent_conn, child_conn = self.context.Pipe()
-        process = self.context.Process(
-            target=_worker_main, args=(child_conn, self.processor), daemon=True, name="talentmap-worker"
-        )
-        process.start()
-        child_conn.close()
-        return _Worker(process, parent_conn)
+        """A fresh interpreter (not a fork: the parent may run a progress-bar thread, and a user's
+        script without a `__main__` guard must not be re-run) serving tasks over two pipes."""
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_COMMAND, str(task_r), str(result_w)],
+                pass_fds=(task_r, result_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # library warnings about odd PDFs are not the user's concern
+            )
+        finally:
+            os.close(task_r)
+            os.close(result_w)
+        tasks, results = Connection(task_w, readable=False), Connection(result_r, writable=False)
+        with contextlib.suppress(OSError):
+            tasks.send((self.processor, list(sys.path)))
+        return _Worker(process, tasks, results)
 
     def _assign(self, worker: _Worker, task: Task) -> None:
         worker.task, worker.started = task, time.perf_counter()
-        with contextlib.suppress(OSError):  # a dead worker: _collect sees its sentinel and reports the file
-            worker.conn.send((str(task.path), task.source_file))
+        with contextlib.suppress(OSError):  # a dead worker: _collect sees its pipe close and reports the file
+            worker.tasks.send((str(task.path), task.source_file))
 
     def _retire(self, worker: _Worker) -> None:
-        worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
+        if worker.process.poll() is None:
+            worker.process.kill()
+        worker.process.wait(10)
+        worker.tasks.close()
+        worker.results.close()
         self.workers.remove(worker)
 
     def close(self) -> None:
+        """Stop every worker: idle ones hold nothing, busy ones (Ctrl-C, an abandoned run) must go."""
         for worker in list(self.workers):
-            if worker.task is None:
-                with contextlib.suppress(OSError):
-                    worker.conn.send(None)
-        for worker in list(self.workers):
-            worker.process.join(0.5 if worker.task is None else 0)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(5)
-            worker.conn.close()
-        self.workers.clear()
+            self._retire(worker)
+
+
+_WORKER_COMMAND = "import sys; from talentmap.workers import serve; serve(int(sys.argv[1]), int(sys.argv[2]))"
 
 
 def _outcome(task: Task, message: tuple, seconds: float) -> Outcome:
@@ -176,8 +194,7 @@ def _outcome(task: Task, message: tuple, seconds: float) -> Outcome:
     return Outcome(task, None, FileError(task.source_file, stage, text), seconds, retry=kind == "retry")
 
 
-def _crash_message(worker: _Worker) -> str:
-    code = worker.process.exitcode
+def _crash_message(code: int | None) -> str:
     if code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
         cause = f"killed by {name}" + (" (out of memory?)" if name == "SIGKILL" else "")
@@ -189,18 +206,28 @@ def _crash_message(worker: _Worker) -> str:
     )
 
 
-def _worker_main(conn: Connection, processor_spec: str) -> None:
-    """Serve tasks until told to stop or the parent goes away; every failure becomes a message."""
+def serve(task_fd: int, result_fd: int) -> None:
+    """A worker's life: read the processor spec, then answer tasks until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
+    tasks, results = Connection(task_fd, writable=False), Connection(result_fd, readable=False)
+    try:
+        processor_spec, parent_path = tasks.recv()
+    except (EOFError, OSError):
+        return
+    sys.path[:0] = [p for p in parent_path if p not in sys.path]  # e.g. a test's fake processor
     try:
         process: Processor | None = load_processor(processor_spec)
         setup_error = ""
     except Exception as exc:  # report it per file rather than dying without a word
         process, setup_error = None, f"could not start the pipeline ({type(exc).__name__}: {exc})"
+    try:
+        results.send("ready")
+    except OSError:
+        return
     while True:
         try:
-            message = conn.recv()
+            message = tasks.recv()
         except (EOFError, OSError):
             return
         if message is None:
@@ -211,11 +238,11 @@ def _worker_main(conn: Connection, processor_spec: str) -> None:
         else:
             reply = _process_one(process, Path(path), source_file)
         try:
-            conn.send(reply)
+            results.send(reply)
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # an unpicklable result
-            conn.send(
+            results.send(
                 ("error", ("batch", f"internal error sending the result ({type(exc).__name__}: {exc})"))
             )
 

@@ -1,6 +1,6 @@
 """refresh() mechanics with a fake pipeline: cache, parallel workers, time limits, crashes, atomicity.
 
-The fake processor (`fake_processor` below, loaded by name in the worker processes) reads a
+The fake processor (tests/test_batch_fakes.py, loaded by name in the worker processes) reads a
 command from the file's first line, so each test builds exactly the behaviour it needs:
 `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `raise`.
 """
@@ -8,52 +8,17 @@ command from the file's first line, so each test builds exactly the behaviour it
 from __future__ import annotations
 
 import io
-import os
-import signal
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_batch_fakes import fake_process
 
 from talentmap.batch import FileError, refresh
 from talentmap.cache import ResultCache, file_digest, pipeline_version
-from talentmap.columns import COLUMNS, plan_id_for
-from talentmap.pipeline import FileResult, PipelineError
 
-FAKE = "test_batch:fake_processor"
-
-
-def fake_processor():
-    return _fake_process
-
-
-def _fake_process(path: Path, source_file: str) -> FileResult:
-    calls = path.parent / f".{path.name}.calls"
-    with calls.open("a") as fh:
-        fh.write(f"{os.getpid()}\n")
-    command, _, arg = path.read_text().partition(" ")
-    arg = arg.strip()
-    if command == "sleep":
-        time.sleep(float(arg))
-    elif command == "fail":
-        raise PipelineError("normalise", "no actions found: the document has no table")
-    elif command == "crash":
-        os._exit(3)
-    elif command == "segv":
-        os.kill(os.getpid(), signal.SIGSEGV)
-    elif command == "memory":
-        raise MemoryError
-    elif command == "raise":
-        raise ValueError("a bug")
-    count = int(arg) if command == "rows" else 1
-    plan_id = plan_id_for(source_file)
-    rows = tuple(
-        {c: "" for c in COLUMNS}
-        | {"plan_id": plan_id, "source_file": source_file, "row": str(i), "action": f"act {i} é\u00a0"}
-        for i in range(1, count + 1)
-    )
-    return FileResult(source_file, plan_id, "", "", rows, ("fake",))
+FAKE = "test_batch_fakes:fake_processor"
 
 
 def make(raw: Path, name: str, content: str) -> Path:
@@ -176,7 +141,7 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
 
 def test_cache_round_trips_a_result(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_text("rows 2")
-    result = _fake_process(tmp_path / "a.docx", "a.docx")
+    result = fake_process(tmp_path / "a.docx", "a.docx")
     cache = ResultCache.under(tmp_path / "out", "v1")
     cache.store("a.docx", "d1", result)
     cache.store("b.docx", "d2", FileError("b.docx", "extract", "empty file (0 bytes)"))

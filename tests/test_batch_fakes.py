@@ -1,0 +1,47 @@
+"""A fake pipeline for the batch tests, light to import in worker processes (no pandas, no pytest).
+
+The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `raise`.
+Each call is counted in a hidden `.<name>.calls` file next to the input (refresh ignores hidden files).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from talentmap.columns import COLUMNS, plan_id_for
+from talentmap.pipeline import FileResult, PipelineError
+
+
+def fake_processor():
+    return fake_process
+
+
+def fake_process(path: Path, source_file: str) -> FileResult:
+    calls = path.parent / f".{path.name}.calls"
+    with calls.open("a") as fh:
+        fh.write(f"{os.getpid()}\n")
+    command, _, arg = path.read_text().partition(" ")
+    arg = arg.strip()
+    if command == "sleep":
+        time.sleep(float(arg))
+    elif command == "fail":
+        raise PipelineError("normalise", "no actions found: the document has no table")
+    elif command == "crash":
+        os._exit(3)
+    elif command == "segv":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    elif command == "memory":
+        raise MemoryError
+    elif command == "raise":
+        raise ValueError("a bug")
+    count = int(arg) if command == "rows" else 1
+    plan_id = plan_id_for(source_file)
+    rows = tuple(
+        {c: "" for c in COLUMNS}
+        | {"plan_id": plan_id, "source_file": source_file, "row": str(i), "action": f"act {i} é\u00a0"}
+        for i in range(1, count + 1)
+    )
+    return FileResult(source_file, plan_id, "", "", rows, ("fake",))
