@@ -29,10 +29,7 @@ ENCRYPTED = "encrypted PDF (password required)"
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     settings = settings or PdfSettings()
     pages, metadata = read_pages(path, settings)
-    if sum(p.n_chars for p in pages) < settings.min_chars_for_text or not any(p.words for p in pages):
-        raise ExtractionError(NO_TEXT)
-    if _mostly_unmapped(pages):
-        raise ExtractionError("text layer unreadable (fonts without a Unicode mapping); OCR is not supported")
+    _check_text_layer(pages, settings)
     body = strip_furniture(pages, settings)
     strategies = Strategies(
         lines=LinesStrategy(),
@@ -77,11 +74,30 @@ def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[
 
 
 def _corrupt(exc: Exception) -> str:
-    name = type(exc).__name__
-    if "password" in str(exc).lower() or "Password" in name:
-        return ENCRYPTED
-    reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else name
+    """A person-readable reason, looking through pdfplumber's wrapper to pdfminer's own error."""
+    causes = [exc, exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    for c in causes:
+        if c is not None and ("password" in type(c).__name__.lower() or "password" in str(c).lower()):
+            return ENCRYPTED
+    inner = next((a for a in exc.args if isinstance(a, BaseException)), exc)
+    text = str(inner).strip()
+    reason = text.splitlines()[0][:120] if text else type(inner).__name__
     return f"corrupt or truncated PDF: {reason}"
+
+
+def _check_text_layer(pages: list[PageData], settings: PdfSettings) -> None:
+    """Refuse files whose text cannot be read, each with a reason a person can act on."""
+    if not pages:
+        raise ExtractionError("PDF has no pages")
+    n_chars = sum(p.n_chars for p in pages)
+    if n_chars < settings.min_chars_for_text:
+        if any(p.n_images for p in pages):
+            raise ExtractionError(NO_TEXT)
+        raise ExtractionError("PDF has no text (blank pages)")
+    if not any(p.words for p in pages):
+        raise ExtractionError("text runs sideways on every page (rotated page); rotated text is not supported")
+    if _mostly_unmapped(pages):
+        raise ExtractionError("text layer unreadable (fonts without a Unicode mapping); OCR is not supported")
 
 
 def _mostly_unmapped(pages: list[PageData]) -> bool:
