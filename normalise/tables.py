@@ -57,6 +57,7 @@ class TableState:
     heading: str = ""  # the last non-pillar heading row inside a table body
     rows_seen: int = 0
     rows_with_identity: int = 0
+    rows_with_ref: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -167,12 +168,29 @@ class RowItem:
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*$")
 
 
-def _continues(text: str, before: str) -> bool:
-    """Does this cell text carry on from the text printed before it (a page-break split)?"""
+_UNFINISHED = re.compile(
+    r"(?:[,/&(\-\u2013]|\b(?:and|or|of|the|to|for|with|in|on|a|an|by|as|at|from|e\.g\.|i\.e\.|such as))$",
+    re.I,
+)
+WEAK_MIN_CHARS = 60
+
+
+def _carries_on(text: str, before: str) -> bool:
+    """Strong sign of a page-break split: the text opens in lower case or punctuation, or the text
+    above stops where no sentence can ("... e.g., Senior/", "... and")."""
     first = text.lstrip()[:1]
     if first.islower() or (first and first in ",;:)(-\u2013&/"):
         return True
-    return bool(before) and not _SENTENCE_END.search(before.rstrip())
+    return bool(before.strip()) and bool(_UNFINISHED.search(before.rstrip()))
+
+
+def _may_carry_on(text: str, before: str) -> bool:
+    """Weak sign: a new bullet under a bulleted cell, or long text above without a full stop."""
+    if not before.strip():
+        return False
+    if _is_bullet(text):
+        return True
+    return len(before) >= WEAK_MIN_CHARS and not _SENTENCE_END.search(before.rstrip())
 
 
 def _is_bullet(text: str) -> bool:
@@ -183,13 +201,19 @@ IDENTITY_FIELDS = ("ref", "stated_rec", "objective")
 
 
 def is_page_fragment(
-    cells: list[str], page: int | None, previous: RowItem | None, layout: Layout, identity_always: bool
+    cells: list[str],
+    page: int | None,
+    previous: RowItem | None,
+    layout: Layout,
+    identity_always: bool,
+    ref_always: bool = False,
 ) -> bool:
-    """The top of a row that a page break split: first row on a new page, none of the columns that
-    name a row (ref, recommendation, objective) filled, and its text carrying on from the row above.
+    """The top of a row that a page break split: first row on a new page, no reference of its own,
+    and its text carrying on from the row above.
 
-    A cell opening a new bullet carries on a bulleted cell above; then the row must either carry on
-    a sentence somewhere or lack the objective that every row before it printed.
+    Every filled cell must (at least weakly) carry on from the cell above; and one must do so
+    strongly, unless every row so far named itself (ref, recommendation or objective) and this
+    one does not.
     """
     if previous is None or page is None or previous.page is None or page <= previous.page:
         return False
@@ -199,8 +223,10 @@ def is_page_fragment(
     filled = [c for c, text in enumerate(cells) if text.strip()]
     if not filled or any(c in identity for c in filled if layout.roles[c].field != "objective"):
         return False
-    strong = [c for c in filled if _continues(cells[c], previous.cells[c])]
-    weak = [c for c in filled if c not in strong and _is_bullet(cells[c]) and previous.cells[c].strip()]
+    if ref_always and layout.has("ref"):
+        return True  # every row so far had its reference: one without is the rest of the row above
+    strong = [c for c in filled if _carries_on(cells[c], previous.cells[c])]
+    weak = [c for c in filled if c not in strong and _may_carry_on(cells[c], previous.cells[c])]
     if len(strong) + len(weak) != len(filled):
         return False
     if strong:
@@ -252,7 +278,7 @@ def _continues_heading(cells: list[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     first_only = len(filled) == 1 and cells[0].strip() != ""
     spanning = len(set(filled)) == 1 and len(filled) == len(cells)
-    return bool(filled) and (first_only or spanning) and _continues(filled[0], "")
+    return bool(filled) and (first_only or spanning) and _carries_on(filled[0], "")
 
 
 def _merge(previous: RowItem, cells: list[str]) -> RowItem:
@@ -311,7 +337,8 @@ def read_table(
             continue
         previous = items[-1] if items else None
         identity_always = state.rows_seen > 0 and state.rows_with_identity == state.rows_seen
-        fragment = is_page_fragment(cells, page, previous, layout, identity_always)
+        ref_always = state.rows_seen > 0 and state.rows_with_ref == state.rows_seen
+        fragment = is_page_fragment(cells, page, previous, layout, identity_always, ref_always)
         if state.after_section and not fragment and _continues_heading(cells):
             continue  # the rest of a heading row that the page break split
         theme = section_theme(cells)
@@ -343,6 +370,7 @@ def read_table(
         state.rows_seen += 1
         identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
         state.rows_with_identity += any(cells[c].strip() for c in identity)
+        state.rows_with_ref += any(cells[c].strip() for c, r in enumerate(layout.roles) if r.field == "ref")
         count += 1
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index

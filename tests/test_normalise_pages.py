@@ -129,3 +129,29 @@ def test_header_only_table_then_body_table_learns_blank_header_from_the_body():
         ("B1", "Attendance", "Visibility"),
         ("B2", "Numbers", "Visibility"),
     ]
+
+
+def test_rows_without_full_stops_at_a_page_top_are_not_fragments():
+    t1 = page_table(
+        [
+            ["Objective", "Action", "Lead"],
+            ["Raise visibility", "Hold a showcase event for technicians each year", "TC Lead"],
+        ],
+        1,
+        1,
+    )
+    t2 = page_table(
+        [["Improve recognition", "Run an awards scheme for technical staff in every faculty", "HR"]], 2, 2
+    )
+    assert len(normalise(pdf(t1, t2)).records) == 2
+
+
+def test_row_split_between_sentences_is_rejoined_when_every_row_has_a_ref():
+    t1 = page_table([["Ref", "Action"], ["1", "We will run events."], ["2", "We will hold a fair."]], 1, 1)
+    t2 = page_table([["", "Technicians will lead it."], ["3", "We will publish pathways."]], 2, 2)
+    records = normalise(pdf(t1, t2)).records
+    assert [r.action for r in records] == [
+        "We will run events.",
+        "We will hold a fair. Technicians will lead it.",
+        "We will publish pathways.",
+    ]
