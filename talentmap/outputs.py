@@ -112,49 +112,67 @@ def write_text(text: str, path: Path) -> None:
 def write_xlsx(
     actions: pd.DataFrame, path: Path, more_sheets: Mapping[str, pd.DataFrame] | None = None
 ) -> None:
-    """actions.xlsx for analysts: frozen header row and filters on every sheet, numbers as numbers."""
-    sheets = {
-        "actions": _excel_ready(actions),
-        **{k: _excel_ready(v) for k, v in (more_sheets or {}).items()},
-    }
+    """actions.xlsx for analysts: frozen header row and filters on every sheet, numbers as numbers.
+
+    openpyxl's write-only mode streams rows (several times faster than pandas' to_excel on big sets).
+    """
+    from openpyxl import Workbook
+
+    sheets = {"actions": actions, **(more_sheets or {})}
 
     def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            for name, frame in sheets.items():
-                frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
-                _format_sheet(writer.sheets[name], list(frame.columns))
+        book = Workbook(write_only=True)
+        for name, frame in sheets.items():
+            _write_sheet(book.create_sheet(name), frame)
+        book.save(tmp)
 
     atomic_write(path, write)
 
 
-def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    for column in frame.columns:
-        if column in XLSX_NUMBERS:
-            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Int64")
-        elif frame[column].dtype == object:
-            frame[column] = frame[column].map(_excel_text)
-    return frame
-
-
-def _excel_text(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    return _XLSX_ILLEGAL.sub("", value)[:XLSX_MAX_CELL]
-
-
-def _format_sheet(sheet, columns: list[str]) -> None:  # noqa: ANN001 - an openpyxl Worksheet
+def _write_sheet(sheet, frame: pd.DataFrame) -> None:  # noqa: ANN001 - an openpyxl write-only sheet
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.auto_filter.ref = sheet.dimensions
+    columns = [str(c) for c in frame.columns]
     for index, name in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = XLSX_WIDTHS.get(
-            name, max(10, len(name) + 2)
+        width = XLSX_WIDTHS.get(name, max(10, len(name) + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(frame) + 1}"
+    bold = Font(bold=True)
+    sheet.append([_styled(WriteOnlyCell(sheet, value=name), bold) for name in columns])
+    numbers = [name in XLSX_NUMBERS for name in columns]
+    for values in frame.itertuples(index=False, name=None):
+        sheet.append(
+            [_excel_value(sheet, v, number, WriteOnlyCell) for v, number in zip(values, numbers, strict=True)]
         )
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type == "f":  # text starting with "=" is data, never a formula to run
-                cell.data_type = "s"
+
+
+def _styled(cell, font):  # noqa: ANN001, ANN202
+    cell.font = font
+    return cell
+
+
+def _excel_value(sheet, value: object, number: bool, cell_type: type) -> object:  # noqa: ANN001
+    """A cell value: numbers as ints, text cleaned of control characters and never run as a formula."""
+    if value is None or value is pd.NA or value == "" or (isinstance(value, float) and value != value):
+        return None  # a truly blank cell, which Excel's filters list as (Blanks)
+    if number:
+        try:
+            return int(str(value))
+        except ValueError:
+            pass
+    if hasattr(value, "item"):  # numpy scalar
+        return value.item()
+    if not isinstance(value, str):
+        return value
+    text = _XLSX_ILLEGAL.sub("", value)[:XLSX_MAX_CELL]
+    if text.startswith("="):  # openpyxl would store it as a formula: in a plan it is text
+        cell = cell_type(sheet, value=text)
+        cell.data_type = "s"
+        return cell
+    return text
 
 
 def _summary_text(summary_info: object) -> str:

@@ -119,14 +119,18 @@ def review_frame(actions: pd.DataFrame) -> pd.DataFrame:
 
 def action_prefixes(actions: pd.DataFrame) -> pd.Series:
     """For each row, the shortest word-boundary start of its action (>= PREFIX_MIN_CHARS) that no other
-    action of the same plan and ref shares, so an override picks out exactly one row."""
+    action of the same plan and ref shares, so an override picks out exactly one row.
+
+    In sorted order every text sharing a prefix with a row forms one run around it, so comparing with
+    the two sorted neighbours is enough (linear, not quadratic, in the plan's size)."""
     texts = actions["action"].map(_squash)
-    prefixes = pd.Series("", index=actions.index, dtype=object)
+    prefixes: dict[object, str] = {}
     for _, group in texts.groupby([actions["plan_id"], actions["ref"]], sort=False):
-        for index, text in group.items():
-            others = [t for i, t in group.items() if i != index]
-            prefixes[index] = unique_prefix(text, others)
-    return prefixes
+        ordered = sorted(group.items(), key=lambda item: item[1])
+        for pos, (index, text) in enumerate(ordered):
+            neighbours = [ordered[p][1] for p in (pos - 1, pos + 1) if 0 <= p < len(ordered)]
+            prefixes[index] = unique_prefix(text, neighbours)
+    return pd.Series(prefixes, dtype=object).reindex(actions.index)
 
 
 def unique_prefix(text: str, others: Sequence[str], min_chars: int = PREFIX_MIN_CHARS) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import stat
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from talentmap.columns import COLUMNS
 from talentmap.datapackage import columns_markdown, validate_table
 from talentmap.normalise.model import STATUSES, THEMES
 from talentmap.outputs import rebuild_report, write_all
-from talentmap.summaries import unique_prefix
+from talentmap.summaries import PREFIX_MIN_CHARS, action_prefixes, unique_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 REC_IDS = [f"R{i}" for i in range(1, 17)]
@@ -176,6 +177,18 @@ def test_unique_prefix_stops_at_a_word_once_long_enough_and_unique() -> None:
     assert unique_prefix("Short", [], min_chars=20) == "Short"
 
 
+def test_action_prefixes_equal_a_brute_force_search() -> None:
+    words = ["Hold", "a", "technician", "network", "event", "survey", "every", "year", "term"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) for _ in range(60)]
+    texts += texts[:3]  # identical actions: only the whole text can be given
+    frame = pd.DataFrame({"plan_id": "p", "ref": "", "action": texts})
+    prefixes = action_prefixes(frame)
+    for index, text in enumerate(texts):
+        others = texts[:index] + texts[index + 1 :]
+        assert prefixes[index] == unique_prefix(text, others, min_chars=PREFIX_MIN_CHARS)
+
+
 def test_plans_csv_one_row_per_file_failed_first(out: Path) -> None:
     plans = read(out / "plans.csv")
     assert list(plans["source_file"]) == [
@@ -220,6 +233,7 @@ def test_xlsx_has_frozen_header_filters_and_safe_text(out: Path) -> None:
     assert sheet.max_row == 8
     rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
     assert rows[0]["row"] == 1 and isinstance(rows[0]["match_score"], int)
+    assert rows[0]["target_id"] is None and rows[0]["page"] is None  # blank, not an empty string
     risky = next(r for r in rows if r["ref"] == "B7")
     assert risky["action"] == '=HYPERLINK("http://x") review the committee'
     assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
