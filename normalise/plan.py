@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .fields import PlanContext, records_from_items
+from .fragments import RowItem
 from .institution import detect_institution, detect_period
 from .model import ActionRecord, Plan, TableExplanation
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
-from .tables import PlanContext, RowItem, TableState, read_table, records_from_items
+from .tables import TableState, read_table
 from .text_list import ListLine, commitments
 from .themes import heading_pillar
 

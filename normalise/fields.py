@@ -1,0 +1,108 @@
+"""Row cells -> an action record's fields: refs, status through the legend, stated recommendations,
+objectives drawn once for a group of actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cleaning import clean_ref
+from .fragments import RowItem
+from .layout import Layout
+from .model import ActionRecord
+from .stated import split_marker, stated_rec_aside, stated_rec_in
+from .status import normalise_status
+from .themes import pillar_in
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Plan-level facts the rows need: the printed legend and recommendation markers."""
+
+    legend: tuple[tuple[str, str], ...] = ()
+    markers: tuple[str, ...] = ()
+
+
+def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str) -> dict:
+    """One row's record fields; columns of no field, and unreadable stated references, go to extra."""
+    values: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for col, role in enumerate(layout.roles):
+        value = cells[col] if col < len(cells) else ""
+        name = role.header or f"column {col + 1}"
+        if role.field == "extra":
+            extra.append((name, value))
+        elif role.field == "theme":
+            pillar = pillar_in(value)
+            values["theme"] = pillar
+            if value and not pillar:
+                extra.append((name, value))
+        elif role.field not in values:
+            values[role.field] = value
+    fields: dict = {
+        k: values.get(k, "")
+        for k in ("ref", "objective", "action", "measure", "lead", "timescale", "progress")
+    }
+    fields["ref"] = clean_ref(fields["ref"])
+    fields["theme"] = values.get("theme") or theme
+    raw_status = values.get("status", "").strip()
+    fields["status_raw"] = raw_status
+    fields["status"] = normalise_status(raw_status, ctx.legend)
+    stated = stated_rec_in(values.get("stated_rec", ""))
+    if not stated and "TCR" in values.get("stated_rec", "").upper():
+        stated = "TCR"
+    if not stated and values.get("stated_rec", ""):
+        extra.insert(
+            0,
+            (
+                next(r.header for r in layout.roles if r.field == "stated_rec") or "stated_rec",
+                values["stated_rec"],
+            ),
+        )
+    stated = stated or stated_rec_in(fields["objective"]) or stated_rec_aside(fields["objective"])
+    stated = stated or stated_rec_aside(fields["action"])
+    for key in ("objective", "action"):
+        fields[key], marked = split_marker(fields[key], ctx.markers)
+        if marked and not stated:
+            stated = "TCR"
+    fields["stated_rec"] = stated
+    fields["extra"] = tuple(extra)
+    return fields
+
+
+GROUP_FIELDS = ("objective", "stated_rec")
+
+
+def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRecord]:
+    """Number the rows and read their fields; an objective printed once for a group of actions
+    (a merged cell drawn once) applies to the actions under it."""
+    records: list[ActionRecord] = []
+    carried: dict[str, str] = {}
+    carried_theme = ""
+    previous: RowItem | None = None
+    for item in items:
+        cells = list(item.cells)
+        same_group = (
+            previous is not None
+            and previous.layout.roles == item.layout.roles
+            and (previous.theme == item.theme)
+        )
+        group_cols = [c for c, r in enumerate(item.layout.roles) if r.field in GROUP_FIELDS]
+        if any(cells[c].strip() for c in group_cols):
+            carried = {item.layout.roles[c].field: cells[c] for c in group_cols}
+        elif same_group:
+            for col in group_cols:
+                cells[col] = carried.get(item.layout.roles[col].field, "")
+        else:
+            carried = {}
+        for col, role in enumerate(item.layout.roles):
+            if role.field == "theme":
+                if pillar_in(cells[col]):
+                    carried_theme = pillar_in(cells[col])
+                elif same_group and not cells[col].strip():
+                    cells[col] = carried_theme
+        fields = record_fields(cells, item.layout, ctx, item.theme)
+        if not fields["objective"] and item.heading:
+            fields["objective"] = item.heading
+        records.append(ActionRecord(row=len(records) + 1, page=item.page, extractor=item.extractor, **fields))
+        previous = item
+    return records

@@ -1,0 +1,74 @@
+"""A table's shape: which row is the header, which rows are pillar headings, what each column is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .headers import header_matches
+from .roles import ColumnRole, infer_roles
+from .themes import heading_pillar
+
+HEADER_SCAN_ROWS = 4
+HEADER_CELL_MAX = 100
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The roles of a table's columns, and the header that named them (to spot a repeat)."""
+
+    roles: tuple[ColumnRole, ...]
+    header: tuple[str, ...] = ()
+    carried_from: int | None = None
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.roles)
+
+    def has(self, name: str) -> bool:
+        return any(r.field == name for r in self.roles)
+
+
+def section_theme(cells: list[str]) -> str | None:
+    """A heading row spanning the table ("Visibility Ensure that ..."): its pillar, "" if it names
+    none, None if the row is not a heading row."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return None
+    spanning = len(cells) > 1 and len(set(filled)) == 1 and len(filled) == len(cells)
+    first_only = len(filled) == 1 and cells[0].strip() != ""
+    if not (spanning or first_only):
+        return None
+    pillar = heading_pillar(filled[0])
+    if pillar:
+        return pillar
+    return "" if spanning and len(filled[0]) <= 200 else None
+
+
+def is_title_row(cells: list[str]) -> bool:
+    """A short line in the first cell only, above a header ("Technician Commitment Action Plan")."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and cells[0].strip() != "" and len(cells[0]) <= 150 and len(cells) > 1
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Mostly short cells that name schema fields."""
+    distinct = list(dict.fromkeys(c for c in cells if c.strip()))
+    if not distinct or any(len(c) > HEADER_CELL_MAX for c in distinct):
+        return False
+    named = sum(1 for c in distinct if header_matches(c))
+    return named >= 1 and named * 2 >= len(distinct)
+
+
+def _columns(rows: list[list[str]], n: int) -> list[list[str]]:
+    return [[r[c] if c < len(r) else "" for r in rows] for c in range(n)]
+
+
+def pad(cells: list[str], n: int) -> list[str]:
+    return (cells + [""] * n)[:n]
+
+
+def build_layout(header: list[str], body: list[list[str]], n: int) -> Layout:
+    """Roles from the header and the data rows (heading and header rows left out of the evidence)."""
+    header = pad(header, n)
+    data = [r for r in body if section_theme(r) is None and not is_header_row(r)]
+    return Layout(roles=infer_roles(header, _columns(data, n)), header=tuple(header))
