@@ -232,6 +232,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Achievements",
         "Actions taken",
         "Progress and comments",
+        "Current position",
+        "Evidence of progress",
+        "Progress so far",
     ),
     "theme": (
         "Theme",

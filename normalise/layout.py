@@ -55,6 +55,8 @@ def is_header_row(cells: list[str]) -> bool:
     distinct = list(dict.fromkeys(c for c in cells if c.strip()))
     if not distinct or any(len(c) > HEADER_CELL_MAX for c in distinct):
         return False
+    if len(cells) >= 3 and len(distinct) < 2:
+        return False  # one label across a wide table is a title or heading, not a header
     named = sum(1 for c in distinct if header_matches(c))
     return named >= 1 and named * 2 >= len(distinct)
 

@@ -46,8 +46,10 @@ def stated_rec_aside(text: str) -> str:
 
 
 def is_rec_value(text: str) -> bool:
-    """A cell that is nothing but a stated recommendation reference ("R12.")."""
-    return bool(re.fullmatch(r"\s*R\s?\d{1,2}\s*[.:)]?\s*", text or "", re.I)) and bool(stated_rec_in(text))
+    """A cell that is nothing but stated recommendation references ("R12.", "R3, R9", "R3 & R9")."""
+    one = r"R\s?\d{1,2}(?:\.\d)?\s*[.:)]?"
+    pattern = rf"\s*{one}(?:\s*(?:,|;|&|and|/)\s*{one})*\s*"
+    return bool(re.fullmatch(pattern, text or "", re.I)) and bool(stated_rec_in(text))
 
 
 def declared_markers(lines: list[str]) -> tuple[str, ...]:

@@ -7,8 +7,10 @@ import re
 
 from .model import THEMES
 
-_PILLAR = {t.casefold(): t for t in THEMES}
-_PILLAR_RE = re.compile(r"\b(visibility|recognition|career[\s-]+development|sustainability)\b", re.I)
+_PILLAR = {t.casefold(): t for t in THEMES} | {"career progression": "Career Development"}
+_PILLAR_RE = re.compile(
+    r"\b(visibility|recognition|career[\s-]+(?:development|progression)|sustainability)\b", re.I
+)
 # "Pillar 2:", "Theme 1 -", "2.", "B." in front of a heading
 _HEADING_PREFIX = re.compile(
     r"^\s*(?:(?:pillar|theme|principle|section|area)\s*\d*\s*[:.\-\u2013]?\s*)?"

@@ -84,3 +84,19 @@ def test_each_field_has_one_synonym_table():
         "progress",
         "theme",
     }
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Current position", "progress"),
+        ("Evidence of progress", "progress"),
+        ("Update (March 2024)", "progress"),
+        ("How will we know?", "measure"),
+        ("Action Owner(s)", "lead"),
+        ("Responsibility/Lead", "lead"),
+        ("Technician Commitment", "theme"),
+    ],
+)
+def test_more_real_world_headers(header, field):
+    assert header_matches(header)[0].field == field

@@ -303,3 +303,8 @@ def test_institution_from_file_metadata_title():
         metadata={"title": "Keele University Technician Commitment"},
     )
     assert normalise(d).institution == "Keele University"
+
+
+def test_single_label_row_across_a_wide_table_is_not_its_header():
+    t = table(["Technician Commitment", "", ""], ["Ref", "Action", "Lead"], ["1", LONG_A, "Jo"])
+    assert [(r.ref, r.lead) for r in normalise(doc(t)).records] == [("1", "Jo")]

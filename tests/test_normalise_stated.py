@@ -42,3 +42,9 @@ def test_footnote_declares_a_new_marker():
         "Sign the Technician Commitment.",
         True,
     )
+
+
+def test_list_of_recommendations_is_a_rec_value_and_the_first_is_stated():
+    assert is_rec_value("R3, R9")
+    assert is_rec_value("R3 & R9.")
+    assert stated_rec_in("R3, R9") == "R3"

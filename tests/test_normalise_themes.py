@@ -18,3 +18,8 @@ def test_theme_cell_names_a_pillar_anywhere():
     assert pillar_in("Theme: career development") == "Career Development"
     assert pillar_in("Career-Development") == "Career Development"
     assert pillar_in("Other") == ""
+
+
+def test_career_progression_is_the_career_development_pillar():
+    assert pillar_in("Career progression") == "Career Development"
+    assert heading_pillar("Career Progression: clear pathways") == "Career Development"
