@@ -45,9 +45,22 @@ class Gutter:
 
 @dataclass(frozen=True)
 class Rule:
+    """A row separator: the ruling segments drawn at one height (a merged cell interrupts them)."""
+
     y: float
-    x0: float
-    x1: float
+    segments: tuple[tuple[float, float], ...]
+
+    @property
+    def x0(self) -> float:
+        return min(a for a, _ in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(b for _, b in self.segments)
+
+    def covers(self, lo: float, hi: float) -> bool:
+        mid = (lo + hi) / 2
+        return any(a <= mid <= b for a, b in self.segments)
 
 
 @dataclass(frozen=True)
@@ -162,19 +175,18 @@ def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -
         join_x_tolerance=3,
         join_y_tolerance=2,
     )
-    width = x_hi - x_lo
-    rules = sorted(
-        (Rule(e["top"], e["x0"], e["x1"]) for e in merged if e["x1"] - e["x0"] >= s.row_rule_min_share * width),
-        key=lambda r: r.y,
-    )
-    out: list[Rule] = []
-    for r in rules:  # rules 2pt apart (a cell's top and bottom border) are one separator
-        if out and r.y - out[-1].y <= 2:
-            prev = out[-1]
-            out[-1] = Rule(prev.y, min(prev.x0, r.x0), max(prev.x1, r.x1))
+    groups: list[list[dict]] = []
+    for e in sorted(merged, key=lambda e: e["top"]):
+        if groups and e["top"] - groups[-1][0]["top"] <= 2:  # a cell's top and bottom border: one separator
+            groups[-1].append(e)
         else:
-            out.append(r)
-    return out
+            groups.append([e])
+    width = x_hi - x_lo
+    return [
+        Rule(g[0]["top"], tuple(sorted((e["x0"], e["x1"]) for e in g)))
+        for g in groups
+        if sum(e["x1"] - e["x0"] for e in g) >= s.row_rule_min_share * width
+    ]
 
 
 def ruled_zones(
@@ -226,8 +238,15 @@ def _column_words(region: _Region, edges: Sequence[float]) -> list[list[Word]]:
     return cols
 
 
-def _content_right(cols: Sequence[Sequence[Word]]) -> tuple[float | None, ...]:
-    """Right edge of each column's text area: the next column's text start minus the tightest gutter."""
+def _content_right(
+    cols: Sequence[Sequence[Word]], frame: tuple[float, float] | None = None
+) -> tuple[float | None, ...]:
+    """Right edge of each column's text area, for spotting words broken at the column edge.
+
+    Inside the table it is the next column's text start minus the tightest gutter (twice the cell
+    padding). For the last column it is the rules' right end minus the padding when the table has
+    rules (`frame` = their x-extent), else the furthest any line reaches, if several lines reach it.
+    """
     lefts = [min((w.x0 for w in c), default=None) for c in cols]
     rights = [max((w.x1 for w in c), default=None) for c in cols]
     gaps = [
@@ -240,11 +259,17 @@ def _content_right(cols: Sequence[Sequence[Word]]) -> tuple[float | None, ...]:
     for i, c in enumerate(cols):
         if i + 1 < len(cols) and lefts[i + 1] is not None and tight is not None:
             out.append(lefts[i + 1] - tight)
-        elif rights[i] is not None and sum(1 for w in c if rights[i] - w.x1 <= 0.75) >= 2:
+        elif frame is not None and lefts[0] is not None:
+            out.append(frame[1] - (lefts[0] - frame[0]))
+        elif rights[i] is not None and _reached(c, rights[i]) >= 3:
             out.append(rights[i])
         else:
             out.append(None)
     return tuple(out)
+
+
+def _reached(words: Sequence[Word], edge: float) -> int:
+    return sum(1 for w in words if edge - w.x1 <= (w.x1 - w.x0) / max(len(w.text), 1))
 
 
 def ruled_grid(
@@ -267,7 +292,7 @@ def ruled_grid(
         start = 0
         for b in range(1, n_rows + 1):
             rule = rules[b]
-            covers = rule.x0 <= lo + 0.5 * (hi - lo) and rule.x1 >= hi - 0.5 * (hi - lo)
+            covers = rule.covers(lo, hi)
             if b == n_rows or covers or b in wide_bands or (b - 1) in wide_bands:
                 bands = [x for x in range(start, b) if x not in wide_bands]
                 if bands:
@@ -278,8 +303,16 @@ def ruled_grid(
             cells.append(GridCell(b, b + 1, 0, n_cols, edges[0], ys[b], edges[-1], ys[b + 1]))
     cells.sort(key=lambda c: (c.row0, c.col0))
     cols = _column_words(region, edges)
+    frame = (min(r.x0 for r in rules), max(r.x1 for r in rules))
     return PageGrid(
-        page, name, n_rows, n_cols, tuple(cells), ruled=False, content_right=_content_right(cols), col_edges=tuple(edges)
+        page,
+        name,
+        n_rows,
+        n_cols,
+        tuple(cells),
+        ruled=False,
+        content_right=_content_right(cols, frame),
+        col_edges=tuple(edges),
     )
 
 
@@ -291,9 +324,12 @@ def gap_regions(
         return []
     runs: list[list[PrintedLine]] = []
     crossing = [_crosses(ln, gutters) for ln in lines]
+    right = max(ln.x1 for ln in lines)
     for i in range(1, len(lines)):  # the wrapped rest of a full-width line may fit in one column
         prev, ln = lines[i - 1], lines[i]
-        if crossing[i - 1] and abs(ln.x0 - prev.x0) <= 2 and ln.top - prev.top <= s.block_gap_ratio * pitch:
+        wrapped = prev.x1 + gap_min + (ln.words[0].x1 - ln.words[0].x0) > right
+        tight = ln.top - prev.top <= s.block_gap_ratio * pitch
+        if crossing[i - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
             crossing[i] = True
     prev_bottom = None
     for ln, cross in zip(lines, crossing, strict=False):
@@ -345,6 +381,8 @@ def _aligned_block_above(
     """
     x0 = _text_x0(run, gutters)
     x1 = max(ln.x1 for ln in run)
+    if abs(x0 - min(ln.x0 for ln in lines)) <= 1:  # table text starts at the page margin: can't tell
+        return []
     idx = next(i for i, ln in enumerate(lines) if ln is run[0])
     block: list[PrintedLine] = []
     bottom_ref = run[0].top
@@ -380,7 +418,7 @@ def _trailing_wide_block(
     if not tail or len(tail) != sum(1 for ln in lines if ln.top > last_region.lines[-1].bottom):
         return None
     x0 = _text_x0([ln for i, ln in enumerate(last_region.lines) if i not in last_region.wide], gutters)
-    if abs(tail[0].x0 - x0) > 2:
+    if abs(tail[0].x0 - x0) > 2 or abs(x0 - min(ln.x0 for ln in lines)) <= 1:
         return None
     return _Region(tuple(tail), frozenset(range(len(tail))))
 
@@ -405,8 +443,7 @@ def gap_grid(
     n_rows = len(starts)
     wide_rows = {bisect_right(bounds, ln.top + 0.5) - 1 for i, ln in enumerate(region.lines) if i in region.wide}
     groups = [_band_groups(col_blocks[c], bounds, n_rows) for c in range(n_cols)]
-    for ref in (r for r in refs if r > 0):
-        _continue_merged_cells(groups, col_blocks, ref, bounds, wide_rows)
+    _continue_merged_cells(groups, col_blocks, edges, refs, bounds, wide_rows)
     cells: list[GridCell] = []
     for c in range(n_cols):
         for r0, r1 in _ranges(groups[c], wide_rows):
@@ -456,12 +493,7 @@ def _row_starts(
     weak = [] if 0 in refs else [b[0].top for b in col_blocks[0]]
     starts = list(strong)
     for y in weak:
-        runs_on = any(
-            b[0].top < y - 1 and b[-1].top >= y - 1
-            for c, blocks in enumerate(col_blocks)
-            if c != 0
-            for b in blocks
-        )
+        runs_on = any(_runs_across(b, y) for c, blocks in enumerate(col_blocks) if c != 0 for b in blocks)
         if not runs_on:
             starts.append(y)
     starts.extend(_aligned_starts(col_blocks))
@@ -482,7 +514,7 @@ def _aligned_starts(col_blocks: Sequence[Sequence[Sequence[PrintedLine]]]) -> li
         cols = {c for t, c in firsts if abs(t - y) <= 1}
         if len(cols) < 2 or (out and abs(out[-1] - y) <= 1):
             continue
-        runs_on = any(b[0].top < y - 1 and b[-1].top >= y - 1 for blocks in col_blocks for b in blocks)
+        runs_on = any(_runs_across(b, y) for blocks in col_blocks for b in blocks)
         if not runs_on:
             out.append(y)
     return out
@@ -493,29 +525,57 @@ def _band_of(bounds: Sequence[float], y: float) -> int:
 
 
 def _band_groups(blocks: Sequence[Sequence[PrintedLine]], bounds: Sequence[float], n_rows: int) -> list[int]:
-    """For each row band, the id of the merged cell it belongs to in this column."""
+    """For each row band, the id of the merged cell it belongs to in this column.
+
+    A text block running on across a row start is a merged cell, unless the column has a line
+    starting right at that row start: then the rows simply have no padding between them.
+    """
     group = list(range(n_rows))
     for b in blocks:
         bands = sorted({_band_of(bounds, ln.top + 0.5) for ln in b})
         for r in range(bands[0] + 1, bands[-1] + 1):
-            group[r] = group[bands[0]]
+            if not _has_line_at(b, bounds[r] + 1):
+                group[r] = group[r - 1]
     return group
+
+
+def _has_line_at(block: Sequence[PrintedLine], y: float) -> bool:
+    return any(abs(ln.top - y) <= 1 for ln in block)
+
+
+def _runs_across(block: Sequence[PrintedLine], y: float) -> bool:
+    """Does the block carry on over `y` without a line of it starting there?"""
+    return block[0].top < y - 1 and block[-1].top >= y - 1 and not _has_line_at(block, y)
 
 
 def _continue_merged_cells(
     groups: list[list[int]],
     col_blocks: Sequence[Sequence[Sequence[PrintedLine]]],
-    ref: int,
+    edges: Sequence[float],
+    refs: Sequence[int],
     bounds: Sequence[float],
     wide_rows: set[int],
 ) -> None:
-    """Rows whose cells left of the ref column are all empty continue the merged cells above them."""
-    filled = [{_band_of(bounds, ln.top + 0.5) for b in col_blocks[c] for ln in b} for c in range(ref)]
-    ref_rows = {_band_of(bounds, b[0].top + 0.5) for b in col_blocks[ref]}
-    for r in range(1, len(groups[0])):
-        if r in ref_rows and r not in wide_rows and (r - 1) not in wide_rows:
-            if all(r not in filled[c] for c in range(ref)) and any(r - 1 in filled[c] or groups[c][r - 1] != r - 1 for c in range(ref)):
-                for c in range(ref):
+    """Empty grouping cells in a keyed row continue the merged cell above them.
+
+    Without borders, a merged cell printed once looks like a filled cell followed by empty ones.
+    Left of the widest (main text) column, the columns group rows (theme, objective,
+    recommendation); in a row that starts with a new key (the ref column nearest the main column)
+    an empty grouping cell is read as the continuation of the one above.
+    """
+    widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
+    main = widths.index(max(widths))
+    key = max((r for r in refs if r < main), default=None)
+    if key is None:
+        return
+    key_rows = {_band_of(bounds, b[0].top + 0.5) for b in col_blocks[key]}
+    for c in range(main):
+        if c == key:
+            continue
+        filled = {_band_of(bounds, ln.top + 0.5) for b in col_blocks[c] for ln in b}
+        for r in range(1, len(groups[c])):
+            if r in key_rows and r not in filled and not {r, r - 1} & wide_rows:
+                if r - 1 in filled or groups[c][r - 1] != r - 1:
                     groups[c][r] = groups[c][r - 1]
 
 
