@@ -128,9 +128,12 @@ def _run_summary(text: str) -> str:
 
 
 def _plan_label(row: pd.Series) -> str:
+    """Institution and period, with the file underneath: one institution may have several plans or
+    the same plan in two formats."""
     name = row.get("institution") or row["plan_id"]
     period = row.get("period", "")
-    return escape(name) + (f' <span class="period">{escape(period)}</span>' if period else "")
+    label = escape(name) + (f' <span class="period">{escape(period)}</span>' if period else "")
+    return label + f'<br><span class="file">{escape(row["source_file"])}</span>'
 
 
 def _heatmap(data: ReportData) -> str:
@@ -145,8 +148,8 @@ def _heatmap(data: ReportData) -> str:
     for _, row in coverage.iterrows():
         cells = "".join(_heat_cell(int(row[r]), peak, f"{row['plan_id']} {r}") for r in rec_ids)
         rows.append(
-            f'<tr data-plan-id="{escape(row["plan_id"])}">'
-            f'<th scope="row" title="{escape(row["source_file"])}">{_plan_label(row)}</th>'
+            f'<tr data-plan-id="{escape(row["plan_id"])}" data-source-file="{escape(row["source_file"])}">'
+            f'<th scope="row">{_plan_label(row)}</th>'
             f'{cells}<td class="num total">{int(row["actions"])}</td></tr>'
         )
     totals = "".join(f'<td class="num">{int(coverage[r].sum())}</td>' for r in rec_ids)
@@ -195,8 +198,8 @@ def _counts(counts: pd.DataFrame) -> str:
     for _, row in counts.iterrows():
         cells = "".join(_count_cell(int(row[c])) for _, cols in groups for c in cols)
         rows.append(
-            f'<tr data-plan-id="{escape(row["plan_id"])}">'
-            f'<th scope="row">{escape(row["institution"] or row["plan_id"])}</th>'
+            f'<tr data-plan-id="{escape(row["plan_id"])}" data-source-file="{escape(row["source_file"])}">'
+            f'<th scope="row">{_plan_label(row)}</th>'
             f'<td class="num">{int(row["actions"])}</td>{cells}'
             f'<td class="num">{int(row["needs_review"])}</td></tr>'
         )
@@ -219,7 +222,8 @@ def _review(review: pd.DataFrame) -> str:
     shown = review.head(REVIEW_ROWS_SHOWN)
     rows = "".join(
         "<tr>"
-        f"<td>{escape(r['institution'] or r['plan_id'])}</td><td>{escape(r['ref'])}</td>"
+        f'<td>{escape(r["institution"] or r["plan_id"])}<br><span class="file">{escape(r["plan_id"])}</span>'
+        f"</td><td>{escape(r['ref'])}</td>"
         f'<td class="text">{escape(_shorten(r["action"]))}</td>'
         f"<td><b>{escape(r['rec_id'])}</b></td><td>{escape(r['rec_candidates'].replace(';', ' '))}</td>"
         f'<td class="num">{escape(str(r["match_score"]))}</td>'
@@ -287,8 +291,10 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.zero{color:#bbb}
 td.total,tfoot td,tfoot th{font-weight:700}
 .heatmap td.num{min-width:2.2rem;text-align:center}
-.heatmap tbody th,#plan-counts tbody th{white-space:nowrap;font-weight:600}
-.period{color:#666;font-weight:400;font-size:.8rem}
+.heatmap tbody th,#plan-counts tbody th{min-width:12rem;max-width:22rem;font-weight:600}
+.period{white-space:nowrap}
+.file{word-break:break-all}
+.period,.file{color:#666;font-weight:400;font-size:.8rem}
 td.text{max-width:38rem}
 .legend{columns:2;padding-left:1.2rem;margin:.3rem 0;list-style:none;font-size:.9rem}
 .legend b{display:inline-block;min-width:2.4rem}

@@ -209,12 +209,23 @@ def plan_counts_frame(actions: pd.DataFrame) -> pd.DataFrame:
                 "plan_id": plan_id,
                 "source_file": source_file,
                 "institution": _first(plan["institution"]),
+                "period": _first(plan["period"]),
                 "actions": len(plan),
                 **{t: int(themes.get(t, 0)) for t in (*THEMES, NO_THEME)},
                 **{s: int(statuses.get(s, 0)) for s in (*STATUSES, NO_STATUS)},
                 "needs_review": int((plan["needs_review"] == "true").sum()),
             }
         )
-    columns = ["plan_id", "source_file", "institution", "actions", *THEMES, NO_THEME, *STATUSES, NO_STATUS]
+    columns = [
+        "plan_id",
+        "source_file",
+        "institution",
+        "period",
+        "actions",
+        *THEMES,
+        NO_THEME,
+        *STATUSES,
+        NO_STATUS,
+    ]
     frame = pd.DataFrame(rows, columns=[*columns, "needs_review"])
     return frame.sort_values("source_file", kind="stable").reset_index(drop=True)
