@@ -79,6 +79,39 @@ def content_kind(values: list[str]) -> str:
     return ""
 
 
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?:head|manager|director|lead|leads|team|hr|officer|committee|group|dean|chair|school|"
+    r"services|department|faculty|board|coordinator|champion|network|office|vp|pvc|partner|staff)\b"
+)
+
+
+def is_lead_value(text: str) -> bool:
+    """A short name of a person, role or body ("Head of Technical Services", "HR")."""
+    text = (text or "").strip()
+    return 0 < len(text) <= 80 and not text.endswith(".") and bool(_ROLE_WORDS.search(text))
+
+
+def _guess_headerless(fields: dict[int, tuple[str, str]], kinds: list[str], columns: list[list[str]]) -> None:
+    """A table printed without any header: read it the way plans are laid out, objective before
+    the action, measure and progress after it, owners as short role names. Said to be a guess."""
+    taken = {f for f, _ in fields.values()}
+    action = next((c for c, (f, _) in fields.items() if f == "action"), None)
+    for col in range(len(columns)):
+        if col in fields:
+            continue
+        guess: tuple[str, str] | None = None
+        if _share(columns[col], is_lead_value) >= SHARE and "lead" not in taken:
+            guess = ("lead", "content guess: names of roles or teams")
+        elif kinds[col] == "prose" and action is not None:
+            order = ("objective",) if col < action else ("measure", "progress")
+            field = next((f for f in order if f not in taken), None)
+            side = "before" if col < action else "after"
+            guess = (field, f"content guess: prose {side} the action column") if field else None
+        if guess:
+            fields[col] = guess
+            taken.add(guess[0])
+
+
 def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRole, ...]:
     """Header synonyms first, then content rules for what the headers leave open or get wrong."""
     n = len(columns)
@@ -115,6 +148,8 @@ def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRol
         if open_prose:
             col = max(open_prose, key=lambda c: mean_length(columns[c]))
             fields[col] = ("action", "content: longest prose column")
+    if not any(h.strip() for h in headers):
+        _guess_headerless(fields, kinds, columns)
     return tuple(
         ColumnRole(fields[c][0], headers[c], fields[c][1])
         if c in fields

@@ -46,3 +46,24 @@ def test_header_contradicted_by_content():
 def test_status_header_over_prose_is_progress():
     columns = [PROSE, ["Event held in May with 200 attendees.", "Framework drafted and consulted on."]]
     assert fields(infer_roles(["Action", "Status"], columns)) == ["action", "progress"]
+
+
+def test_headerless_table_read_in_the_usual_column_order():
+    objectives = ["Raise the profile of technicians across the university", "Clear and fair career pathways"]
+    measures = ["Two hundred attendees at the showcase event", "Framework published and used in PDR"]
+    columns = [
+        ["1", "2"],
+        objectives,
+        PROSE * 1 + [],
+        ["Head of Technical Services", "HR Business Partner"],
+        measures,
+    ]
+    columns[2] = [p + " More detail on delivery and timing." for p in PROSE]
+    roles = infer_roles([""] * 5, columns)
+    assert fields(roles) == ["ref", "objective", "action", "lead", "measure"]
+    assert roles[4].how.startswith("content guess")
+
+
+def test_named_headers_are_not_second_guessed_by_position():
+    columns = [PROSE, ["Some longer explanatory note about context here", "Another longer explanatory note"]]
+    assert fields(infer_roles(["Action", "Context"], columns)) == ["action", "extra"]
