@@ -291,7 +291,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.zero{color:#bbb}
 td.total,tfoot td,tfoot th{font-weight:700}
 .heatmap td.num{min-width:2.2rem;text-align:center}
-.heatmap tbody th,#plan-counts tbody th{min-width:12rem;max-width:22rem;font-weight:600}
+.heatmap tbody th{min-width:12rem;max-width:22rem;font-weight:600}
+#plan-counts tbody th{min-width:9rem;max-width:13rem;font-weight:600}
+#plan-counts td.num{min-width:2.5rem}
 .period{white-space:nowrap}
 .file{word-break:break-all}
 .period,.file{color:#666;font-weight:400;font-size:.8rem}
