@@ -341,18 +341,27 @@ def gap_regions(
             runs.append([ln])
         prev_bottom = ln.bottom
     first_top = lines[0].top
-    regions: list[_Region] = []
+    found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
         if len(multi) < 2:
             continue
         if run[0].top > first_top:  # a table not at the page top starts at its first multi-column line
             run = run[multi[0] :]
-        above = _aligned_block_above(lines, crossing, run, gutters, pitch)
-        regions.append(_Region(tuple(above + run), frozenset(range(len(above)))))
-    trailing = _trailing_wide_block(lines, crossing, regions, gutters, pitch)
-    if trailing:
-        regions.append(trailing)
+        found.append((_aligned_block_above(lines, crossing, run, gutters, pitch), run))
+    if found:
+        last_run = found[-1][1]
+        found.append((_trailing_wide_block(lines, crossing, last_run, gutters, pitch), []))
+    # A full-width line counts as a table row only if the page's prose does not start where the
+    # table's text does (then the two are indistinguishable and the line stays prose).
+    in_blocks = {id(ln) for above, _ in found for ln in above}
+    prose_x0 = [ln.x0 for ln, cross in zip(lines, crossing, strict=False) if cross and id(ln) not in in_blocks]
+    regions = []
+    for above, run in found:
+        if above and any(abs(x - above[0].x0) <= 1 for x in prose_x0):
+            above = []
+        if run or above:
+            regions.append(_Region(tuple(above + run), frozenset(range(len(above)))))
     return regions
 
 
@@ -381,16 +390,17 @@ def _aligned_block_above(
     """
     x0 = _text_x0(run, gutters)
     x1 = max(ln.x1 for ln in run)
-    if abs(x0 - min(ln.x0 for ln in lines)) <= 1:  # table text starts at the page margin: can't tell
-        return []
     idx = next(i for i, ln in enumerate(lines) if ln is run[0])
     block: list[PrintedLine] = []
     bottom_ref = run[0].top
     i = idx - 1
+    right = max(ln.x1 for ln in lines)
     while i >= 0 and crossing[i]:
         ln = lines[i]
         if bottom_ref - ln.bottom > 1.5 * pitch or abs(ln.x0 - x0) > 2 or ln.x1 > x1 + 2:
             break
+        if block and ln.x1 + pitch + (block[0].words[0].x1 - block[0].words[0].x0) <= right:
+            break  # one full-width row is one wrapped paragraph; a short line above ends it
         block.insert(0, ln)
         bottom_ref = ln.top
         i -= 1
@@ -400,27 +410,22 @@ def _aligned_block_above(
 def _trailing_wide_block(
     lines: Sequence[PrintedLine],
     crossing: Sequence[bool],
-    regions: Sequence[_Region],
+    last_run: Sequence[PrintedLine],
     gutters: Sequence[Gutter],
     pitch: float,
-) -> _Region | None:
+) -> list[PrintedLine]:
     """A full-width row printed alone at the foot of a page, after a table (its table goes on overleaf)."""
-    if not regions:
-        return None
-    last_region = regions[-1]
+    end = last_run[-1].bottom
     tail: list[PrintedLine] = []
     for ln, cross in zip(reversed(lines), reversed(crossing), strict=False):
-        if not cross or ln.top <= last_region.lines[-1].bottom:
+        if not cross or ln.top <= end:
             break
         if tail and tail[0].top - ln.bottom > 1.5 * pitch:
             break
         tail.insert(0, ln)
-    if not tail or len(tail) != sum(1 for ln in lines if ln.top > last_region.lines[-1].bottom):
-        return None
-    x0 = _text_x0([ln for i, ln in enumerate(last_region.lines) if i not in last_region.wide], gutters)
-    if abs(tail[0].x0 - x0) > 2 or abs(x0 - min(ln.x0 for ln in lines)) <= 1:
-        return None
-    return _Region(tuple(tail), frozenset(range(len(tail))))
+    if not tail or len(tail) != sum(1 for ln in lines if ln.top > end):
+        return []
+    return tail if abs(tail[0].x0 - _text_x0(last_run, gutters)) <= 2 else []
 
 
 def gap_grid(
