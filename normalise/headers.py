@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -287,6 +288,11 @@ def _variants(header: str) -> list[str]:
 
 def header_matches(header: str) -> list[HeaderMatch]:
     """Every field this header could mean, best first (score 100 = a listed synonym)."""
+    return list(_header_matches(header))
+
+
+@lru_cache(maxsize=4096)
+def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
     best: dict[str, HeaderMatch] = {}
     for key in _variants(header):
         for field, synonyms in _KEYED.items():
@@ -300,12 +306,13 @@ def header_matches(header: str) -> list[HeaderMatch]:
                     score = float(fuzz.ratio(key, syn_key))
                     if len(key) >= 4 and len(syn_key) >= 4:
                         score = max(score, float(fuzz.token_sort_ratio(key, syn_key)))
+                    score = min(score, 98.0)  # below a listed synonym, even when only word order differs
                     if score < FUZZY_THRESHOLD:
                         continue
                     match = HeaderMatch(field, round(score, 1), f"fuzzy {score:.0f} '{syn}'")
                 if field not in best or match.score > best[field].score:
                     best[field] = match
-    return sorted(best.values(), key=lambda m: -m.score)
+    return tuple(sorted(best.values(), key=lambda m: -m.score))
 
 
 def header_word_matches(header: str) -> list[HeaderMatch]:
@@ -346,3 +353,46 @@ def assign_headers(headers: list[str]) -> dict[int, HeaderMatch]:
         taken_cols[col] = match
         taken_fields.add(match.field)
     return taken_cols
+
+
+MAX_HEADER_WORDS = 10
+
+
+def split_header_line(text: str, n: int) -> list[str] | None:
+    """A table's header printed as one line of text above it ("No. What we will do Who When
+    Status"): the n column labels, or None unless most of them name a field."""
+    words = text.split()
+    if n < 3 or not n <= len(words) <= 5 * n:
+        return None
+
+    def score(a: int, b: int) -> float:
+        label = " ".join(words[a:b])
+        if label.startswith("(") or label.count("(") != label.count(")"):
+            return -1.0  # a label never opens with, or splits, a parenthetical aside
+        found = header_matches(label) if b - a <= MAX_HEADER_WORDS else []
+        return found[0].score if found and found[0].score >= FUZZY_THRESHOLD else 0.0
+
+    # best[k][i]: (labels named, total score, words inside named labels, cut points) for words[:i]
+    Cand = tuple[int, float, int, tuple[int, ...]]
+    best: list[dict[int, Cand]] = [{0: (0, 0.0, 0, ())}]
+    for k in range(1, n + 1):
+        row: dict[int, Cand] = {}
+        for end in range(k, len(words) + 1):
+            for start in range(max(k - 1, end - MAX_HEADER_WORDS), end):
+                if start not in best[k - 1]:
+                    continue
+                named, total, covered, cuts = best[k - 1][start]
+                s = score(start, end)
+                if s < 0:
+                    continue
+                cand = (named + (s > 0), total + s, covered + (end - start if s else 0), (*cuts, end))
+                if end not in row or cand[:3] > row[end][:3]:
+                    row[end] = cand
+        best.append(row)
+    if len(words) not in best[n]:
+        return None
+    named, _, _, cuts = best[n][len(words)]
+    if named < max(2, -(-3 * n // 5)):
+        return None
+    bounds = (0, *cuts)
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -76,15 +76,15 @@ def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa
             notes.append(f"table {index + 1}: a status key, read as the legend")
             previous_seq = table.seq
             continue
-        for text, _, seq, _, _ in body:
-            if previous_seq < seq < table.seq:
-                pillar = heading_pillar(text) if len(text) <= 200 else ""
-                if pillar:
-                    state.theme = pillar
-                    state.after_section = True
+        above = tuple(text for text, _, seq, _, _ in body if previous_seq < seq < table.seq)
+        for text in above:
+            pillar = heading_pillar(text) if len(text) <= 200 else ""
+            if pillar:
+                state.theme = pillar
+                state.after_section = True
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
-        explanations.append(read_table(index, rows, table.extractor, state, items))
+        explanations.append(read_table(index, rows, table.extractor, state, items, above))
     notes.extend(state.notes)
     return items, explanations
 

@@ -18,6 +18,7 @@ from .fragments import (
     is_page_fragment,
     merge_rows,
 )
+from .headers import header_matches, split_header_line
 from .layout import HEADER_SCAN_ROWS, Layout, build_layout, is_header_row, is_title_row, pad, section_theme
 from .model import ColumnDecision, TableExplanation
 
@@ -47,12 +48,35 @@ def _too_short_for_actions(layout: Layout, rows: list[tuple[list[str], int | Non
     return bool(filled) and sum(len(v) for v in filled) / len(filled) < ACTION_MIN_CHARS
 
 
+def _header_above(lines: tuple[str, ...], n: int) -> list[str] | None:
+    """A header the extractor left outside the table, as a line of text just above it."""
+    recent = list(lines[-4:])
+    for pos in range(len(recent) - 1, -1, -1):
+        labels = split_header_line(recent[pos], n)
+        if labels:
+            wrapped = recent[pos + 1] if pos + 1 < len(recent) else ""
+            return _complete_wrapped_labels(labels, wrapped)
+    return None
+
+
+def _complete_wrapped_labels(labels: list[str], wrapped: str) -> list[str]:
+    """A wide header wraps its last words onto the next line ("How we'll" / "know"): give them back
+    to the one label they complete."""
+    if not wrapped or len(wrapped.split()) > 3:
+        return labels
+    for i, label in enumerate(labels):
+        if not header_matches(label) and header_matches(f"{label} {wrapped}"):
+            return [*labels[:i], f"{label} {wrapped}", *labels[i + 1 :]]
+    return labels
+
+
 def read_table(
     index: int,
     rows: list[tuple[list[str], int | None]],
     extractor: str,
     state: TableState,
     items: list[RowItem],
+    lines_above: tuple[str, ...] = (),
 ) -> TableExplanation:
     """Append one table's data rows to `items` (re-joining page-break splits) and say how it was read."""
     cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
@@ -74,6 +98,11 @@ def read_table(
             continue
         if not is_title_row(cells):
             break
+    printed_above = None if layout is not None else _header_above(lines_above, n)
+    if printed_above is not None:
+        layout = build_layout(printed_above, [c for c, _ in cleaned[body_start:]], n)
+        state.heading = ""
+        state.notes.append(f"table {index + 1}: header read from the text line above the table")
     if layout is None:
         body_start = 0  # without a header, every row is read as data (headings still set the theme)
         if state.layout is not None and state.layout.n_cols == n:

@@ -100,3 +100,36 @@ def test_each_field_has_one_synonym_table():
 )
 def test_more_real_world_headers(header, field):
     assert header_matches(header)[0].field == field
+
+
+def test_header_printed_as_one_line_splits_into_labels():
+    from talentmap.normalise.headers import split_header_line
+
+    line = (
+        "Recommendation reference TALENT Recommendation Action reference Tasks Status "
+        "The Empowering University Strategy"
+    )
+    assert split_header_line(line, 6) == [
+        "Recommendation reference",
+        "TALENT Recommendation",
+        "Action reference",
+        "Tasks",
+        "Status",
+        "The Empowering University Strategy",
+    ]
+    assert split_header_line(
+        "Targeted Recommendation Practical Considerations (MI Statement) What could we do? (already in our "
+        "action plan) What have we done?",
+        4,
+    ) == [
+        "Targeted Recommendation",
+        "Practical Considerations (MI Statement)",
+        "What could we do? (already in our action plan)",
+        "What have we done?",
+    ]
+
+
+def test_a_sentence_is_not_a_header_line():
+    from talentmap.normalise.headers import split_header_line
+
+    assert split_header_line("We will run an annual event for all technicians and staff", 4) is None

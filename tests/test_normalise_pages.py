@@ -155,3 +155,25 @@ def test_row_split_between_sentences_is_rejoined_when_every_row_has_a_ref():
         "We will hold a fair. Technicians will lead it.",
         "We will publish pathways.",
     ]
+
+
+def test_header_left_outside_the_table_as_a_text_line_is_used():
+    lines = [
+        TextLine("Action plan 2023-2026", page=1, seq=0),
+        TextLine("No. What we will do Who When How we'll Status", page=1, seq=1),
+        TextLine("know", page=1, seq=2),
+        TextLine("VISIBILITY", page=1, seq=3),
+    ]
+    t = page_table([["1.", ACTION_2, "HR Manager", "Dec 2024", "Profiles published", "Not started"]], 1, 4)
+    plan = normalise(pdf(t, lines=lines))
+    r = plan.records[0]
+    assert (r.ref, r.action, r.lead, r.timescale, r.status, r.theme) == (
+        "1",
+        ACTION_2,
+        "HR Manager",
+        "Dec 2024",
+        "not_started",
+        "Visibility",
+    )
+    assert plan.explanations[0].columns[4].header == "How we'll know"
+    assert plan.explanations[0].columns[4].field == "measure"
