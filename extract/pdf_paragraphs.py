@@ -26,11 +26,14 @@ class Paragraph:
     top: float
 
 
-def paragraphs(words: Sequence[Word], page: int, line_tolerance: float) -> list[Paragraph]:
+def paragraphs(
+    words: Sequence[Word], page: int, line_tolerance: float, right: float | None = None
+) -> list[Paragraph]:
+    """`right` is where the page's text area ends (all its text, tables included)."""
     lines = group_lines(words, line_tolerance)
     if not lines:
         return []
-    right = max(ln.x1 for ln in lines)
+    right = right if right is not None else max(ln.x1 for ln in lines)
     space = typical_space(lines)
     out: list[list[PrintedLine]] = []
     for ln in lines:

@@ -41,7 +41,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         tables = page_tables(page, strategies, settings)
         used = set().union(*(t.words_used for t in tables)) if tables else set()
         free = [w for w in page.words if id(w) not in used]
-        page_items: list[PageTable | Paragraph] = [*tables, *paragraphs(free, page.number, settings.line_tolerance)]
+        right = max(w.x1 for w in page.words) if page.words else None
+        texts = paragraphs(free, page.number, settings.line_tolerance, right)
+        page_items: list[PageTable | Paragraph] = [*tables, *texts]
         items.extend(sorted(page_items, key=lambda x: x.top))
     return _document(path, join_pieces(items), len(pages), metadata)
 
