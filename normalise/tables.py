@@ -41,11 +41,19 @@ class TableState:
 ACTION_MIN_CHARS = 12.0
 
 
-def _too_short_for_actions(layout: Layout, rows: list[tuple[list[str], int | None]]) -> bool:
-    """A summary or sign-off table: its "action" column holds only numbers or a few words."""
-    col = next(c for c, r in enumerate(layout.roles) if r.field == "action")
+def _not_an_action_table(layout: Layout, rows: list[tuple[list[str], int | None]]) -> bool:
+    """No action column; or one found only on weak evidence (a word in a longer header, or
+    content) that holds a few words each ("Number of actions"); or, with no header at all, a lone
+    prose column and nothing else recognisable (a glossary, a contents list)."""
+    col = next((c for c, r in enumerate(layout.roles) if r.field == "action"), None)
+    if col is None:
+        return True
+    weak = layout.roles[col].how.startswith(("word", "content"))
     filled = [cells[col] for cells, _ in rows if col < len(cells) and cells[col].strip()]
-    return bool(filled) and sum(len(v) for v in filled) / len(filled) < ACTION_MIN_CHARS
+    if weak and filled and sum(len(v) for v in filled) / len(filled) < ACTION_MIN_CHARS:
+        return True
+    headerless = not any(layout.header) and layout.carried_from is None
+    return headerless and sum(1 for r in layout.roles if r.field != "extra") < 2
 
 
 def _header_above(lines: tuple[str, ...], n: int) -> list[str] | None:
@@ -113,7 +121,7 @@ def read_table(
             layout = Layout(carried.roles, state.layout.header, carried_from=state.layout_table)
         else:
             layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
-    if not layout.has("action") or _too_short_for_actions(layout, cleaned[body_start:]):
+    if _not_an_action_table(layout, cleaned[body_start:]):
         state.notes.append(f"table {index + 1}: skipped, no column holds actions")
         return _explanation(index, extractor, layout, 0)
     count = 0

@@ -308,3 +308,18 @@ def test_institution_from_file_metadata_title():
 def test_single_label_row_across_a_wide_table_is_not_its_header():
     t = table(["Technician Commitment", "", ""], ["Ref", "Action", "Lead"], ["1", LONG_A, "Jo"])
     assert [(r.ref, r.lead) for r in normalise(doc(t)).records] == [("1", "Jo")]
+
+
+def test_short_actions_under_an_action_header_are_kept():
+    t = table(["Action", "Lead"], ["Newsletter", "Jo"], ["Mentoring", "Sam"])
+    assert [r.action for r in normalise(doc(t)).records] == ["Newsletter", "Mentoring"]
+
+
+def test_headerless_glossary_is_not_an_action_table():
+    glossary = table(
+        ["TC", "The Technician Commitment, a university sector initiative led by the Science Council."],
+        ["HETS", "The Higher Education Technician Summit, a biennial national event for technicians."],
+        seq=1,
+    )
+    actions = table(["Action", "Lead"], [LONG_A, "Jo"], seq=2)
+    assert [r.action for r in normalise(doc(glossary, actions)).records] == [LONG_A]
