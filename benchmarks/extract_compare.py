@@ -58,7 +58,9 @@ def main() -> int:
         s[1] += exact
         s[2] += near
         s[3] += len(got)
-        print(f"{pdf.name:45s} docx rows {len(want):3d} pdf rows {len(got):3d} exact {exact:3d} near {near:3d}")
+        print(
+            f"{pdf.name:45s} docx rows {len(want):3d} pdf rows {len(got):3d} exact {exact:3d} near {near:3d}"
+        )
         for best, row, cand in misses[: args.show]:
             print(f"   miss {best:.0f} docx {row[0][:50]!r}")
             for i, (a, b) in enumerate(zip(row, cand, strict=False)):
@@ -66,7 +68,9 @@ def main() -> int:
                     print(f"     col {i} docx {a!r}\n           pdf  {b!r}")
     print()
     for style, (n, exact, near, got) in sorted(stats.items()):
-        print(f"{style:15s} docx rows {n:4d}  pdf rows {got:4d}  exact {exact / n:6.1%}  near {near / n:6.1%}")
+        print(
+            f"{style:15s} docx rows {n:4d}  pdf rows {got:4d}  exact {exact / n:6.1%}  near {near / n:6.1%}"
+        )
     return 0
 
 

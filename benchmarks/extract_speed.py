@@ -124,7 +124,9 @@ def main() -> int:
     base = results["bare pdfplumber extract_tables"]
     print(f"{len(files)} PDFs, {pages} pages")
     for name, secs in results.items():
-        print(f"{name:34s} {secs:8.2f} s {pages / secs:8.1f} pages/s   x{secs / base:5.2f} of bare pdfplumber")
+        print(
+            f"{name:34s} {secs:8.2f} s {pages / secs:8.1f} pages/s   x{secs / base:5.2f} of bare pdfplumber"
+        )
     return 0
 
 

@@ -80,7 +80,9 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             if rows and rows[0].full_width:  # the full-width row itself broke over the page
                 first, rows = rows[0], rows[1:]
                 pending[-1].cells[0] = join_parts(pending[-1].cells[0], first.cells[0])
-            rows = [_Row([p.cells[0]] * item.n_cols, p.page, [False] * item.n_cols, True) for p in pending] + rows
+            rows = [
+                _Row([p.cells[0]] * item.n_cols, p.page, [False] * item.n_cols, True) for p in pending
+            ] + rows
             top, page = pending_item.top, pending_item.page
             pending, pending_item = [], None
             out.append(_new_table(item, rows, page, top))
@@ -106,7 +108,17 @@ def _is_banner(t: PageTable) -> bool:
 
 
 def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Table:
-    t = _Table(rows, [piece.extractor], [piece.score], page, top, piece.page, piece.n_cols, piece.col_edges, piece.bottom)
+    t = _Table(
+        rows,
+        [piece.extractor],
+        [piece.score],
+        page,
+        top,
+        piece.page,
+        piece.n_cols,
+        piece.col_edges,
+        piece.bottom,
+    )
     t.header = next((i for i, r in enumerate(rows) if not r.full_width), None)
     t.tail = piece.rows[-1] if piece.rows else None
     return t
@@ -164,7 +176,9 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
         for c in range(table.n_cols):
             if first.spanned[c] and last.spanned[c] and first.cells[c] == last.cells[c]:
                 continue
-            last.cells[c] = join_parts(last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c])
+            last.cells[c] = join_parts(
+                last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c]
+            )
         rows = rows[1:]
         _carry_open_spans(last, rows, refs, merged_first=True)
     else:
@@ -265,7 +279,12 @@ def join_parts(a: str, b: str, broken_word: bool = False) -> str:
         return a + "\n" + b
     if broken_word and b[:1].islower():
         return a + b
-    if len(a) >= 2 and a.endswith("-") and a[-2].isalnum() and b.split()[0] not in ("and", "or", "nor", "to", "&"):
+    if (
+        len(a) >= 2
+        and a.endswith("-")
+        and a[-2].isalnum()
+        and b.split()[0] not in ("and", "or", "nor", "to", "&")
+    ):
         return a + b
     return a + " " + b
 

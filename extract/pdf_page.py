@@ -74,7 +74,14 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
             extra_attrs=["size"],
         )
         words = tuple(
-            Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), float(w["size"]))
+            Word(
+                w["text"],
+                float(w["x0"]),
+                float(w["x1"]),
+                float(w["top"]),
+                float(w["bottom"]),
+                float(w["size"]),
+            )
             for w in raw[: settings.max_words_per_page]
             if w.get("upright", True) and w["text"].strip()
         )

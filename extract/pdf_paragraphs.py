@@ -47,7 +47,11 @@ def paragraphs(
 def _continues(par: list[PrintedLine], ln: PrintedLine, right: float, space: float) -> bool:
     prev = par[-1]
     size = max(prev.size, ln.size, 1.0)
-    if abs(prev.size - ln.size) > 0.6 or ln.top - prev.bottom > 0.6 * size or ln.top < prev.bottom - 0.5 * size:
+    if (
+        abs(prev.size - ln.size) > 0.6
+        or ln.top - prev.bottom > 0.6 * size
+        or ln.top < prev.bottom - 0.5 * size
+    ):
         return False
     if _LIST_MARKER.match(ln.words[0].text) or starts_with_bullet(ln):
         return False

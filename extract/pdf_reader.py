@@ -61,7 +61,9 @@ def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[
         raise ExtractionError(_corrupt(exc)) from exc
     try:
         with pdf:
-            metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)}
+            metadata = {
+                k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)
+            }
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(read_page(page, number, settings))
@@ -97,7 +99,9 @@ def _check_text_layer(pages: list[PageData], settings: PdfSettings) -> None:
             raise ExtractionError(NO_TEXT)
         raise ExtractionError("PDF has no text (blank pages)")
     if not any(p.words for p in pages):
-        raise ExtractionError("text runs sideways on every page (rotated page); rotated text is not supported")
+        raise ExtractionError(
+            "text runs sideways on every page (rotated page); rotated text is not supported"
+        )
     if _mostly_unmapped(pages):
         raise ExtractionError("text layer unreadable (fonts without a Unicode mapping); OCR is not supported")
 
@@ -108,14 +112,23 @@ def _mostly_unmapped(pages: list[PageData]) -> bool:
     return bad > 0.5 * len(words)
 
 
-def _document(path: Path, items: list[JoinedTable | Paragraph], n_pages: int, metadata: dict[str, str]) -> Document:
+def _document(
+    path: Path, items: list[JoinedTable | Paragraph], n_pages: int, metadata: dict[str, str]
+) -> Document:
     lines: list[TextLine] = []
     tables: list[RawTable] = []
     for seq, item in enumerate(items):
         if isinstance(item, Paragraph):
             lines.append(TextLine(text=item.text, page=item.page, seq=seq))
         else:
-            tables.append(RawTable(rows=item.rows, extractor=item.extractor, seq=seq, score=round(item.score, 3)))
+            tables.append(
+                RawTable(rows=item.rows, extractor=item.extractor, seq=seq, score=round(item.score, 3))
+            )
     return Document(
-        source=str(path), kind="pdf", lines=tuple(lines), tables=tuple(tables), pages=n_pages, metadata=metadata
+        source=str(path),
+        kind="pdf",
+        lines=tuple(lines),
+        tables=tuple(tables),
+        pages=n_pages,
+        metadata=metadata,
     )

@@ -34,13 +34,19 @@ class LinesStrategy:
             join_x_tolerance=JOIN,
             join_y_tolerance=JOIN,
         )
-        edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE]
+        edges = [
+            e
+            for e in edges
+            if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
+        ]
         intersections = edges_to_intersections(edges, INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
         return [g for g in (grid_from_boxes(page.number, self.name, t) for t in cells_to_tables(cells)) if g]
 
 
-def grid_from_boxes(page: int, extractor: str, boxes: Sequence[tuple[float, float, float, float]]) -> PageGrid | None:
+def grid_from_boxes(
+    page: int, extractor: str, boxes: Sequence[tuple[float, float, float, float]]
+) -> PageGrid | None:
     """Cell boxes (x0, top, x1, bottom) -> a lattice: column and row lines are the boxes' sides."""
     if not boxes:
         return None

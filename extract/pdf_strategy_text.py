@@ -108,9 +108,10 @@ class TextColumnsStrategy:
 def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
     """Vertical strips that (almost) no multi-column line prints into, between the lines' text.
 
-    A strip may be crossed by a few lines (a title or legend printed across the table's columns);
-    within it, the gutter is the part crossed least, so a column whose text only sometimes
-    reaches its right edge does not widen its gutter into the column.
+    A strip may be crossed by a few lines (a title or legend printed across the table's columns).
+    Leaving those out, the gutter is the part of the strip the fewest lines reach, so a column
+    whose text only sometimes reaches its right edge does not widen its gutter into the column,
+    and a centred column's header does not narrow it to nothing.
     """
     lo = math.floor(min(ln.x0 for ln in lines))
     cover = _coverage(lines, lo)
@@ -119,11 +120,18 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     for a, b in _runs(cover, lambda c: c <= limit):
         if a == 0 or b == len(cover) or b - a < 0.75 * gap_min:
             continue
-        least = min(cover[a:b])
-        sub = max(_runs(cover[a:b], lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
-        if sub[1] - sub[0] >= 2:
-            gutters.append(Gutter(lo + a + sub[0], lo + a + sub[1]))
+        x0, x1 = lo + a, lo + b
+        inside = [ln for ln in lines if _overlap(ln, x0, x1) < 0.6 * (x1 - x0)]
+        sub = _coverage(inside, lo)[a:b] if inside else [0] * (b - a)
+        least = min(sub)
+        run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
+        if run[1] - run[0] >= 2:
+            gutters.append(Gutter(x0 + run[0], x0 + run[1]))
     return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+
+
+def _overlap(line: PrintedLine, x0: float, x1: float) -> float:
+    return sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in line.words)
 
 
 def _coverage(lines: Sequence[PrintedLine], lo: int) -> list[int]:
@@ -155,7 +163,9 @@ def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001
 def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
     """How many lines have text on both sides of the gutter."""
     return sum(
-        1 for ln in lines if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
+        1
+        for ln in lines
+        if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
     )
 
 
@@ -166,8 +176,17 @@ def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -
         return []
     merged = merge_edges(
         [
-            {"x0": e.x0, "x1": e.x1, "top": e.top, "bottom": e.bottom, "width": e.x1 - e.x0, "height": 0.0,
-             "orientation": "h", "object_type": "line", "doctop": e.top}
+            {
+                "x0": e.x0,
+                "x1": e.x1,
+                "top": e.top,
+                "bottom": e.bottom,
+                "width": e.x1 - e.x0,
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "line",
+                "doctop": e.top,
+            }
             for e in h
         ],
         snap_x_tolerance=3,
@@ -296,7 +315,9 @@ def ruled_grid(
             if b == n_rows or covers or b in wide_bands or (b - 1) in wide_bands:
                 bands = [x for x in range(start, b) if x not in wide_bands]
                 if bands:
-                    cells.append(GridCell(bands[0], bands[-1] + 1, c, c + 1, lo, ys[bands[0]], hi, ys[bands[-1] + 1]))
+                    cells.append(
+                        GridCell(bands[0], bands[-1] + 1, c, c + 1, lo, ys[bands[0]], hi, ys[bands[-1] + 1])
+                    )
                 start = b
     for b in sorted(wide_bands):
         if 0 <= b < n_rows:
@@ -319,7 +340,7 @@ def ruled_grid(
 def gap_regions(
     lines: Sequence[PrintedLine], gutters: Sequence[Gutter], gap_min: float, pitch: float, s: PdfSettings
 ) -> list[_Region]:
-    """Runs of lines that keep to the columns, with an aligned full-width line block above a run kept as a row."""
+    """Runs of lines that keep to the columns, each with the full-width row right above it (if any)."""
     if not lines:
         return []
     runs: list[list[PrintedLine]] = []
@@ -355,7 +376,9 @@ def gap_regions(
     # A full-width line counts as a table row only if the page's prose does not start where the
     # table's text does (then the two are indistinguishable and the line stays prose).
     in_blocks = {id(ln) for above, _ in found for ln in above}
-    prose_x0 = [ln.x0 for ln, cross in zip(lines, crossing, strict=False) if cross and id(ln) not in in_blocks]
+    prose_x0 = [
+        ln.x0 for ln, cross in zip(lines, crossing, strict=False) if cross and id(ln) not in in_blocks
+    ]
     regions = []
     for above, run in found:
         if above and any(abs(x - above[0].x0) <= 1 for x in prose_x0):
@@ -431,7 +454,7 @@ def _trailing_wide_block(
 def gap_grid(
     page: int, name: str, region: _Region, gutters: Sequence[Gutter], pitch: float, s: PdfSettings
 ) -> PageGrid | None:
-    """Rows from where row-key columns start new text blocks; blocks running across a row start are merged cells."""
+    """Rows start where row-key columns start text blocks; a block running on across one is a merged cell."""
     edges = _edges(region, gutters)
     n_cols = len(edges) - 1
     if n_cols < 2 and not region.wide:
@@ -446,7 +469,9 @@ def gap_grid(
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]
     n_rows = len(starts)
-    wide_rows = {bisect_right(bounds, ln.top + 0.5) - 1 for i, ln in enumerate(region.lines) if i in region.wide}
+    wide_rows = {
+        bisect_right(bounds, ln.top + 0.5) - 1 for i, ln in enumerate(region.lines) if i in region.wide
+    }
     groups = [_band_groups(col_blocks[c], bounds, n_rows) for c in range(n_cols)]
     _continue_merged_cells(groups, col_blocks, edges, refs, bounds, wide_rows)
     cells: list[GridCell] = []
@@ -457,7 +482,14 @@ def gap_grid(
         cells.append(GridCell(r, r + 1, 0, n_cols, edges[0], bounds[r], edges[-1], bounds[r + 1]))
     cells.sort(key=lambda c: (c.row0, c.col0))
     return PageGrid(
-        page, name, n_rows, n_cols, tuple(cells), ruled=False, content_right=_content_right(cols), col_edges=tuple(edges)
+        page,
+        name,
+        n_rows,
+        n_cols,
+        tuple(cells),
+        ruled=False,
+        content_right=_content_right(cols),
+        col_edges=tuple(edges),
     )
 
 
@@ -579,9 +611,9 @@ def _continue_merged_cells(
             continue
         filled = {_band_of(bounds, ln.top + 0.5) for b in col_blocks[c] for ln in b}
         for r in range(1, len(groups[c])):
-            if r in key_rows and r not in filled and not {r, r - 1} & wide_rows:
-                if r - 1 in filled or groups[c][r - 1] != r - 1:
-                    groups[c][r] = groups[c][r - 1]
+            opens = r in key_rows and r not in filled and not {r, r - 1} & wide_rows
+            if opens and (r - 1 in filled or groups[c][r - 1] != r - 1):
+                groups[c][r] = groups[c][r - 1]
 
 
 def _ranges(group: Sequence[int], wide_rows: set[int]) -> list[tuple[int, int]]:

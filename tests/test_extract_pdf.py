@@ -80,7 +80,7 @@ def test_page_furniture_is_not_text_or_table(styled):
         "Progress key: Complete, Ongoing, Planned.",
         "Reviewed by the steering committee.",
     ]
-    assert all("Technician Commitment" != c for r in doc.tables[0].rows for c in r.cells)
+    assert all(c != "Technician Commitment" for r in doc.tables[0].rows for c in r.cells)
 
 
 def test_table_seq_sits_between_the_lines_above_and_below(styled):

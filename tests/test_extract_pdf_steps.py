@@ -1,0 +1,208 @@
+"""The PDF reader's pure steps, on hand-built words and page pieces (no PDF needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from talentmap.extract import ExtractionError
+from talentmap.extract.pdf_celltext import cell_text
+from talentmap.extract.pdf_furniture import strip_furniture
+from talentmap.extract.pdf_grid import PageRow, PageTable
+from talentmap.extract.pdf_join import JoinedTable, join_pieces
+from talentmap.extract.pdf_layout import group_lines
+from talentmap.extract.pdf_page import PageData, Word
+from talentmap.extract.pdf_paragraphs import Paragraph, paragraphs
+from talentmap.extract.pdf_reader import _check_text_layer
+from talentmap.extract.pdf_settings import PdfSettings
+from talentmap.extract.pdf_strategy_text import find_gutters
+
+CHAR = 5.0  # every hand-built character is 5pt wide
+PITCH = 12.0
+
+
+def line(text: str, x0: float, top: float, size: float = 10.0) -> list[Word]:
+    """Words of `text` laid out from x0 with one-character spaces."""
+    out, x = [], x0
+    for token in text.split():
+        out.append(Word(token, x, x + CHAR * len(token), top, top + size, size))
+        x += CHAR * (len(token) + 1)
+    return out
+
+
+def cell(*lines: str, x0: float = 100.0) -> list[Word]:
+    return [w for i, text in enumerate(lines) for w in line(text, x0, 100 + i * PITCH)]
+
+
+# --- cell text -------------------------------------------------------------------------------
+
+
+def test_word_broken_at_the_column_edge_is_rejoined():
+    words = cell("Commitme", "nt to staff")  # "Commitme" fills the 40pt column: 100..140
+    assert cell_text(words, right_edge=140.0, line_tolerance=1.5) == "Commitment to staff"
+
+
+def test_short_line_is_a_normal_wrap_even_if_next_starts_lower_case():
+    words = cell("Learning", "for life")
+    assert cell_text(words, right_edge=170.0, line_tolerance=1.5) == "Learning for life"
+
+
+def test_broken_reference_is_rejoined():
+    words = cell("1.", "4")
+    assert cell_text(words, right_edge=110.5, line_tolerance=1.5) == "1.4"
+
+
+def test_hyphenated_line_end_keeps_hyphen_without_space():
+    words = cell("an institution-", "wide plan")
+    assert cell_text(words, right_edge=300.0, line_tolerance=1.5) == "an institution-wide plan"
+
+
+def test_suspended_hyphen_keeps_its_space():
+    words = cell("department-", "and school-level")
+    assert cell_text(words, right_edge=300.0, line_tolerance=1.5) == "department- and school-level"
+
+
+def test_bullet_lines_start_new_lines():
+    words = cell("* first point that", "wraps here", "• second point")
+    assert (
+        cell_text(words, right_edge=300.0, line_tolerance=1.5)
+        == "* first point that wraps here\n• second point"
+    )
+
+
+# --- page furniture ------------------------------------------------------------------------------
+
+
+def page(number: int, words: list[Word]) -> PageData:
+    return PageData(number, 600.0, 800.0, tuple(words), (), n_chars=100, n_images=0)
+
+
+def test_banner_and_page_number_repeated_on_every_page_are_removed():
+    pages = [
+        page(
+            n,
+            line("Technician Commitment", 400, 30)
+            + line("Ref Action", 50, 100)
+            + line(f"Body text {['alpha', 'beta', 'gamma'][n - 1]}", 50, 112)
+            + line(str(n), 300, 780),
+        )
+        for n in (1, 2, 3)
+    ]
+    body = strip_furniture(pages, PdfSettings())
+    for p in body:
+        texts = [ln.text for ln in group_lines(p.words, 1.5)]
+        assert texts == ["Ref Action", f"Body text {['alpha', 'beta', 'gamma'][p.number - 1]}"]
+
+
+def test_one_page_document_keeps_everything():
+    pages = [page(1, line("Technician Commitment", 400, 30) + line("Body", 50, 100))]
+    assert strip_furniture(pages, PdfSettings())[0].words == pages[0].words
+
+
+# --- columns -----------------------------------------------------------------------------------
+
+
+def test_gutters_survive_a_title_printed_across_them():
+    actions = [
+        "Do the thing",
+        "Review a policy",
+        "Hold events yearly",
+        "Fund it",
+        "Ask staff",
+        "Share widely now",
+    ]
+    rows = [
+        line(f"1.{i}", 50, 100 + i * PITCH) + line(a, 120, 100 + i * PITCH) for i, a in enumerate(actions)
+    ]
+    title = line("A long title that runs right across both of the columns", 50, 80)
+    lines = group_lines([w for r in rows for w in r] + title, 1.5)
+    gutters = find_gutters(lines, gap_min=6.0, noise_share=0.2)
+    assert len(gutters) == 1
+    assert gutters[0].x0 >= 65 and gutters[0].x1 == pytest.approx(120, abs=1)
+
+
+# --- joining page pieces ------------------------------------------------------------------------
+
+
+def piece(
+    page_no: int, rows: list[list[str]], top: float = 50.0, spanned: frozenset[int] = frozenset()
+) -> PageTable:
+    n = len(rows[0])
+    return PageTable(
+        page=page_no,
+        extractor="test",
+        rows=tuple(
+            PageRow(tuple(r), top + i, tuple(c in spanned for c in range(n))) for i, r in enumerate(rows)
+        ),
+        top=top,
+        bottom=top + 100,
+        x0=0,
+        x1=300,
+        score=1.0,
+        words_used=frozenset(),
+        col_edges=tuple(float(x) for x in range(0, 100 * n + 1, 100)),
+    )
+
+
+def test_continuation_joins_drops_header_and_merges_a_split_row():
+    p1 = piece(1, [["Ref", "Action"], ["1.1", "Start the"], ["1.2", "Second"]])
+    p2 = piece(2, [["Ref", "Action"], ["", "work early."], ["1.3", "Third"]])
+    out = join_pieces([p1, p2])
+    assert len(out) == 1 and isinstance(out[0], JoinedTable)
+    assert [list(r.cells) for r in out[0].rows] == [
+        ["Ref", "Action"],
+        ["1.1", "Start the"],
+        ["1.2", "Second work early."],
+        ["1.3", "Third"],
+    ]
+    assert [r.page for r in out[0].rows] == [1, 1, 1, 2]
+
+
+def test_sentence_carrying_on_in_lower_case_merges_without_a_ref_column():
+    p1 = piece(1, [["Aim", "Done"], ["Make staff visible and", "Website"]])
+    p2 = piece(2, [["recognised across sites.", ""], ["Second aim.", "Nothing"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[1] == ["Make staff visible and recognised across sites.", "Website"]
+    assert rows[2] == ["Second aim.", "Nothing"]
+
+
+def test_text_between_pieces_keeps_tables_apart():
+    p1 = piece(1, [["Ref", "Action"], ["1.1", "A"], ["1.2", "B"]])
+    note = Paragraph("Section two", 2, 10.0)
+    p2 = piece(2, [["Ref", "Action"], ["2.1", "C"], ["2.2", "D"]])
+    out = join_pieces([p1, note, p2])
+    assert [type(x).__name__ for x in out] == ["JoinedTable", "Paragraph", "JoinedTable"]
+
+
+def test_merged_cell_open_at_the_page_break_carries_on():
+    header, merged = ["Theme", "Ref", "Action"], frozenset({0})
+    p1 = piece(1, [header, ["Visibility", "1.1", "A"], ["Visibility", "1.2", "B"]], spanned=merged)
+    p2 = piece(2, [["", "1.3", "C"], ["", "1.4", "D"]], spanned=merged)
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[-2:] == [["Visibility", "1.3", "C"], ["Visibility", "1.4", "D"]]
+
+
+# --- paragraphs and refusals -------------------------------------------------------------------
+
+
+def test_wrapped_lines_of_a_paragraph_are_joined_and_short_lines_end_it():
+    words = (
+        line("1. We will support our technical staff", 50, 100)
+        + line("across the whole institution.", 62, 112)
+        + line("2. We will publish results.", 50, 124)
+    )
+    texts = [p.text for p in paragraphs(words, 1, 1.5, right=250.0)]
+    assert texts == [
+        "1. We will support our technical staff across the whole institution.",
+        "2. We will publish results.",
+    ]
+
+
+def test_blank_and_sideways_pdfs_get_their_own_messages():
+    blank = PageData(1, 600, 800, (), (), n_chars=0, n_images=0)
+    with pytest.raises(ExtractionError, match="no text"):
+        _check_text_layer([blank], PdfSettings())
+    sideways = PageData(1, 600, 800, (), (), n_chars=500, n_images=0)
+    with pytest.raises(ExtractionError, match="rotated"):
+        _check_text_layer([sideways], PdfSettings())
+    with pytest.raises(ExtractionError, match="no pages"):
+        _check_text_layer([], PdfSettings())
