@@ -67,6 +67,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Goals",
         "Strategic objective",
         "Strategic priority",
+        "Priority area",
+        "What we want to achieve",
+        "What do we want to achieve",
         "Recommendation",
         "TALENT Recommendation",
         "TALENT Commission Recommendation",
@@ -105,6 +108,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Specific actions",
         "Initiative",
         "Initiatives",
+        "Steps",
+        "Action steps",
     ),
     "measure": (
         "Measure",
@@ -176,6 +181,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Responsible for delivery",
         "Lead responsibility",
         "Ownership",
+        "Action lead",
+        "Action leads",
     ),
     "timescale": (
         "Timescale",
@@ -235,6 +242,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Progress and comments",
         "Current position",
         "Evidence of progress",
+        "Progress against action",
+        "Progress against actions",
         "Progress so far",
     ),
     "theme": (
