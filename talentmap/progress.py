@@ -81,6 +81,6 @@ def progress_for(total: int, cached: int, stream: TextIO | None = None) -> LineP
 def describe(outcome: Outcome) -> str:
     name = outcome.task.source_file
     if outcome.error is not None:
-        return f"{name}: FAILED [{outcome.error.stage}] {outcome.error.error}"
+        return f"{name}: FAILED [{outcome.error.stage}] {outcome.error.error} ({outcome.seconds:.1f} s)"
     rows = len(outcome.result.rows) if outcome.result else 0
     return f"{name}: {rows} actions ({outcome.seconds:.1f} s)"

@@ -1,0 +1,182 @@
+"""Refresh speed and memory on a generated batch of plans.
+
+    .venv/bin/python benchmarks/batch.py [--plans 100] [--pages 100] [--keep DIR]
+
+Builds N plans (the sample plans in data/raw and generated ruled-table PDFs / Word tables, each
+copy varied so every file hashes differently), then times `talentmap refresh` as a user runs it
+(a subprocess, start-up included): cold with 1 job, cold with every core, warm (nothing changed);
+and the peak memory of the whole process tree, also for one plan of --pages pages.
+Targets (issue 6): warm < 2 s for 100 plans; all cores >= 1.7x faster than 1 job on 2 cores;
+peak < 500 MB for a 100-page plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw"
+
+
+def _make_bad():
+    spec = importlib.util.spec_from_file_location(
+        "make_bad", ROOT / "tests" / "fixtures" / "bad" / "make_bad.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def varied(path: Path, n: int) -> bytes:
+    """The file's bytes with a harmless difference: a PDF comment after %%EOF, an extra zip part."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".pdf":
+        return data + f"% copy {n}\n".encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("customXml/benchmark.txt", f"copy {n}")
+    return buffer.getvalue()
+
+
+def build_batch(raw: Path, plans: int) -> None:
+    make_bad = _make_bad()
+    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
+    raw.mkdir(parents=True, exist_ok=True)
+    for i in range(plans):
+        kind = i % 4
+        if kind < 2 and samples:
+            sample = samples[i % len(samples)]
+            (raw / f"{sample.stem}_{i:03d}{sample.suffix}").write_bytes(varied(sample, i))
+        elif kind == 2:
+            (raw / f"generated_{i:03d}.pdf").write_bytes(make_bad.plan_pdf(pages=3, seed=i))
+        else:
+            (raw / f"generated_{i:03d}.docx").write_bytes(make_bad.plan_docx(make_bad.plan_rows(12, seed=i)))
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of `pid` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
+
+PACKAGES = {"talentmap": "talentmap", "extract": "talentmap/extract", "normalise": "talentmap/normalise"}
+PACKAGES["mapping"] = "talentmap/mapping"
+
+
+def snapshot_code(folder: Path) -> dict[str, str]:
+    """A frozen copy of the four packages, put first on PYTHONPATH for the timed runs.
+
+    Others may edit the working tree while the benchmark runs; every edit is a new pipeline version
+    (an empty cache), which would make the "warm" run cold. Returns the environment to run with
+    (from a folder other than the repository, whose ./talentmap would shadow the copy).
+    """
+    shutil.rmtree(folder, ignore_errors=True)
+    for source, target in PACKAGES.items():
+        shutil.copytree(ROOT / source, folder / target, ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(folder)}
+
+
+def run_refresh(
+    raw: Path, out: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[float, int, int, str]:
+    """(seconds, peak tree RSS, exit code, summary) of one `talentmap refresh`."""
+    command = [sys.executable, "-m", "talentmap.cli", "refresh", "--raw", str(raw), "--out", str(out), *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=raw.parent
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    return seconds, peak, proc.returncode, stdout.splitlines()[0] if stdout else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--plans", type=int, default=100)
+    parser.add_argument("--pages", type=int, default=100, help="pages of the single large plan")
+    parser.add_argument("--keep", type=Path, default=None, help="build the batch here and keep it")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="talentmap-bench-"))
+    raw, out = work / "raw", work / "out"
+    shutil.rmtree(raw, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    build_batch(raw, args.plans)
+    env = snapshot_code(work / "code")
+    cores = os.cpu_count() or 1
+    print(f"batch: {args.plans} plans in {raw} ({cores} cores)")
+
+    results = {}
+    for label, extra in (
+        ("cold, 1 job", ["--jobs", "1", "--force"]),
+        (f"cold, {cores} jobs", ["--jobs", str(cores), "--force"]),
+        ("warm (unchanged)", []),
+    ):
+        seconds, peak, code, summary = run_refresh(raw, out, *extra, env=env)
+        results[label] = seconds
+        print(f"{label:>20}: {seconds:6.2f} s   peak {peak / 2**20:6.0f} MB   exit {code}   {summary}")
+    speedup = results["cold, 1 job"] / results[f"cold, {cores} jobs"]
+    print(f"{'speed-up':>20}: {speedup:.2f}x with {cores} jobs (target >= 1.7x on 2 cores)")
+    print(f"{'warm target':>20}: {'met' if results['warm (unchanged)'] < 2 else 'MISSED'} (< 2 s)")
+
+    big = work / "big"
+    shutil.rmtree(big, ignore_errors=True)
+    big.mkdir()
+    (big / f"plan_{args.pages}_pages.pdf").write_bytes(
+        _make_bad().plan_pdf(pages=args.pages, rows_per_page=8)
+    )
+    seconds, peak, code, summary = run_refresh(big, work / "big_out", "--jobs", "1", "--force", env=env)
+    verdict = "met" if peak < 500 * 2**20 else "MISSED"
+    peak_mb = peak / 2**20
+    print(
+        f"{args.pages}-page plan: {seconds:6.2f} s   peak {peak_mb:6.0f} MB ({verdict}, < 500 MB)   {summary}"
+    )
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
