@@ -11,4 +11,13 @@ talentmap refresh --raw "$holdout/plans" --out "$out" --force || echo "(refresh 
 python "$score" "$holdout/truth" "$out/actions.csv" --matrix --labels "$holdout/labels.json" --show-misses 5
 
 python "$holdout/strict_check.py" "$holdout/truth" "$out/actions.csv" --score "$score"
+# score.py shows a failed file only when its plan has no other document: list every file without rows
+python - "$holdout/plans" "$out/actions.csv" <<'PY'
+import csv, os, sys
+files = sorted(f for f in os.listdir(sys.argv[1]) if f.endswith((".pdf", ".docx")))
+with open(sys.argv[2], encoding="utf-8") as fh:
+    seen = {row["source_file"] for row in csv.DictReader(fh)}
+missing = [f for f in files if f not in seen]
+print(f"documents with rows: {len(files) - len(missing)}/{len(files)}" + "".join(f"\n  no rows: {f}" for f in missing))
+PY
 echo "outputs in $out"

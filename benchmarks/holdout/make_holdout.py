@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Pt
 
 HERE = Path(__file__).resolve().parent
@@ -217,6 +218,56 @@ def render_nested_paragraphs(plan: dict):
     return doc
 
 
+def render_nested_layout_table(plan: dict):
+    """The plan table sits inside a borderless 1x1 layout table (as some Word templates do)."""
+    doc = new_doc(plan, 2.0)
+    title(doc, plan["title"], 14)
+    outer = doc.add_table(rows=1, cols=1)
+    kit.set_borders(outer, kit.NONE)
+    inner = outer.cell(0, 0).add_table(rows=1 + len(plan["actions"]), cols=len(plan["columns"]))
+    kit.set_borders(inner, kit.GRID)
+    scale = 16.0 / sum(plan["widths"])  # fit inside the outer cell
+    kit.fixed_widths(inner, [w * scale for w in plan["widths"]])
+    header_row(inner, plan["columns"])
+    for i, rec in enumerate(plan["actions"], start=1):
+        for j, field in enumerate(plan["column_fields"]):
+            kit.write_cell(inner.cell(i, j), rec["printed"].get(field, rec[field]))
+    return doc
+
+
+def render_mixed_orientation(plan: dict):
+    """A portrait cover section, then a landscape section holding the pillar tables."""
+    doc = new_doc(dict(plan, landscape=False), 2.0)
+    title(doc, plan["title"], 18)
+    doc.add_paragraph(
+        "Foreword. Our technicians make our research, teaching and public engagement possible. This plan "
+        "was written with them and sets out what we will do over the next three years."
+    )
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = kit.Cm(29.7), kit.Cm(21.0)
+    for heading, theme, _blurb in plan["sections"]:
+        doc.add_heading(heading, level=2)
+        body_table(doc, plan, [a for a in plan["actions"] if a["theme"] == theme], kit.GRID)
+    doc.add_paragraph(plan["legend"])
+    return doc
+
+
+def render_hrules_spacer_rows(plan: dict):
+    """Horizontal rules only, an empty spacer row after some groups, so a row with broken narrow
+    cells (ref, RAG) is split by the page break."""
+    doc = new_doc(plan, 1.5)
+    title(doc, plan["title"])
+    doc.add_paragraph(plan["legend"])
+    rows = []
+    for rec in plan["actions"]:
+        rows.append(rec)
+        if rec["ref"] in plan["spacer_after"]:
+            rows.append({**dict.fromkeys(rec, ""), "printed": {}})
+    body_table(doc, plan, rows, kit.HRULES)
+    return doc
+
+
 RENDERERS = {
     "pillar_tables": render_pillar_tables,
     "merged_theme": render_merged_theme,
@@ -226,7 +277,17 @@ RENDERERS = {
     "lettered_statement": render_lettered_statement,
     "header_only_institution": render_header_only_institution,
     "nested_paragraphs": render_nested_paragraphs,
+    "nested_layout_table": render_nested_layout_table,
+    "mixed_orientation": render_mixed_orientation,
+    "hrules_spacer_rows": render_hrules_spacer_rows,
 }
+
+# Extra documents of the same plans (same truth) in further layouts: (plan_id, style).
+VARIANTS = (
+    ("fenmoor_102", "nested_layout_table"),
+    ("hartwell_101", "mixed_orientation"),
+    ("kestrel_103", "hrules_spacer_rows"),
+)
 
 
 # --- truth ------------------------------------------------------------------------------------
@@ -323,6 +384,13 @@ def main() -> None:
         (TRUTH_DIR / f"{plan['plan_id']}.json").write_text(
             json.dumps(truth(plan), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        print("wrote", path.name)
+    by_id = {plan["plan_id"]: plan for plan in PLANS}
+    for plan_id, style in VARIANTS:
+        path = PLANS_DIR / f"{plan_id}__{style}.docx"
+        RENDERERS[style](by_id[plan_id]).save(str(path))
+        if not args.no_pdf:
+            to_pdf(path)
         print("wrote", path.name)
     (HERE / "labels.json").write_text(json.dumps(labels(), indent=1) + "\n", encoding="utf-8")
 

@@ -394,6 +394,7 @@ KESTREL = {
     "column_fields": ["ref", "objective", "action", "measure", "lead", "timescale", "status"],
     "widths": [1.05, 3.6, 9.2, 4.6, 3.4, 1.8, 1.15],
     "landscape": True,
+    "spacer_after": ("VIS-02", "REC-02", "CAR-03"),
     "legend": "RAG: Green = on track; Amber = at risk; Red = delayed; Complete = done.",
     "actions": [
         act(

@@ -60,7 +60,7 @@ def main() -> None:
         if pid:
             docs[(pid, row["source_file"])].append(row)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    examples: dict[str, list[str]] = defaultdict(list)
+    examples: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for (pid, doc), rows in sorted(docs.items()):
         gold = plans[pid]["actions"]
         preds = [r for r in rows if sc.has_fields(r)]
@@ -74,13 +74,16 @@ def main() -> None:
                     continue
                 counts[field][1] += 1
                 if field in found:
-                    examples[field].append(f"{doc} ref={gold[gi]['ref'] or '-'}: {found[field]}")
+                    examples[field].append((doc, f"ref={gold[gi]['ref'] or '-'}: {found[field]}"))
                 else:
                     counts[field][0] += 1
     for field, (ok, n) in counts.items():
         print(f"strict {field}: {ok}/{n} right")
-        for line in examples[field][:12]:
-            print("   ", line)
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for doc, detail in examples[field]:
+            by_doc[doc].append(detail)
+        for doc, details in by_doc.items():
+            print(f"    {doc}: {len(details)} wrong, e.g. {details[0]}")
 
 
 if __name__ == "__main__":
