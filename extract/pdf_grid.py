@@ -8,7 +8,9 @@ treatment of broken words, hyphens, bullets and spanning cells.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from .pdf_celltext import cell_text, ends_at_edge
 from .pdf_page import Word
@@ -49,7 +51,7 @@ class PageGrid:
     score: float = 1.0
     col_edges: tuple[float, ...] = ()
 
-    @property
+    @cached_property
     def bbox(self) -> tuple[float, float, float, float]:
         return (
             min(c.x0 for c in self.cells),
@@ -57,6 +59,31 @@ class PageGrid:
             max(c.x1 for c in self.cells),
             max(c.bottom for c in self.cells),
         )
+
+    def cell_of(self, w: Word) -> int | None:
+        """Index of the cell holding the word's centre (a lookup on the lattice, not a scan)."""
+        xs, ys, where = self._lattice
+        r = bisect_right(ys, w.yc) - 1
+        c = bisect_right(xs, w.xc) - 1
+        for rr in (r, r - 1, r + 1):  # boundaries shared by neighbouring cells: check both sides
+            for cc in (c, c - 1, c + 1):
+                i = where.get((rr, cc))
+                if i is not None and self.cells[i].holds(w):
+                    return i
+        return None
+
+    @cached_property
+    def _lattice(self) -> tuple[list[float], list[float], dict[tuple[int, int], int]]:
+        xs = sorted({c.x0 for c in self.cells} | {c.x1 for c in self.cells})
+        ys = sorted({c.top for c in self.cells} | {c.bottom for c in self.cells})
+        where: dict[tuple[int, int], int] = {}
+        for i, cell in enumerate(self.cells):
+            r0, r1 = bisect_right(ys, cell.top) - 1, bisect_right(ys, cell.bottom) - 1
+            c0, c1 = bisect_right(xs, cell.x0) - 1, bisect_right(xs, cell.x1) - 1
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    where.setdefault((r, c), i)
+        return xs, ys, where
 
 
 @dataclass(frozen=True)
@@ -96,11 +123,10 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
     by_cell: dict[int, list[Word]] = {i: [] for i in range(len(grid.cells))}
     used: set[int] = set()
     for w in words:
-        for i, cell in enumerate(grid.cells):
-            if cell.holds(w):
-                by_cell[i].append(w)
-                used.add(id(w))
-                break
+        i = grid.cell_of(w)
+        if i is not None:
+            by_cell[i].append(w)
+            used.add(id(w))
     edges = _right_edges(grid, by_cell)
     texts = [[""] * grid.n_cols for _ in range(grid.n_rows)]
     spanned = [[False] * grid.n_cols for _ in range(grid.n_rows)]

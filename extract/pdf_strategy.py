@@ -36,11 +36,9 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
     good = 0
     filled: set[int] = set()
     for w in zone:
-        for i, cell in enumerate(grid.cells):
-            if cell.holds(w):
-                if w.x0 >= cell.x0 - 1 and w.x1 <= cell.x1 + 1:
-                    good += 1
-                    filled.add(i)
-                break
+        i = grid.cell_of(w)
+        if i is not None and w.x0 >= grid.cells[i].x0 - 1 and w.x1 <= grid.cells[i].x1 + 1:
+            good += 1
+            filled.add(i)
     fill_share = len(filled) / len(grid.cells)
     return (good / len(zone)) * (0.7 + 0.3 * fill_share)
