@@ -53,7 +53,6 @@ def check_zip(path: Path) -> None:
 def read_docx(path: Path) -> Document:
     check_zip(path)
     import docx  # python-docx; imported here so PDF-only runs don't pay for it
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
@@ -71,16 +70,15 @@ def read_docx(path: Path) -> Document:
             if para.text.strip():
                 lines.append(TextLine(text=_clean(para.text), seq=seq, style="header"))
                 seq += 1
-    for child in doc.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            para = Paragraph(child, doc)
-            text = _clean(para.text)
-            label = numbering.label(_num_pr(para), counters)
+    for block in _blocks(doc.element.body, doc):
+        if isinstance(block, Paragraph):
+            text = _clean(block.text)
+            label = numbering.label(_num_pr(block), counters)
             if text:
-                lines.append(TextLine(text=text, seq=seq, list_label=label, style=_style_name(para)))
+                lines.append(TextLine(text=text, seq=seq, list_label=label, style=_style_name(block)))
                 seq += 1
-        elif child.tag == f"{_W}tbl":
-            rows = tuple(RawRow(cells=cells) for cells in _table_rows(Table(child, doc)))
+        else:
+            rows = tuple(RawRow(cells=cells) for cells in _table_rows(block))
             if rows:
                 tables.append(RawTable(rows=rows, extractor="docx", seq=seq))
                 seq += 1
@@ -94,6 +92,32 @@ def read_docx(path: Path) -> Document:
     return Document(
         source=str(path), kind="docx", lines=tuple(lines), tables=tuple(tables), metadata=metadata
     )
+
+
+def _blocks(container, doc) -> Iterator:  # noqa: ANN001 - lxml element, docx Document
+    """Paragraphs and data tables in reading order.
+
+    A table whose cells hold other tables is page layout (a frame around the real table), not
+    data: its paragraphs and nested tables are walked instead. Content controls (w:sdt) are
+    transparent.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, doc)
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content, doc)
+        elif child.tag == f"{_W}tbl":
+            if child.find(f".//{_W}tc/{_W}tbl") is None:
+                yield Table(child, doc)
+                continue
+            for tc in child.iter(f"{_W}tc"):
+                if tc.getparent().getparent() is child:  # this table's own cells, not nested ones
+                    yield from _blocks(tc, doc)
 
 
 def _table_rows(table) -> Iterator[tuple[str, ...]]:  # noqa: ANN001 - docx.table.Table

@@ -95,3 +95,17 @@ def test_oversized_part_is_refused_before_parsing(tmp_path: Path) -> None:
         zf.writestr("word/document.xml", b"<" + b" " * (MAX_PART_BYTES + 10))
     with pytest.raises(ExtractionError, match="refused"):
         extract_document(path)
+
+
+def test_table_nested_in_a_layout_table_is_read(tmp_path: Path) -> None:
+    doc = docx.Document()
+    frame = doc.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "Harbour University action plan 2024-2027"
+    inner = frame.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Ref", (0, 1): "Action", (1, 0): "1", (1, 1): "Do it"}.items():
+        inner.cell(r, c).text = text
+    doc.save(tmp_path / "nested.docx")
+    document = extract_document(tmp_path / "nested.docx")
+    assert [r.cells for r in document.tables[0].rows] == [("Ref", "Action"), ("1", "Do it")]
+    assert len(document.tables) == 1
+    assert document.lines[0].text == "Harbour University action plan 2024-2027"
