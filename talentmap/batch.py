@@ -110,7 +110,7 @@ def refresh(
             cached += 1
 
     with progress_for(len(todo), cached, progress_stream) as progress:
-        for outcome in run_tasks(todo, jobs or os.cpu_count() or 1, timeout, processor):
+        for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor):
             rel = outcome.task.source_file
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
             if not outcome.retry:
@@ -136,6 +136,14 @@ def refresh(
     )
     _write_outputs(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def remove_stale_temp_files(out: Path) -> None:

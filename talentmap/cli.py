@@ -75,6 +75,11 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except OverridesFileError as exc:
         print(f"talentmap: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "talentmap: interrupted; finished files are cached, run refresh again to resume", file=sys.stderr
+        )
+        return 130
     print(summary.text())
     return summary.exit_code
 

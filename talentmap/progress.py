@@ -64,7 +64,7 @@ class BarProgress(AbstractContextManager):
 
         if outcome.error is not None:
             self.progress.console.print(f"[red]FAILED[/red] {escape(describe(outcome))}", highlight=False)
-        self.progress.update(self.task, advance=1, description=outcome.task.source_file)
+        self.progress.update(self.task, advance=1, description=escape(outcome.task.source_file))
 
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()

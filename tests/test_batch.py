@@ -8,6 +8,7 @@ command from the file's first line, so each test builds exactly the behaviour it
 from __future__ import annotations
 
 import io
+import re
 import time
 from pathlib import Path
 
@@ -292,3 +293,25 @@ def test_explicit_overrides_file_and_a_malformed_one(tmp_path: Path) -> None:
     elsewhere.write_text("plan_id,ref,action_prefix,rec_id,target_id,note\nplan_a,,,R4,,\n")
     run(raw, out, overrides=elsewhere)
     assert actions_of(out).rec_id.tolist() == ["R4"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    from talentmap.progress import BarProgress, LineProgress, progress_for
+
+    assert isinstance(progress_for(1, 0, _Terminal()), BarProgress)
+    assert isinstance(progress_for(1, 0, io.StringIO()), LineProgress)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 2")
+    make(raw, "b [x].docx", "fail")  # brackets must not be read as rich markup
+    terminal = _Terminal()
+    summary = refresh(raw, out, processor=FAKE, jobs=1, progress_stream=terminal)
+    assert summary.actions == 2
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "FAILED b [x].docx: FAILED [normalise] no actions found" in shown
+    assert "2/2" in shown and "━━" in shown  # the bar, finished
+    assert "[1/2]" not in shown  # no plain log lines on a terminal

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -109,3 +110,28 @@ def test_previous_output_survives_a_failed_write(tmp_path: Path, name: str) -> N
         atomic_write(target, half_write)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    write_batch(raw, 1)
+    command = [sys.executable, "-m", "talentmap.cli", "refresh", "--raw", str(raw), "--out", str(out)]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "1"], stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    for line in proc.stderr:  # wait until a few files are done
+        if line.startswith("[5/"):
+            break
+    os.kill(proc.pid, signal.SIGINT)
+    stderr = proc.stderr.read()
+    assert proc.wait(30) == 130
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    deadline = time.time() + 10
+    while session_alive(proc.pid) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not session_alive(proc.pid), "workers outlived the interrupted refresh"
+    rerun = subprocess.run([*command, "--jobs", "1"], capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0
+    processed, cached = (int(n) for n in re.findall(r"(\d+) files processed, (\d+) cached", rerun.stdout)[0])
+    assert cached >= 5 and processed + cached == N_PLANS
