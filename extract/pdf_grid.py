@@ -7,8 +7,8 @@ treatment of broken words, hyphens, bullets and spanning cells.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 

@@ -41,7 +41,11 @@ class LinesStrategy:
         ]
         intersections = edges_to_intersections(edges, INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
-        return [g for g in (grid_from_boxes(page.number, self.name, t) for t in cells_to_tables(cells)) if g]
+        tables = cells_to_tables(cells)
+        grouped = {c for t in tables for c in t}
+        # pdfplumber drops one-cell tables; a lone bordered box may be a table's merged title row
+        tables += [[c] for c in cells if c not in grouped]
+        return [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
 
 
 def grid_from_boxes(

@@ -1,0 +1,122 @@
+"""The page handler's cheap-first staging and the ruled-table strategies, on hand-built pages."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from talentmap.extract.pdf_grid import GridCell, PageGrid, PageRow, PageTable
+from talentmap.extract.pdf_join import JoinedTable, join_pieces
+from talentmap.extract.pdf_page import Edge, PageData, Word
+from talentmap.extract.pdf_page_tables import Strategies, page_tables
+from talentmap.extract.pdf_settings import PdfSettings
+from talentmap.extract.pdf_strategy_camelot import merged_boxes
+from talentmap.extract.pdf_strategy_lines import LinesStrategy
+
+
+def word(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0, x0 + 5 * len(text), top, top + 10, 10)
+
+
+def boxed_page(xs: list[float], ys: list[float], words: list[Word]) -> PageData:
+    """A page whose table is ruled on the lattice xs x ys."""
+    edges = [Edge("h", xs[0], xs[-1], y, y) for y in ys] + [Edge("v", x, x, ys[0], ys[-1]) for x in xs]
+    return PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=100, n_images=0)
+
+
+def grid_words() -> list[Word]:
+    return [word("Ref", 105, 105), word("Action", 205, 105), word("1.1", 105, 125), word("Do", 205, 125)]
+
+
+def test_lines_strategy_reads_a_ruled_grid_from_stored_edges():
+    page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
+    (grid,) = LinesStrategy().extract(page)
+    assert (grid.n_rows, grid.n_cols) == (2, 2)
+
+
+def test_lines_strategy_keeps_a_lone_box():
+    page = boxed_page([100, 300], [100, 116], [word("Recognition", 105, 103)])
+    (grid,) = LinesStrategy().extract(page)
+    assert (grid.n_rows, grid.n_cols) == (1, 1)
+
+
+class Spy:
+    name = "spy"
+
+    def __init__(self, grids: list[PageGrid]):
+        self.grids = grids
+        self.calls = 0
+
+    def extract(self, page: PageData) -> list[PageGrid]:
+        self.calls += 1
+        return self.grids
+
+
+def lattice_grid(name: str) -> PageGrid:
+    cells = tuple(
+        GridCell(r, r + 1, c, c + 1, 100 + 100 * c, 100 + 20 * r, 200 + 100 * c, 120 + 20 * r)
+        for r in range(2)
+        for c in range(2)
+    )
+    return PageGrid(1, name, 2, 2, cells, ruled=True, col_edges=(100, 200, 300))
+
+
+def test_camelot_is_not_run_when_the_lines_grid_scores_well():
+    page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
+    lattice, text = Spy([]), Spy([])
+    tables = page_tables(page, Strategies(LinesStrategy(), lattice, text), PdfSettings())
+    assert lattice.calls == 0 and text.calls == 0
+    assert tables[0].extractor == "pdfplumber-lines"
+    assert [r.cells for r in tables[0].rows] == [("Ref", "Action"), ("1.1", "Do")]
+
+
+def test_camelot_is_run_where_the_lines_grid_is_poor_and_wins_if_better():
+    # the ruled lattice pdfplumber sees holds the words badly (they straddle its cells)...
+    words = [word("Ref", 105, 105), word("Action", 140, 105), word("1.1", 105, 125), word("Do", 205, 125)]
+    page = boxed_page([100, 150, 250, 300], [100, 120, 140], words)
+    poor = Spy(LinesStrategy().extract(page))
+    # ...so the image-based lattice is asked, and its grid is kept
+    lattice, text = Spy([lattice_grid("camelot-lattice")]), Spy([])
+    tables = page_tables(page, Strategies(poor, lattice, text), PdfSettings())
+    assert lattice.calls == 1
+    assert tables[0].extractor == "camelot-lattice"
+
+
+def test_camelot_cells_merge_where_borders_are_missing():
+    def c(x1, y1, x2, y2, bottom=True, right=True):  # noqa: ANN001, ANN202 - camelot Cell stand-in
+        return SimpleNamespace(x1=x1, y1=y1, x2=x2, y2=y2, bottom=bottom, right=right)
+
+    # 2x2 lattice in PDF coordinates (y up); the left column's two cells share no border
+    cells = [
+        [c(0, 50, 10, 100, bottom=False), c(10, 50, 20, 100)],
+        [c(0, 0, 10, 50), c(10, 0, 20, 50)],
+    ]
+    boxes = sorted(merged_boxes(cells, page_height=100))
+    assert boxes == [(0, 0, 10, 100), (10, 0, 20, 50), (10, 50, 20, 100)]
+
+
+def row(cells: tuple[str, ...], full: bool = False) -> PageRow:
+    return PageRow(cells, 0.0, (False,) * len(cells), full)
+
+
+def test_full_width_row_alone_at_a_page_foot_opens_the_next_pages_table():
+    banner = PageTable(1, "pdfplumber-lines", (row(("Recognition",)),), 770, 785, 56, 538, 1.0, frozenset())
+    table = PageTable(
+        2,
+        "pdfplumber-lines",
+        (row(("", "Action")), row(("B8.", "Publicise"))),
+        60,
+        300,
+        56,
+        538,
+        1.0,
+        frozenset(),
+        (56.0, 93.0, 538.0),
+    )
+    (joined,) = join_pieces([banner, table])
+    assert isinstance(joined, JoinedTable)
+    assert [list(r.cells) for r in joined.rows] == [
+        ["Recognition", "Recognition"],
+        ["", "Action"],
+        ["B8.", "Publicise"],
+    ]
+    assert joined.rows[0].page == 1
