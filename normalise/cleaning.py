@@ -65,7 +65,21 @@ def clean_cell(text: str | None) -> str:
     return "\n".join(items).replace("\u00ad", "")
 
 
+_CODE_REF = re.compile(r"^[A-Za-z]{0,5}[-.]?\d{1,3}(?:[.\-]\d{1,3})*[a-z]?$")
+
+
 def clean_ref(text: str) -> str:
-    """The plan's own reference without trailing punctuation: `B1.` -> `B1`, `2.6` stays."""
-    text = clean_cell(text).replace("\n", " ")
-    return text.strip().rstrip(".:;,)").strip()
+    """The plan's own reference without trailing punctuation: `B1.` -> `B1`, `2.6` stays.
+
+    A narrow column breaks a code across lines (`RE` / `C-01`); the pieces are put back together
+    when they only make sense as one code."""
+    text = clean_cell(text).replace("\n", " ").strip().rstrip(".:;,)").strip()
+    joined = re.sub(r"\s+", "", text)
+    head = text.split()[:-1]
+    if (
+        head
+        and _CODE_REF.match(joined)
+        and all(p.isupper() and not any(c.isdigit() for c in p) for p in head)
+    ):
+        return joined
+    return text

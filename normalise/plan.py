@@ -37,9 +37,30 @@ def running_texts(lines: list[tuple[str, int | None, int, str, str]]) -> set[str
         if style.casefold() in RUNNING_STYLES:
             running.add(text)
         if page is not None and len(text) <= 100:
-            pages[text].add(page)
-    running.update(t for t, p in pages.items() if len(p) >= 2)
+            pages[_page_key(text)].add(page)
+    running.update(text for text, page, *_ in lines if len(pages.get(_page_key(text), ())) >= 2)
     return running
+
+
+def _page_key(text: str) -> str:
+    """Footers differ only in their page number ("Appendix B - page 3"): compare without digits."""
+    return re.sub(r"\d+", "#", text.strip().casefold())
+
+
+_SENTENCE_END = re.compile(r"[.!?;:,]$")
+
+
+def is_section_heading(text: str) -> bool:
+    """A short heading line ("Enabling actions (all pillars)"): not a sentence, a number or a link."""
+    text = text.strip()
+    words = text.split()
+    return (
+        2 <= len(words) <= 10
+        and len(text) <= 80
+        and text[:1].isupper()
+        and not _SENTENCE_END.search(text)
+        and not re.search(r"(?i)https?://|www\.|@|\bpage\s+\d", text)
+    )
 
 
 def _legend_texts(texts: list[str]) -> list[str]:
@@ -77,14 +98,14 @@ def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa
             previous_seq = table.seq
             continue
         above = tuple(text for text, _, seq, _, _ in body if previous_seq < seq < table.seq)
-        for text in above:
-            pillar = heading_pillar(text) if len(text) <= 200 else ""
-            if pillar:
-                state.theme = pillar
-                state.after_section = True
+        pillars = [heading_pillar(text) for text in above if len(text) <= 200 and heading_pillar(text)]
+        if pillars:
+            state.theme = pillars[-1]
+            state.after_section = True
+        new_section = not pillars and any(is_section_heading(text) for text in above)
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
-        explanations.append(read_table(index, rows, table.extractor, state, items, above))
+        explanations.append(read_table(index, rows, table.extractor, state, items, above, new_section))
     notes.extend(state.notes)
     return items, explanations
 

@@ -46,10 +46,20 @@ def stated_rec_aside(text: str) -> str:
 
 
 def is_rec_value(text: str) -> bool:
-    """A cell that is nothing but stated recommendation references ("R12.", "R3, R9", "R3 & R9")."""
-    one = r"R\s?\d{1,2}(?:\.\d)?\s*[.:)]?"
-    pattern = rf"\s*{one}(?:\s*(?:,|;|&|and|/)\s*{one})*\s*"
-    return bool(re.fullmatch(pattern, text or "", re.I)) and bool(stated_rec_in(text))
+    """A cell that is nothing but stated recommendation references: "R12.", "Rec 4",
+    "TALENT Recommendation 12", "R3, R9", "R3 & R9"."""
+    rest = (text or "").strip()
+    if not rest or not stated_rec_in(rest):
+        return False
+    while rest:
+        hit = _REC.match(rest)
+        if not hit or not stated_rec_in(rest):
+            return False
+        after = rest[hit.end() :]
+        if hit.group(0).endswith("."):
+            after = re.sub(r"^\d{1,2}\b", "", after)  # "R5.2": a targeted recommendation under R5
+        rest = re.sub(r"^(?:\.\d)?\s*(?:,|;|&|and|/)?\s*", "", after, flags=re.I)
+    return True
 
 
 def declared_markers(lines: list[str]) -> tuple[str, ...]:

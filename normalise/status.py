@@ -30,11 +30,15 @@ _ENTRY = re.compile(
 _WORDS: tuple[tuple[str, str], ...] = (
     (r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|due)\b|\bplanned\b|\bto\s+start\b", "not_started"),
     (
-        r"\b(?:off[\s-]track|not\s+on\s+track|not\s+(?:achieved|met|completed?)|major|significant|serious|"
-        r"severe|overdue|stalled|on\s+hold|paused|deferred|postponed)\b",
+        r"\b(?:off[\s-]track|not\s+on\s+track|not\s+(?:achieved|met|completed?)|major|significant(?:ly)?|"
+        r"serious(?:ly)?|severe(?:ly)?|overdue|stalled|on\s+hold|paused|deferred|postponed)\b",
         "delayed",
     ),
-    (r"\b(?:at\s+risk|some\s+delays?|minor|slight|some\s+(?:issues|problems)|concerns?)\b", "at_risk"),
+    (
+        r"\b(?:at\s+risk|some\s+delays?|minor|slight(?:ly)?|some\s+(?:issues|problems)|concerns?|"
+        r"slippage|slipp(?:ed|ing)|risks?)\b",
+        "at_risk",
+    ),
     (r"\b(?:partially|partly|part)\b", "on_track"),
     (r"\b(?:complete|completed|done|achieved|finished|closed|delivered|met)\b", "complete"),
     (
@@ -59,6 +63,29 @@ def status_from_words(text: str) -> str:
     return "not_started" if rest != low else ""
 
 
+_WORD_ENTRY = re.compile(r"(?<![\w-])([A-Z][a-z]+(?: [a-z]+)?)\s*(?:=|:|\u2013|\u2014)\s*")
+
+
+def _description(text: str) -> str:
+    """One entry's meaning: up to a semicolon or the next "Word =" entry ("Red = delayed; Complete
+    = done" gives Red "delayed", not "delayed Complete done")."""
+    text = text.split(";")[0]
+    nxt = _WORD_ENTRY.search(text)
+    if nxt:
+        text = text[: nxt.start()]
+    return text.strip(" ,;.")
+
+
+def _word_entries(text: str) -> list[tuple[str, str]]:
+    """Keys printed as status words themselves ("Complete = done")."""
+    found = []
+    for hit in _WORD_ENTRY.finditer(text):
+        word = hit.group(1)
+        if word.lower() not in COLOUR_DEFAULTS and status_from_words(word):
+            found.append((word, status_from_words(word)))
+    return found
+
+
 def parse_legend(texts: list[str]) -> tuple[tuple[str, str], ...]:
     """`Red (R) = Major delay or problem, ... Blue (B) = action complete` ->
     (("Red","delayed"), ("R","delayed"), ..., ("B","complete"))."""
@@ -70,12 +97,14 @@ def parse_legend(texts: list[str]) -> tuple[tuple[str, str], ...]:
             continue
         for i, entry in enumerate(entries):
             end = entries[i + 1].start() if i + 1 < len(entries) else len(text)
-            description = text[entry.end() : end].strip(" ,;.")
+            description = _description(text[entry.end() : end])
             colour = entry.group("colour").capitalize()
             status = status_from_words(description) or COLOUR_DEFAULTS[colour.lower()]
             pairs.setdefault(colour, status)
             if entry.group("letter"):
                 pairs.setdefault(entry.group("letter").upper(), status)
+        for word, status in _word_entries(text):
+            pairs.setdefault(word, status)
     letters = parse_letter_legend([t for t in texts if not _ENTRY.search(t or "")])
     for letter, status in letters:
         pairs.setdefault(letter, status)

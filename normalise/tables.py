@@ -85,6 +85,7 @@ def read_table(
     state: TableState,
     items: list[RowItem],
     lines_above: tuple[str, ...] = (),
+    new_section: bool = False,
 ) -> TableExplanation:
     """Append one table's data rows to `items` (re-joining page-break splits) and say how it was read."""
     cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
@@ -102,6 +103,7 @@ def read_table(
         theme = section_theme(cells)
         if theme is not None:
             state.theme = theme or state.theme
+            new_section = new_section and not theme
             body_start = i + 1
             continue
         if not is_title_row(cells):
@@ -111,6 +113,9 @@ def read_table(
         layout = build_layout(printed_above, [c for c, _ in cleaned[body_start:]], n)
         state.heading = ""
         state.notes.append(f"table {index + 1}: header read from the text line above the table")
+    if layout is not None and new_section:
+        state.theme, state.heading = "", ""  # a new table under a heading that names no pillar
+        state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
     if layout is None:
         body_start = 0  # without a header, every row is read as data (headings still set the theme)
         if state.layout is not None and state.layout.n_cols == n:

@@ -1,6 +1,7 @@
 """Statements without a table: one action per numbered commitment.
 
-Numbers are typed ("1.", "- 1.") or come from Word list numbering (`list_label`). The last
+Numbers or letters are typed ("1.", "- 1.", "(a)", "b)") or come from Word list numbering
+(`list_label`). The last
 commitment may be printed without a number: a paragraph right after the numbered run that reads
 like the others belongs to the list; a trailing URL or footer does not.
 """
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from .cleaning import clean_cell
 from .themes import heading_pillar
 
-_TYPED_NUMBER = re.compile(r"^\s*(?:[-\u2013\u2022*]\s*)?(\d{1,2})\s*[.)]\s+(?=\S)")
-_LABEL_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]?\s*$")
+_TYPED_MARKER = re.compile(r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z])([.)])\s+(?=\S)")
+_LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z])([.)])?\s*$")
 _URL = re.compile(r"(?i)^\s*(?:https?://|www\.)\S+\s*$|^\S+@\S+\.\S+$")
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$")
 SENTENCE_END = (".", "!", "?", ";", ":")
@@ -39,34 +40,65 @@ class Commitment:
     theme: str = ""
 
 
-def _number(line: ListLine) -> tuple[int | None, str]:
-    """The item number a line starts with, and its text without the number."""
+@dataclass(frozen=True)
+class Marker:
+    """An item marker: its kind ("number" or "letter"), its place in the sequence (a = 1), and its
+    label as the contract's ref ("3", "c")."""
+
+    kind: str
+    ordinal: int
+    label: str
+
+
+def _marker_from(opening: str | None, token: str, closing: str | None) -> Marker | None:
+    if opening and closing != ")":
+        return None  # "(a." is not a marker
+    if token.isdigit():
+        return Marker("number", int(token), token)
+    if not opening and closing == "." and token.isupper():
+        return None  # "A. Smith will ..." reads as initials, not a list
+    return Marker("letter", ord(token.lower()) - ord("a") + 1, token)
+
+
+def _marker(line: ListLine) -> tuple[Marker | None, str]:
+    """The item marker a line starts with, and its text without it."""
     if line.list_label:
-        hit = _LABEL_NUMBER.match(line.list_label)
+        hit = _LABEL_MARKER.match(line.list_label)
         if hit:
-            return int(hit.group(1)), line.text
-    hit = _TYPED_NUMBER.match(line.text)
+            marker = _marker_from(hit.group(1), hit.group(2), hit.group(3))
+            if marker:
+                return marker, line.text
+    hit = _TYPED_MARKER.match(line.text)
     if hit:
-        return int(hit.group(1)), line.text[hit.end() :]
+        marker = _marker_from(hit.group(1), hit.group(2), hit.group(3))
+        if marker:
+            return marker, line.text[hit.end() :]
     return None, line.text
 
 
-def _longest_run(numbers: list[int | None]) -> list[int]:
-    """Positions of the longest 1, 2, 3, ... sequence of numbered lines (gaps allowed)."""
+def _longest_run(markers: list[Marker | None]) -> list[int]:
+    """Positions of the longest 1, 2, 3, ... (or a, b, c, ...) sequence of marked lines (gaps allowed)."""
     best: list[int] = []
-    for start, num in enumerate(numbers):
-        if num != 1:
+    for start, first in enumerate(markers):
+        if first is None or first.ordinal != 1:
             continue
         run, expect = [start], 2
-        for pos in range(start + 1, len(numbers)):
-            if numbers[pos] == expect:
+        for pos in range(start + 1, len(markers)):
+            marker = markers[pos]
+            if marker is not None and marker.kind == first.kind and marker.ordinal == expect:
                 run.append(pos)
                 expect += 1
-            elif numbers[pos] is not None:
+            elif marker is not None and marker.kind == first.kind:
                 break
         if len(run) > len(best):
             best = run
     return best
+
+
+def _next_label(marker: Marker) -> str:
+    if marker.kind == "number":
+        return str(marker.ordinal + 1)
+    return chr(ord(marker.label) + 1)
 
 
 def _is_noise(text: str) -> bool:
@@ -86,8 +118,8 @@ def _paragraph_breaks(texts: list[str]) -> list[bool]:
 def commitments(lines: list[ListLine]) -> list[Commitment]:
     """One commitment per numbered item, plus an unnumbered last item of the same form."""
     lines = [ln for ln in lines if not _is_noise(ln.text)]
-    numbered = [_number(ln) for ln in lines]
-    run = _longest_run([n for n, _ in numbered])
+    numbered = [_marker(ln) for ln in lines]
+    run = _longest_run([m for m, _ in numbered])
     if len(run) < MIN_RUN:
         return []
     items: list[tuple[str, list[str], int | None]] = []
@@ -97,7 +129,7 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
         end = run[k + 1] if k + 1 < len(run) else pos + 1
         between = [lines[p].text for p in range(pos + 1, end)]
         own = [t for t in between if not _is_pillar_heading(t)]
-        items.append((str(numbered[pos][0]), [numbered[pos][1]] + own, lines[pos].page))
+        items.append((numbered[pos][0].label, [numbered[pos][1]] + own, lines[pos].page))
         themes.append(theme)
         theme = _theme_before(lines[pos + 1 : end], theme)
     # the last numbered item's own wrapped lines, then perhaps one unnumbered item
@@ -109,7 +141,7 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
     common, count = openings.most_common(1)[0]
     if rest and count * 2 >= len(items) and _opening(rest[0].text) == common:
         texts = [rest[0].text] + _continuation([rest[0].text], [ln.text for ln in rest[1:]])
-        items.append((str(len(items) + 1), texts, rest[0].page))
+        items.append((_next_label(numbered[run[-1]][0]), texts, rest[0].page))
         themes.append(themes[-1])
     return [
         Commitment(num, clean_cell("\n".join(texts)).replace("\n", " "), page, theme)

@@ -41,3 +41,10 @@ def test_ref_loses_trailing_full_stop_only():
     assert clean_ref("2.6") == "2.6"
     assert clean_ref(" 15.3 ") == "15.3"
     assert clean_ref("1.1.") == "1.1"
+
+
+def test_code_broken_by_a_narrow_column_is_put_back_together():
+    assert clean_ref("RE\nC-01") == "REC-01"
+    assert clean_ref("VIS -01") == "VIS-01"
+    assert clean_ref("Action 3") == "Action 3"
+    assert clean_ref("1.1 2.3") == "1.1 2.3"

@@ -323,3 +323,33 @@ def test_headerless_glossary_is_not_an_action_table():
     )
     actions = table(["Action", "Lead"], [LONG_A, "Jo"], seq=2)
     assert [r.action for r in normalise(doc(glossary, actions)).records] == [LONG_A]
+
+
+def test_table_under_a_heading_that_names_no_pillar_has_no_theme():
+    lines = [
+        TextLine("Pillar 4 - Sustainability", seq=0),
+        TextLine("Enabling actions (all pillars)", seq=2),
+        TextLine("How this plan is governed.", seq=3),
+    ]
+    t1 = table(["Ref", "Action"], ["4.1", LONG_A], seq=1)
+    t2 = table(["Ref", "Action"], ["5.1", LONG_B], seq=4)
+    assert [r.theme for r in normalise(doc(t1, t2, lines=lines)).records] == ["Sustainability", ""]
+
+
+def test_continuation_table_keeps_its_theme_past_a_stray_line():
+    lines = [TextLine("Visibility", page=1, seq=0), TextLine("Draft for consultation", page=2, seq=2)]
+    t1 = table(["Ref", "Action"], ["1", LONG_A], page=1, seq=1)
+    t2 = table(["2", LONG_B], page=2, seq=3)
+    assert [r.theme for r in normalise(doc(t1, t2, lines=lines)).records] == ["Visibility", "Visibility"]
+
+
+def test_footer_differing_only_in_page_number_is_running_text():
+    lines = [
+        TextLine("Appendix B: Technician Commitment plan - page 1", page=1, seq=0),
+        TextLine("Appendix B: Technician Commitment plan - page 2", page=2, seq=2),
+        TextLine("Visibility", page=2, seq=3),
+    ]
+    t1 = table(["Ref", "Action"], ["1", LONG_A], page=1, seq=1)
+    t2 = table(["Ref", "Action"], ["2", LONG_B], page=2, seq=4)
+    plan = normalise(doc(t1, t2, lines=lines))
+    assert [r.theme for r in plan.records] == ["", "Visibility"]

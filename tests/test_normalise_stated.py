@@ -48,3 +48,10 @@ def test_list_of_recommendations_is_a_rec_value_and_the_first_is_stated():
     assert is_rec_value("R3, R9")
     assert is_rec_value("R3 & R9.")
     assert stated_rec_in("R3, R9") == "R3"
+
+
+def test_written_out_recommendation_cells_are_rec_values():
+    assert is_rec_value("Rec 4")
+    assert is_rec_value("TALENT Recommendation 12")
+    assert is_rec_value("R5.2, R6.1")
+    assert stated_rec_in("TALENT Recommendation 12") == "R12"

@@ -52,3 +52,20 @@ def test_letter_only_key():
 
 def test_prose_with_letters_and_colons_is_not_a_key():
     assert parse_legend(["We will do A: things and B: more"]) == ()
+
+
+def test_key_entries_end_at_semicolons_and_word_keys():
+    legend = dict(parse_legend(["RAG: Green = on track; Amber = at risk; Red = delayed; Complete = done."]))
+    assert legend == {"Green": "on_track", "Amber": "at_risk", "Red": "delayed", "Complete": "complete"}
+
+
+def test_slippage_is_at_risk_and_significantly_delayed_is_delayed():
+    legend = dict(
+        parse_legend(
+            [
+                "Green \u2013 on track; Amber \u2013 started with some slippage; "
+                "Red \u2013 significantly delayed."
+            ]
+        )
+    )
+    assert legend == {"Green": "on_track", "Amber": "at_risk", "Red": "delayed"}

@@ -99,3 +99,21 @@ def test_pillar_headings_between_items_set_their_theme_and_stay_out_of_the_text(
         ("Career Development", ITEMS[2]),
         ("Career Development", ITEMS[3]),
     ]
+
+
+def test_lettered_commitments_under_pillar_headings():
+    lines = [ListLine("Visibility")]
+    lines += [ListLine(f"({chr(96 + i)}) {t}") for i, t in enumerate(ITEMS[:2], 1)]
+    lines += [ListLine("Recognition")] + [ListLine(f"{chr(96 + i)}) {t}") for i, t in enumerate(ITEMS[2:], 3)]
+    got = commitments(lines)
+    assert [(c.number, c.theme) for c in got] == [
+        ("a", "Visibility"),
+        ("b", "Visibility"),
+        ("c", "Recognition"),
+        ("d", "Recognition"),
+    ]
+
+
+def test_capital_letter_with_full_stop_is_not_a_list_marker():
+    lines = [ListLine("A. Smith chairs the group."), ListLine("B. Jones is secretary."), ListLine("C. Lee")]
+    assert commitments(lines) == []
