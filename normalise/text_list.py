@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from .cleaning import clean_cell
 from .themes import heading_pillar
 
-_TYPED_MARKER = re.compile(r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z])([.)])\s+(?=\S)")
-_LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z])([.)])?\s*$")
+_TYPED_MARKER = re.compile(
+    r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])\s+(?=\S)"
+)
+_LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])?\s*$")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+KINDS = ("number", "letter", "roman")
 _URL = re.compile(r"(?i)^\s*(?:https?://|www\.)\S+\s*$|^\S+@\S+\.\S+$")
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$")
 SENTENCE_END = (".", "!", "?", ";", ":")
@@ -50,30 +54,64 @@ class Marker:
     label: str
 
 
-def _marker_from(opening: str | None, token: str, closing: str | None) -> Marker | None:
+def _roman(token: str) -> int | None:
+    """ "iv" -> 4; None for what is not a well-formed small roman numeral."""
+    values = [_ROMAN.get(ch) for ch in token.lower()]
+    if not values or None in values:
+        return None
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    numerals = [
+        "",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        "vii",
+        "viii",
+        "ix",
+        "x",
+        "xi",
+        "xii",
+        "xiii",
+        "xiv",
+        "xv",
+    ]
+    return total if 0 < total < len(numerals) and numerals[total] == token.lower() else None
+
+
+def _markers_from(opening: str | None, token: str, closing: str | None) -> tuple[Marker, ...]:
+    """Every reading of a marker: "i)" is the ninth letter or the first roman numeral."""
     if opening and closing != ")":
-        return None  # "(a." is not a marker
+        return ()  # "(a." is not a marker
     if token.isdigit():
-        return Marker("number", int(token), token)
+        return (Marker("number", int(token), token),)
     if not opening and closing == "." and token.isupper():
-        return None  # "A. Smith will ..." reads as initials, not a list
-    return Marker("letter", ord(token.lower()) - ord("a") + 1, token)
+        return ()  # "A. Smith will ..." reads as initials, not a list
+    found = []
+    if len(token) == 1:
+        found.append(Marker("letter", ord(token.lower()) - ord("a") + 1, token))
+    roman = _roman(token)
+    if roman:
+        found.append(Marker("roman", roman, token))
+    return tuple(found)
 
 
-def _marker(line: ListLine) -> tuple[Marker | None, str]:
-    """The item marker a line starts with, and its text without it."""
+def _markers(line: ListLine) -> tuple[tuple[Marker, ...], str]:
+    """The readings of the item marker a line starts with, and its text without it."""
     if line.list_label:
         hit = _LABEL_MARKER.match(line.list_label)
         if hit:
-            marker = _marker_from(hit.group(1), hit.group(2), hit.group(3))
-            if marker:
-                return marker, line.text
+            found = _markers_from(hit.group(1), hit.group(2), hit.group(3))
+            if found:
+                return found, line.text
     hit = _TYPED_MARKER.match(line.text)
     if hit:
-        marker = _marker_from(hit.group(1), hit.group(2), hit.group(3))
-        if marker:
-            return marker, line.text[hit.end() :]
-    return None, line.text
+        found = _markers_from(hit.group(1), hit.group(2), hit.group(3))
+        if found:
+            return found, line.text[hit.end() :]
+    return (), line.text
 
 
 def _longest_run(markers: list[Marker | None]) -> list[int]:
@@ -98,7 +136,38 @@ def _longest_run(markers: list[Marker | None]) -> list[int]:
 def _next_label(marker: Marker) -> str:
     if marker.kind == "number":
         return str(marker.ordinal + 1)
+    if marker.kind == "roman":
+        following = [
+            "i",
+            "ii",
+            "iii",
+            "iv",
+            "v",
+            "vi",
+            "vii",
+            "viii",
+            "ix",
+            "x",
+            "xi",
+            "xii",
+            "xiii",
+            "xiv",
+            "xv",
+        ]
+        label = following[marker.ordinal] if marker.ordinal < len(following) else ""
+        return label.upper() if marker.label.isupper() else label
     return chr(ord(marker.label) + 1)
+
+
+def _best_run(readings: list[tuple[Marker, ...]]) -> tuple[list[int], list[Marker | None]]:
+    """The longest run over any one kind of marker (numbers first on a tie)."""
+    best: tuple[list[int], list[Marker | None]] = ([], [None] * len(readings))
+    for kind in KINDS:
+        markers = [next((m for m in found if m.kind == kind), None) for found in readings]
+        run = _longest_run(markers)
+        if len(run) > len(best[0]):
+            best = (run, markers)
+    return best
 
 
 def _is_noise(text: str) -> bool:
@@ -118,8 +187,9 @@ def _paragraph_breaks(texts: list[str]) -> list[bool]:
 def commitments(lines: list[ListLine]) -> list[Commitment]:
     """One commitment per numbered item, plus an unnumbered last item of the same form."""
     lines = [ln for ln in lines if not _is_noise(ln.text)]
-    numbered = [_marker(ln) for ln in lines]
-    run = _longest_run([m for m, _ in numbered])
+    parsed = [_markers(ln) for ln in lines]
+    run, markers = _best_run([found for found, _ in parsed])
+    numbered = [(markers[i], text) for i, (_, text) in enumerate(parsed)]
     if len(run) < MIN_RUN:
         return []
     items: list[tuple[str, list[str], int | None]] = []

@@ -117,3 +117,8 @@ def test_lettered_commitments_under_pillar_headings():
 def test_capital_letter_with_full_stop_is_not_a_list_marker():
     lines = [ListLine("A. Smith chairs the group."), ListLine("B. Jones is secretary."), ListLine("C. Lee")]
     assert commitments(lines) == []
+
+
+def test_roman_numeral_commitments():
+    lines = [ListLine(f"({r}) {t}") for r, t in zip(["i", "ii", "iii", "iv"], ITEMS, strict=True)]
+    assert [c.number for c in commitments(lines)] == ["i", "ii", "iii", "iv"]
