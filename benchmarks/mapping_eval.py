@@ -10,6 +10,10 @@ Reads ../shared directly (a benchmark, not a test). Runs:
 - mi_statement_001: the ten commitments, labels.json (any listed label counts);
 - mi_member_000 verbatim: as printed (objective = targeted recommendation text), labels.json;
 - mi_member_000 hidden: its actions with the objective blanked, labels of the row's objective;
+- holdout (benchmarks/holdout/): the eight held-out plans' truth actions, stated_rec hidden, scored
+  against benchmarks/holdout/labels.json (hand labels, any listed label counts);
+- checkset (benchmarks/mapping_checkset.csv): 72 paraphrased actions in the style of real plans,
+  hand-labelled from the recommendation texts, written before the vocabulary was last tuned;
 - reading_002 (no published labels): scored against the mapping engineer's own reading of the
   actions (READING_EYEBALL, lenient: several acceptable labels) and, with --reading, every tag
   printed for eyeballing. These labels are not independent; they are reported separately.
@@ -18,6 +22,7 @@ Reads ../shared directly (a benchmark, not a test). Runs:
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections import Counter
@@ -73,6 +78,34 @@ def query_of(
     )
 
 
+HOLDOUT = ROOT / "benchmarks/holdout"
+CHECKSET = ROOT / "benchmarks/mapping_checkset.csv"
+
+
+def holdout_run() -> tuple[list[MappingQuery], list[list[str]]]:
+    labels = json.loads((HOLDOUT / "labels.json").read_text())
+    queries, wants = [], []
+    for path in sorted((HOLDOUT / "truth").glob("*.json")):
+        plan = json.loads(path.read_text())
+        for a in plan["actions"]:
+            queries.append(query_of(plan["plan_id"], a, hide_stated=True))
+            wants.append(labels_for(plan["plan_id"], a, labels))
+    return queries, wants
+
+
+def checkset_run() -> tuple[list[MappingQuery], list[list[str]]]:
+    """Each row is its own one-action plan: no plan context, as for a short plan."""
+    with CHECKSET.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    queries = [
+        MappingQuery(
+            plan_id=f"check_{i}", ref=str(i), action=r["action"], objective=r["objective"], theme=r["theme"]
+        )
+        for i, r in enumerate(rows, 1)
+    ]
+    return queries, [r["labels"].split() for r in rows]
+
+
 def runs(shared: Path) -> list[tuple[str, list[MappingQuery], list[list[str]]]]:
     truth = {p.stem: json.loads(p.read_text()) for p in sorted((shared / "corpus/truth").glob("*.json"))}
     labels = json.loads((shared / "corpus/labels.json").read_text())
@@ -92,6 +125,8 @@ def runs(shared: Path) -> list[tuple[str, list[MappingQuery], list[list[str]]]]:
     mim_acts = [a for a in mim if a["action"].strip()]
     mim_want = [labels_for("mi_member_000", a, labels) for a in mim_acts]
     add("mi_member_000 hidden", "mi_member_000", mim_acts, mim_want, hide_objective=True)
+    out.append(("holdout (hand labels)", *holdout_run()))
+    out.append(("checkset (hand labels)", *checkset_run()))
     rd = truth["reading_002"]["actions"]
     add(
         "reading_002 (own labels)", "reading_002", rd, [READING_EYEBALL.get(a["ref"], "").split() for a in rd]

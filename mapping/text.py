@@ -134,6 +134,26 @@ _IRREGULAR = {
     "accessibility": "accessibility",
     "accessible": "accessibility",
     "communities": "community",
+    # Stems that would otherwise collide with a cue of another meaning (found by listing every
+    # corpus word whose stem equals a single-word cue): internal/internship, success/succession,
+    # charter/chartered, poster/post, a skills register/professional registration, funding/funder,
+    # propose/proposal, cost/costed.
+    "internal": "internal",
+    "internally": "internal",
+    "succession": "succession",
+    "charter": "charter",
+    "charters": "charter",
+    "chartered": "chartered",
+    "poster": "poster",
+    "posters": "poster",
+    "register": "register",
+    "registers": "register",
+    "funder": "funder",
+    "funders": "funder",
+    "proposal": "proposal",
+    "proposals": "proposal",
+    "costed": "costed",
+    "costing": "costing",
 }
 
 

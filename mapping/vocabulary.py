@@ -5,6 +5,11 @@ The phrases were written from the recommendations' own wording and the TALENT Co
 cue that on its own says which recommendation (`athena swan`, `hesa`, `co-investigator`); 2-2.5 =
 strong but shared with one neighbour; 1-1.5 = supporting context. A phrase may sit under several
 recommendations with different weights.
+
+A phrase written `left ... right` is a proximity cue: `right` within NEAR_WINDOW words after `left`
+(`involve ... planning` finds "include technical staff in equipment and space planning"). It
+catches who-is-involved-in-what constructions that a fixed phrase cannot, and it does not hide the
+plain phrases inside its span.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ from dataclasses import dataclass
 
 from .reference import read_data_csv
 from .text import stemmed_words
+
+NEAR_MARK = "..."
+NEAR_WINDOW = 6  # words allowed between the two halves of a proximity cue
 
 
 @dataclass(frozen=True)
@@ -33,13 +41,44 @@ class CueHit:
 
 
 @dataclass(frozen=True)
+class NearCue:
+    """`left ... right`: both stemmed word sequences, right starting within NEAR_WINDOW words of left."""
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    cues: tuple[Cue, ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (*self.left, NEAR_MARK, *self.right)
+
+    def occurs_in(self, text_tokens: Sequence[str]) -> bool:
+        nl, nr = len(self.left), len(self.right)
+        for i in range(len(text_tokens) - nl + 1):
+            if tuple(text_tokens[i : i + nl]) != self.left:
+                continue
+            start = i + nl
+            for j in range(start, min(start + NEAR_WINDOW + 1, len(text_tokens) - nr + 1)):
+                if tuple(text_tokens[j : j + nr]) == self.right:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     by_key: dict[tuple[str, ...], tuple[Cue, ...]]
     longest: int
+    near: tuple[NearCue, ...] = ()
 
     def find(self, text_tokens: Sequence[str]) -> list[CueHit]:
         """Longest phrases first, without overlap: a longer phrase hides the shorter ones inside it
-        (`apprenticeship levy` is not also `levy`). Each distinct phrase is reported once, in text order."""
+        (`apprenticeship levy` is not also `levy`). Each distinct phrase is reported once, in text order;
+        proximity cues follow."""
+        return self._find_phrases(text_tokens) + [
+            CueHit(n.cues[0].phrase, n.key, n.cues) for n in self.near if n.occurs_in(text_tokens)
+        ]
+
+    def _find_phrases(self, text_tokens: Sequence[str]) -> list[CueHit]:
         found = [
             (n, i, tuple(text_tokens[i : i + n]))
             for i in range(len(text_tokens))
@@ -64,14 +103,24 @@ def build_vocabulary(cues: Iterable[Cue]) -> Vocabulary:
     """Index cues by stemmed phrase; spellings that stem alike keep the heaviest cue per recommendation."""
     by_key: dict[tuple[str, ...], dict[str, Cue]] = {}
     for cue in cues:
-        key = tuple(stemmed_words(cue.phrase))
-        if not key:
+        left, mark, right = cue.phrase.partition(NEAR_MARK)
+        key = (
+            (*stemmed_words(left), NEAR_MARK, *stemmed_words(right))
+            if mark
+            else tuple(stemmed_words(cue.phrase))
+        )
+        if not key or (mark and (key[0] == NEAR_MARK or key[-1] == NEAR_MARK)):
             continue
         per_rec = by_key.setdefault(key, {})
         if cue.rec_id not in per_rec or cue.weight > per_rec[cue.rec_id].weight:
             per_rec[cue.rec_id] = cue
-    frozen = {k: tuple(v.values()) for k, v in by_key.items()}
-    return Vocabulary(frozen, max((len(k) for k in frozen), default=1))
+    phrases = {k: tuple(v.values()) for k, v in by_key.items() if NEAR_MARK not in k}
+    near = tuple(
+        NearCue(k[: k.index(NEAR_MARK)], k[k.index(NEAR_MARK) + 1 :], tuple(v.values()))
+        for k, v in by_key.items()
+        if NEAR_MARK in k
+    )
+    return Vocabulary(phrases, max((len(k) for k in phrases), default=1), near)
 
 
 def load_vocabulary() -> Vocabulary:
