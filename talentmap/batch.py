@@ -23,7 +23,7 @@ from .errors import FileError
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
-from .workers import DEFAULT_PROCESSOR, Task, run_tasks
+from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, run_tasks
 
 __all__ = ["FileError", "RefreshSummary", "discover", "refresh"]
 
@@ -80,6 +80,7 @@ def refresh(
     overrides: str | Path | None = None,
     processor: str = DEFAULT_PROCESSOR,
     progress_stream: TextIO | None = None,
+    max_memory_mb: int | None = MAX_WORKER_MEMORY_MB,
 ) -> RefreshSummary:
     """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv` (a malformed one
     raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
@@ -110,7 +111,7 @@ def refresh(
             cached += 1
 
     with progress_for(len(todo), cached, progress_stream) as progress:
-        for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor):
+        for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor, max_memory_mb):
             rel = outcome.task.source_file
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
             if not outcome.retry:

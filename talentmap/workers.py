@@ -25,6 +25,8 @@ from .pipeline import FileResult, PipelineError
 
 Processor = Callable[[Path, str], FileResult]
 DEFAULT_PROCESSOR = "talentmap.workers:pipeline_processor"
+MAX_WORKER_MEMORY_MB = 2048  # a 100-page plan peaks near 150 MB; 2 GB means something went wrong
+MEMORY_CHECK_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,19 @@ def load_processor(spec: str) -> Processor:
 
 
 def run_tasks(
-    tasks: Sequence[Task], jobs: int, timeout: float | None, processor: str = DEFAULT_PROCESSOR
+    tasks: Sequence[Task],
+    jobs: int,
+    timeout: float | None,
+    processor: str = DEFAULT_PROCESSOR,
+    max_memory_mb: int | None = MAX_WORKER_MEMORY_MB,
 ) -> Iterator[Outcome]:
-    """Yield one `Outcome` per task, in completion order, using at most `jobs` worker processes."""
+    """Yield one `Outcome` per task, in completion order, using at most `jobs` worker processes.
+
+    A worker whose resident memory passes `max_memory_mb` is killed and its file reported, so one
+    pathological PDF can't push the machine into swap or the OOM killer's hands."""
     if not tasks:
         return
-    pool = _Pool(processor, jobs=max(1, min(jobs, len(tasks))), timeout=timeout)
+    pool = _Pool(processor, jobs=max(1, min(jobs, len(tasks))), timeout=timeout, max_memory_mb=max_memory_mb)
     try:
         yield from pool.run(tasks)
     finally:
@@ -85,10 +94,11 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, processor: str, jobs: int, timeout: float | None):
+    def __init__(self, processor: str, jobs: int, timeout: float | None, max_memory_mb: int | None):
         self.processor = processor
         self.jobs = jobs
         self.timeout = timeout
+        self.max_memory_mb = max_memory_mb
         self.workers: list[_Worker] = []
 
     def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
@@ -129,6 +139,10 @@ class _Pool:
                     f"timed out after {self.timeout:g} s (raise --timeout if this file is just very large)"
                 )
                 yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds, retry=True)
+            elif task is not None and self._over_memory(worker):
+                self._retire(worker)
+                message = f"refused: reading this file took more than {self.max_memory_mb} MB of memory"
+                yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds)
 
     def _unstartable(self, pending: list[Task], code: int | None) -> Iterator[Outcome]:
         message = f"could not start a worker process (exit status {code}); check the installation"
@@ -138,10 +152,23 @@ class _Pool:
 
     def _wait_seconds(self, watched: list[_Worker]) -> float | None:
         busy = [w for w in watched if w.task is not None]
-        if self.timeout is None or not busy:
+        if not busy:
             return None
-        deadline = min(w.started for w in busy) + self.timeout
-        return max(0.0, deadline - time.perf_counter()) + 0.01
+        limits = [MEMORY_CHECK_SECONDS] if self.max_memory_mb is not None else []
+        if self.timeout is not None:
+            deadline = min(w.started for w in busy) + self.timeout
+            limits.append(max(0.0, deadline - time.perf_counter()) + 0.01)
+        return min(limits, default=None)
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        if self.max_memory_mb is None:
+            return False
+        try:
+            with open(f"/proc/{worker.process.pid}/statm") as fh:
+                resident_pages = int(fh.read().split()[1])
+        except (OSError, ValueError, IndexError):  # not Linux, or already gone
+            return False
+        return resident_pages * os.sysconf("SC_PAGE_SIZE") > self.max_memory_mb * 2**20
 
     def _spawn(self) -> _Worker:
         """A fresh interpreter (not a fork: the parent may run a progress-bar thread, and a user's

@@ -167,6 +167,20 @@ def test_timeout_kills_the_file_and_the_others_finish(tmp_path: Path) -> None:
     assert summary.exit_code == 1
 
 
+def test_memory_hog_is_killed_and_reported(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "hog.docx", "hog 400")
+    make(raw, "ok.docx", "rows 2")
+    start = time.perf_counter()
+    summary = refresh(raw, out, processor=FAKE, jobs=2, max_memory_mb=200, progress_stream=io.StringIO())
+    assert time.perf_counter() - start < 20  # not the 30 s the hog would sleep
+    assert errors_of(out) == {
+        "hog.docx": ("batch", "refused: reading this file took more than 200 MB of memory")
+    }
+    assert set(actions_of(out).source_file) == {"ok.docx"}
+    assert summary.exit_code == 1
+
+
 @pytest.mark.parametrize(
     ("command", "expected"),
     [

@@ -1,6 +1,6 @@
 """A fake pipeline for the batch tests, light to import in worker processes (no pandas, no pytest).
 
-The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `raise`.
+The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `hog MB`, `raise`.
 Each call is counted in a hidden `.<name>.calls` file next to the input (refresh ignores hidden files).
 """
 
@@ -35,6 +35,10 @@ def fake_process(path: Path, source_file: str) -> FileResult:
         os.kill(os.getpid(), signal.SIGSEGV)
     elif command == "memory":
         raise MemoryError
+    elif command == "hog":
+        hog = b"x" * (int(arg) * 2**20)  # written, so resident
+        time.sleep(30)
+        del hog
     elif command == "raise":
         raise ValueError("a bug")
     count = int(arg) if command == "rows" else 1
