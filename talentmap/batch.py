@@ -110,6 +110,8 @@ def refresh(
             outcomes[rel] = hit
             cached += 1
 
+    # largest first: a big file started last would leave the other cores idle at the end
+    todo.sort(key=lambda task: (-_size(task.path), task.source_file))
     with progress_for(len(todo), cached, progress_stream) as progress:
         for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor, max_memory_mb):
             rel = outcome.task.source_file
@@ -137,6 +139,13 @@ def refresh(
     )
     _write_outputs(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def available_cores() -> int:

@@ -329,3 +329,14 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert "FAILED b [x].docx: FAILED [normalise] no actions found" in shown
     assert "2/2" in shown and "━━" in shown  # the bar, finished
     assert "[1/2]" not in shown  # no plain log lines on a terminal
+
+
+def test_largest_files_start_first(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    for name, padding in (("a_small.docx", 1), ("b_large.docx", 300), ("c_medium.docx", 50)):
+        make(raw, name, "rows 1" + " " * padding)
+    stream = io.StringIO()
+    refresh(raw, out, processor=FAKE, jobs=1, progress_stream=stream)
+    order = re.findall(r"\] (\S+):", stream.getvalue())
+    assert order == ["b_large.docx", "c_medium.docx", "a_small.docx"]
+    assert list(actions_of(out).source_file) == ["a_small.docx", "b_large.docx", "c_medium.docx"]
