@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .cleaning import clean_cell, is_bullet_line
 from .layout import Layout
+from .status import is_status_value
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ _UNFINISHED = re.compile(
     r"(?:[,/&(\-\u2013]|\b(?:and|or|of|the|to|for|with|in|on|a|an|by|as|at|from|e\.g\.|i\.e\.|such as))$",
     re.I,
 )
-WEAK_MIN_CHARS = 60
+_CODE = re.compile(r"^[A-Z]{1,5}[-.]?\d{1,3}(?:[.\-]\d{1,3})*[a-z]?$")
 
 
 def _carries_on(text: str, before: str) -> bool:
@@ -45,12 +46,21 @@ def _carries_on(text: str, before: str) -> bool:
 
 
 def _may_carry_on(text: str, before: str) -> bool:
-    """Weak sign: a new bullet under a bulleted cell, or long text above without a full stop."""
+    """Weak sign: a new bullet under a bulleted cell, or text above without a full stop."""
     if not before.strip():
         return False
-    if _is_bullet(text):
-        return True
-    return len(before) >= WEAK_MIN_CHARS and not _SENTENCE_END.search(before.rstrip())
+    return _is_bullet(text) or not _SENTENCE_END.search(before.rstrip())
+
+
+def _split_code(text: str, before: str) -> bool:
+    """A reference broken over the page: "CA" above, "R-03" here."""
+    before, text = before.strip(), text.strip()
+    return (
+        bool(before)
+        and before.isupper()
+        and not any(ch.isdigit() for ch in before)
+        and bool(_CODE.match(before + text))
+    )
 
 
 def _is_bullet(text: str) -> bool:
@@ -81,11 +91,12 @@ def is_page_fragment(
         return False
     identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
     filled = [c for c, text in enumerate(cells) if text.strip()]
-    if not filled or any(c in identity for c in filled if layout.roles[c].field != "objective"):
+    named = [c for c in filled if c in identity and layout.roles[c].field != "objective"]
+    if not filled or any(not _split_code(cells[c], previous.cells[c]) for c in named):
         return False
-    if ref_always and layout.has("ref"):
+    if ref_always and layout.has("ref") and not named:
         return True  # every row so far had its reference: one without is the rest of the row above
-    strong = [c for c in filled if _carries_on(cells[c], previous.cells[c])]
+    strong = [c for c in filled if c in named or _carries_on(cells[c], previous.cells[c])]
     weak = [c for c in filled if c not in strong and _may_carry_on(cells[c], previous.cells[c])]
     if len(strong) + len(weak) != len(filled):
         return False
@@ -132,11 +143,18 @@ def continues_heading(cells: list[str]) -> bool:
     return bool(filled) and (first_only or spanning) and _carries_on(filled[0], "")
 
 
+def _join_cell(above: str, below: str) -> str:
+    """Wrapped-line rules, except a word broken inside a narrow cell ("Gre" / "en")."""
+    if not (above and below):
+        return above or below
+    if is_status_value(above + below) and not is_status_value(f"{above} {below}"):
+        return above + below
+    return clean_cell(above + "\n" + below)
+
+
 def merge_rows(previous: RowItem, cells: list[str]) -> RowItem:
-    """The row above with the fragment's text appended cell by cell (wrapped-line rules apply)."""
-    joined = tuple(
-        clean_cell(a + "\n" + b) if a and b else (a or b) for a, b in zip(previous.cells, cells, strict=True)
-    )
+    """The row above with the fragment's text appended cell by cell."""
+    joined = tuple(_join_cell(a, b) for a, b in zip(previous.cells, cells, strict=True))
     return RowItem(
         joined, previous.page, previous.layout, previous.theme, previous.extractor, previous.heading
     )

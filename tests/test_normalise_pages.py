@@ -177,3 +177,26 @@ def test_header_left_outside_the_table_as_a_text_line_is_used():
     )
     assert plan.explanations[0].columns[4].header == "How we'll know"
     assert plan.explanations[0].columns[4].field == "measure"
+
+
+def test_split_row_with_its_ref_code_and_status_word_broken_over_the_page():
+    t1 = page_table(
+        [
+            ["Ref", "Action", "Lead", "RAG"],
+            ["CAR-02", "Create a training fund.", "Development Lead", "Green"],
+            ["CA", "Put an experienced technician on every shortlisting and", "Recruitment", "Gre"],
+        ],
+        1,
+        1,
+    )
+    t2 = page_table([["R-03", "interview panel for technical posts.", "Manager", "en"]], 2, 2)
+    records = normalise(pdf(t1, t2)).records
+    last = records[-1]
+    assert len(records) == 2
+    assert (last.ref, last.lead, last.status_raw, last.status) == (
+        "CAR-03",
+        "Recruitment Manager",
+        "Green",
+        "on_track",
+    )
+    assert last.action.endswith("shortlisting and interview panel for technical posts.")
