@@ -49,7 +49,7 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
         drop: set[int] = set()
         for block in blocks_by_page[p.number]:
             block_words = [w for line in block for w in line.words]
-            if all(id(w) in repeating for w in block_words):
+            if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
                 drop.update(id(w) for w in block_words)
         out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
     return out

@@ -28,7 +28,9 @@ class PdfSettings:
     # A horizontal rule counts as a row separator if it covers this share of the table width.
     row_rule_min_share: float = 0.3
     # Furniture: text repeated at the same place on at least this share of the pages (min 2 pages).
-    furniture_page_share: float = 0.5
+    furniture_page_share: float = 0.6
+    # Furniture blocks are short (a banner, a footer line, a page number): at most this many lines.
+    furniture_max_lines: int = 3
     furniture_position_tolerance: float = 4.0
     # The lines strategy's table is accepted when its quality score reaches this.
     lines_min_score: float = 0.8

@@ -93,6 +93,16 @@ def test_banner_and_page_number_repeated_on_every_page_are_removed():
         assert texts == ["Ref Action", f"Body text {['alpha', 'beta', 'gamma'][p.number - 1]}"]
 
 
+def test_long_repeated_block_and_text_on_half_the_pages_are_not_furniture():
+    paragraph = [w for i in range(4) for w in line(f"Same paragraph line {'abcd'[i]}", 50, 100 + i * PITCH)]
+    pages = [
+        page(n, paragraph + line("Every other page" if n % 2 else "Varies " + "xyzw"[n - 1], 50, 700))
+        for n in (1, 2, 3, 4)
+    ]
+    for p in strip_furniture(pages, PdfSettings()):
+        assert len(group_lines(p.words, 1.5)) == 5
+
+
 def test_one_page_document_keeps_everything():
     pages = [page(1, line("Technician Commitment", 400, 30) + line("Body", 50, 100))]
     assert strip_furniture(pages, PdfSettings())[0].words == pages[0].words
