@@ -63,7 +63,7 @@ class RefreshSummary:
 def discover(raw: Path) -> tuple[list[Path], list[str]]:
     """Supported files and skipped ones (as paths relative to `raw`), both sorted; hidden ones ignored."""
     supported, skipped = [], []
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+    for path in sorted(p for p in raw.rglob("*") if p.is_file() or p.is_symlink()):  # broken links too
         if any(part.startswith((".", "~$")) for part in path.relative_to(raw).parts):
             continue  # .DS_Store, .git, Word's ~$lock files
         (supported if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)

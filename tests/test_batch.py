@@ -340,3 +340,12 @@ def test_largest_files_start_first(tmp_path: Path) -> None:
     order = re.findall(r"\] (\S+):", stream.getvalue())
     assert order == ["b_large.docx", "c_medium.docx", "a_small.docx"]
     assert list(actions_of(out).source_file) == ["a_small.docx", "b_large.docx", "c_medium.docx"]
+
+
+def test_unreadable_file_is_an_error_row(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "ok.docx", "rows 1")
+    (raw / "gone.pdf").symlink_to(tmp_path / "deleted.pdf")
+    summary = run(raw, out)
+    assert errors_of(out) == {"gone.pdf": ("extract", "cannot read file: No such file or directory")}
+    assert summary.failed == 1 and summary.actions == 1 and summary.cached == 0
