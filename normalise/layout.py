@@ -74,3 +74,29 @@ def build_layout(header: list[str], body: list[list[str]], n: int) -> Layout:
     header = pad(header, n)
     data = [r for r in body if section_theme(r) is None and not is_header_row(r)]
     return Layout(roles=infer_roles(header, _columns(data, n)), header=tuple(header))
+
+
+SUB_HEADER_CELL_MAX = 30
+
+
+def is_sub_header(cells: list[str], layout: Layout) -> bool:
+    """A second header row under a grouped one ("Progress" over "2022 | 2023"): short labels only,
+    nothing under the action or reference columns, and not a pillar heading."""
+    filled = [c for c, text in enumerate(cells) if text.strip()]
+    if not filled or section_theme(cells) is not None:
+        return False
+    if any(len(cells[c]) > SUB_HEADER_CELL_MAX for c in filled):
+        return False
+    blocked = {c for c, r in enumerate(layout.roles) if r.field in {"action", "ref", "objective"}}
+    return not blocked & set(filled)
+
+
+def combine_header(top: list[str], sub: list[str]) -> list[str]:
+    """ "Progress" over "2022" -> "Progress: 2022"; a label with nothing above keeps its own text."""
+    out = []
+    for above, below in zip(top, sub, strict=False):
+        if above and below and above != below:
+            out.append(f"{above}: {below}")
+        else:
+            out.append(below or above)
+    return out

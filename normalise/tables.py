@@ -19,7 +19,17 @@ from .fragments import (
     merge_rows,
 )
 from .headers import header_matches, split_header_line
-from .layout import HEADER_SCAN_ROWS, Layout, build_layout, is_header_row, is_title_row, pad, section_theme
+from .layout import (
+    HEADER_SCAN_ROWS,
+    Layout,
+    build_layout,
+    combine_header,
+    is_header_row,
+    is_sub_header,
+    is_title_row,
+    pad,
+    section_theme,
+)
 from .model import ColumnDecision, TableExplanation
 
 
@@ -98,6 +108,9 @@ def read_table(
             body = [c for c, _ in cleaned[i + 1 :]]
             layout = build_layout(cells, body, n)
             body_start = i + 1
+            if body and is_sub_header(body[0], layout):
+                layout = build_layout(combine_header(cells, body[0]), body[1:], n)
+                body_start += 1
             state.heading = ""
             break
         theme = section_theme(cells)

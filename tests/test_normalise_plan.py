@@ -353,3 +353,28 @@ def test_footer_differing_only_in_page_number_is_running_text():
     t2 = table(["Ref", "Action"], ["2", LONG_B], page=2, seq=4)
     plan = normalise(doc(t1, t2, lines=lines))
     assert [r.theme for r in plan.records] == ["", "Visibility"]
+
+
+def test_grouped_two_row_header():
+    t = table(
+        ["Ref", "Action", "Progress", "Progress"],
+        ["", "", "Status", "Commentary"],
+        ["1", LONG_A, "Green", "Event held."],
+    )
+    plan = normalise(doc(t))
+    r = plan.records[0]
+    assert (r.ref, r.status_raw, r.progress) == ("1", "Green", "Event held.")
+    assert [c.header for c in plan.explanations[0].columns][2:] == [
+        "Progress: Status",
+        "Progress: Commentary",
+    ]
+
+
+def test_year_sub_header_is_not_a_record():
+    t = table(
+        ["Ref", "Action", "Update", "Update"], ["", "", "2022", "2023"], ["1", LONG_A, "Planned.", "Done."]
+    )
+    plan = normalise(doc(t))
+    assert len(plan.records) == 1
+    assert plan.records[0].progress == "Scoping began with HR."
+    assert plan.records[0].extra == (("Update: 2023", "Event held in May."),)
