@@ -209,7 +209,21 @@ def main() -> int:
         matches = matcher.match_all(queries)
         t1, t3, n = accuracy(matches, wants)
         methods = Counter(m.method for m in matches)
-        print(f"{name:28s} {n:3d} {t1:6.2f} {t3:6.2f}  {dict(sorted(methods.items()))}")
+        sim = [
+            (m.rec_id in w, m.needs_review)
+            for m, w in zip(matches, wants, strict=True)
+            if w and m.method == "similarity"
+        ]
+        kept = [ok for ok, review in sim if not review]
+        flagged = [ok for ok, review in sim if review]
+        print(
+            f"{name:28s} {n:3d} {t1:6.2f} {t3:6.2f}  {dict(sorted(methods.items()))}"
+            + (
+                f"  not reviewed {sum(kept)}/{len(kept)} right, needs_review {sum(flagged)}/{len(flagged)}"
+                if sim
+                else ""
+            )
+        )
         for q, m, w in zip(queries, matches, wants, strict=True):
             if m.method == "similarity" and w:
                 decisions_all.append((m.score, m.rec_id in w))
@@ -223,7 +237,10 @@ def main() -> int:
                     f"   {q.ref:4s} {q.theme[:11]:11s} {m.rec_id:3s} {m.candidates} {m.score:3d}",
                     m.evidence[:90],
                 )
-    print("\ncalibration (similarity decisions; labels: DMU hidden, MI statement, MI member hidden):")
+    print(
+        "\ncalibration (similarity decisions; labels: DMU hidden, MI statement, MI member hidden, "
+        "holdout, check set):"
+    )
     print("\n".join(calibration_table(decisions_independent)))
     print("\ncalibration including reading_002 own labels:")
     print("\n".join(calibration_table(decisions_all)))

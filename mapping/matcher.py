@@ -84,11 +84,11 @@ class Matcher:
                 evidence=f"{hit.target_id or hit.rec_id} text, closeness {hit.score:.0f}",
             )
         best = ranking.best
-        score = similarity_score(best.total, ranking.scores[1].total)
+        score = similarity_score(best.total, ranking.scores[1].total, has_cue=bool(best.cue_terms))
         target = self.targets.pick(query.action, self.reference.targeted_under(best.rec_id))
         return RecMatch(
             rec_id=best.rec_id,
-            candidates=ranking.top(3),
+            candidates=ranking.candidates(),
             target_id=target,
             score=score,
             method="similarity",
@@ -106,7 +106,7 @@ class Matcher:
 
 
 def _lead_with(rec_id: str, ranking: Ranking) -> tuple[str, ...]:
-    return (rec_id, *(r for r in ranking.top(4) if r != rec_id))[:3]
+    return (rec_id, *(r for r in ranking.candidates() if r != rec_id))[:3]
 
 
 def _evidence(ranking: Ranking) -> str:

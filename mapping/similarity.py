@@ -25,6 +25,9 @@ OBJECTIVE_SHARE = 0.5
 # BM25 is scaled by max(best BM25 of this action, LEXICAL_FLOOR): a weak lexical overlap (best
 # below the floor; corpus actions' best BM25 has median ~10) must not earn the full LEXICAL_WEIGHT.
 LEXICAL_FLOOR = 10.0
+# Least scaled BM25 (of LEXICAL_WEIGHT) for the lexically closest recommendation to take the third
+# candidate slot: below it the echo is a stray shared word.
+MIN_ECHO = 0.5
 
 # Which recommendations each Technician Commitment pillar usually serves (1 = most).
 PILLAR_PRIORS: dict[str, dict[str, float]] = {
@@ -65,6 +68,18 @@ class Ranking:
 
     def top(self, n: int = 3) -> tuple[str, ...]:
         return tuple(s.rec_id for s in self.scores[:n])
+
+    def candidates(self) -> tuple[str, ...]:
+        """The best two by total, then the recommendation whose own texts the action echoes most
+        (BM25) if it is not already there, else the third by total. Cue phrases and the pillar
+        prior decide most rankings, and when they are wrong (an incidental phrase, a prior with no
+        cue at all) the runner-ups usually come from the same evidence; a third slot drawn from a
+        different kind of evidence covers more of the right answers (benchmarks/mapping_eval.py)."""
+        top2 = self.top(2)
+        echo = max(self.scores, key=lambda s: s.lexical)
+        if echo.rec_id not in top2 and echo.lexical >= MIN_ECHO:
+            return (*top2, echo.rec_id)
+        return self.top(3)
 
 
 def rec_documents(reference: Reference) -> dict[str, list[str]]:
