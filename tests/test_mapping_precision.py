@@ -99,7 +99,7 @@ def test_recruitment_action_is_r8_and_keeps_r9_when_it_names_job_descriptions(ma
 def test_career_pathway_action_is_r9_and_keeps_r8_when_it_names_adverts(matcher):
     m = matcher.match(
         q(
-            "Standardise job descriptions and publish career pathways for technical roles, used in all adverts",
+            "Standardise job descriptions, publish technical career pathways and use both in adverts",
             theme="Career Development",
         )
     )
