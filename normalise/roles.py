@@ -42,12 +42,48 @@ def is_ref_value(text: str) -> bool:
     return bool(_REF_VALUE.match((text or "").strip()))
 
 
+_DATE_FILLER = {
+    "by",
+    "end",
+    "of",
+    "from",
+    "until",
+    "to",
+    "and",
+    "or",
+    "the",
+    "start",
+    "beginning",
+    "mid",
+    "early",
+    "late",
+    "academic",
+    "year",
+    "years",
+    "within",
+    "each",
+    "every",
+    "per",
+    "in",
+    "on",
+    "before",
+    "after",
+}
+
+
 def is_date_value(text: str) -> bool:
-    """A short cell that says when: "Dec 2023", "2022-23", "Q3 2024", "Ongoing", "12 months"."""
+    """A short cell that says when: "Dec 2023", "2022-23", "Q3 2024", "Ongoing", "By end of July
+    2024"; not a sentence that mentions a month ("Event held in May.")."""
     text = (text or "").strip()
     if not text or len(text) > 40 or len(text.split()) > 6:
         return False
-    return bool(_DATE_NUMERIC.match(text) or _DATE_WORD.search(text))
+    if _DATE_NUMERIC.match(text):
+        return True
+    if not _DATE_WORD.search(text):
+        return False
+    rest = _DATE_WORD.sub(" ", text)
+    words = [w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in _DATE_FILLER]
+    return len(words) <= 1
 
 
 def _share(values: list[str], test) -> float:  # noqa: ANN001

@@ -372,7 +372,9 @@ def test_grouped_two_row_header():
 
 def test_year_sub_header_is_not_a_record():
     t = table(
-        ["Ref", "Action", "Update", "Update"], ["", "", "2022", "2023"], ["1", LONG_A, "Planned.", "Done."]
+        ["Ref", "Action", "Update", "Update"],
+        ["", "", "2022", "2023"],
+        ["1", LONG_A, "Scoping began with HR.", "Event held in May."],
     )
     plan = normalise(doc(t))
     assert len(plan.records) == 1

@@ -67,3 +67,8 @@ def test_headerless_table_read_in_the_usual_column_order():
 def test_named_headers_are_not_second_guessed_by_position():
     columns = [PROSE, ["Some longer explanatory note about context here", "Another longer explanatory note"]]
     assert fields(infer_roles(["Action", "Context"], columns)) == ["action", "extra"]
+
+
+def test_sentence_mentioning_a_month_is_not_a_date():
+    assert not is_date_value("Event held in May.")
+    assert is_date_value("By end of July 2024")
