@@ -30,7 +30,7 @@ def _split_lines(document) -> list[tuple[str, int | None, int, str, str]]:  # no
 
 
 def running_texts(lines: list[tuple[str, int | None, int, str, str]]) -> set[str]:
-    """Running headers and footers: styled so, or the same short text on several pages."""
+    """Running headers and footers: styled so, or the same short text on most pages."""
     pages: dict[str, set] = defaultdict(set)
     running = set()
     for text, page, _, _, style in lines:
@@ -38,7 +38,9 @@ def running_texts(lines: list[tuple[str, int | None, int, str, str]]) -> set[str
             running.add(text)
         if page is not None and len(text) <= 100:
             pages[_page_key(text)].add(page)
-    running.update(text for text, page, *_ in lines if len(pages.get(_page_key(text), ())) >= 2)
+    n_pages = len({page for _, page, *_ in lines if page is not None})
+    needed = max(2, (n_pages + 1) // 2)  # on most pages: a heading printed twice is not furniture
+    running.update(text for text, *_ in lines if len(pages.get(_page_key(text), ())) >= needed)
     return running
 
 

@@ -380,3 +380,11 @@ def test_year_sub_header_is_not_a_record():
     assert len(plan.records) == 1
     assert plan.records[0].progress == "Scoping began with HR."
     assert plan.records[0].extra == (("Update: 2023", "Event held in May."),)
+
+
+def test_pillar_named_on_two_of_five_pages_is_a_heading_not_running_text():
+    lines = [TextLine("Technician Commitment", page=p, seq=10 * p) for p in range(1, 6)]
+    lines += [TextLine("Recognition", page=1, seq=11), TextLine("Recognition", page=4, seq=41)]
+    t1 = table(["Ref", "Action"], ["1", LONG_A], page=3, seq=30)
+    t2 = table(["Ref", "Action"], ["2", LONG_B], page=4, seq=42)
+    assert [r.theme for r in normalise(doc(t1, t2, lines=lines)).records] == ["Recognition", "Recognition"]
