@@ -7,6 +7,7 @@ closes the page right after, so every later step works on `PageData` alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,38 +63,77 @@ class PageData:
 
 
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
-    """Copy one pdfplumber page's words and orthogonal ruling edges into a `PageData`."""
-    n_chars = len(page.chars)
-    words: tuple[Word, ...] = ()
-    if n_chars:
-        raw = page.extract_words(
-            x_tolerance=settings.word_x_tolerance,
-            y_tolerance=2,
-            keep_blank_chars=False,
-            use_text_flow=False,
-            extra_attrs=["size"],
-        )
-        words = tuple(
-            Word(
-                w["text"],
-                float(w["x0"]),
-                float(w["x1"]),
-                float(w["top"]),
-                float(w["bottom"]),
-                float(w["size"]),
-            )
-            for w in raw[: settings.max_words_per_page]
-            if w.get("upright", True) and w["text"].strip()
-        )
+    """Copy one pdfplumber page's words and orthogonal ruling edges into a `PageData`.
+
+    A page whose text runs sideways (a landscape table turned onto a portrait page) is turned
+    upright here, words and rules alike, so every later step sees left-to-right text.
+    """
+    chars = page.chars
+    direction = text_direction(chars)
+    width, height = float(page.width), float(page.height)
+    edges = _edges(page, settings)
+    if direction == "ltr":
+        raw = _words(chars, settings) if chars else []
+    else:
+        turn = _turn(direction, width, height)
+        raw = _words([_turned_char(c, turn) for c in chars], settings)
+        edges = tuple(_turn_edge(e, turn) for e in edges)
+        width, height = height, width
+    words = tuple(
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), float(w["size"]))
+        for w in raw[: settings.max_words_per_page]
+        if w.get("upright", True) and w["text"].strip()
+    )
     return PageData(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
+        width=width,
+        height=height,
         words=words,
-        edges=_edges(page, settings),
-        n_chars=n_chars,
+        edges=edges,
+        n_chars=len(chars),
         n_images=len(page.images),
     )
+
+
+def text_direction(chars: list[dict]) -> str:
+    """Which way most characters run: "ltr" (upright), "ttb" (down the page) or "btt" (up it)."""
+    votes = {"ltr": 0, "ttb": 0, "btt": 0}
+    for c in chars[:3000]:
+        a, b = c["matrix"][0], c["matrix"][1]
+        votes["ttb" if b < -abs(a) else "btt" if b > abs(a) else "ltr"] += 1
+    return max(votes, key=lambda k: (votes[k], k == "ltr"))
+
+
+def _turn(direction: str, width: float, height: float) -> Callable[[Any], dict]:
+    """A box transform that turns sideways text upright (a quarter turn one way or the other)."""
+    if direction == "ttb":  # glyphs' up points right: turn the page anticlockwise
+        return lambda o: {
+            "x0": o["top"],
+            "x1": o["bottom"],
+            "top": width - o["x1"],
+            "bottom": width - o["x0"],
+        }
+    return lambda o: {"x0": height - o["bottom"], "x1": height - o["top"], "top": o["x0"], "bottom": o["x1"]}
+
+
+def _turned_char(c: dict, turn: Callable[[Any], dict]) -> dict:
+    box = turn(c)
+    # pdfplumber's size of a sideways glyph is its advance, not its height: use the height upright
+    return {**c, **box, "upright": True, "doctop": box["top"], "size": round(box["bottom"] - box["top"], 1)}
+
+
+def _turn_edge(e: Edge, turn: Callable[[Any], dict]) -> Edge:
+    box = turn({"x0": e.x0, "x1": e.x1, "top": e.top, "bottom": e.bottom})
+    return Edge("v" if e.orientation == "h" else "h", box["x0"], box["x1"], box["top"], box["bottom"])
+
+
+def _words(chars: list[dict], settings: PdfSettings) -> list[dict]:
+    from pdfplumber.utils.text import WordExtractor
+
+    extractor = WordExtractor(
+        x_tolerance=settings.word_x_tolerance, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size"]
+    )
+    return extractor.extract_words(chars)
 
 
 def _edges(page: Any, settings: PdfSettings) -> tuple[Edge, ...]:
@@ -101,7 +141,7 @@ def _edges(page: Any, settings: PdfSettings) -> tuple[Edge, ...]:
         return ()
     out: list[Edge] = []
     for e in page.edges:
-        orient = e.get("orientation")
+        orient = _thin_side(e) or e.get("orientation")
         if orient not in ("h", "v"):
             continue
         edge = Edge(orient, float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
@@ -110,3 +150,13 @@ def _edges(page: Any, settings: PdfSettings) -> tuple[Edge, ...]:
         if len(out) >= settings.max_edges_per_page:
             break
     return tuple(out)
+
+
+def _thin_side(e: dict) -> str | None:
+    """Orientation from the segment's shape (pdfplumber mislabels lines made off-axis by rounding)."""
+    width, height = e["x1"] - e["x0"], e["bottom"] - e["top"]
+    if height < 0.5 <= width:
+        return "h"
+    if width < 0.5 <= height:
+        return "v"
+    return None

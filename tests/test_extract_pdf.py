@@ -90,6 +90,13 @@ def test_table_seq_sits_between_the_lines_above_and_below(styled):
     assert doc.pages == 2 and doc.kind == "pdf"
 
 
+@pytest.mark.parametrize("name", ["sideways_up", "sideways_down"])
+def test_table_turned_sideways_on_the_page_is_read_upright(name):
+    doc = read_pdf(FIXTURES / f"{name}.pdf")
+    assert [list(r.cells) for r in doc.tables[0].rows] == EXPECTED
+    assert doc.lines[0].text == "Example University Technician Commitment Action Plan 2024-2027"
+
+
 def test_text_without_table_gives_numbered_paragraphs():
     doc = read_pdf(FIXTURES / "prose.pdf")
     assert doc.tables == ()
