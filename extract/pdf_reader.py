@@ -99,9 +99,7 @@ def _check_text_layer(pages: list[PageData], settings: PdfSettings) -> None:
             raise ExtractionError(NO_TEXT)
         raise ExtractionError("PDF has no text (blank pages)")
     if not any(p.words for p in pages):
-        raise ExtractionError(
-            "text runs sideways on every page (rotated page); rotated text is not supported"
-        )
+        raise ExtractionError("text layer has no readable words (characters overprinted or at odd angles)")
     if _mostly_unmapped(pages):
         raise ExtractionError("text layer unreadable (fonts without a Unicode mapping); OCR is not supported")
 

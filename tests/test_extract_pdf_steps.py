@@ -212,7 +212,7 @@ def test_blank_and_sideways_pdfs_get_their_own_messages():
     with pytest.raises(ExtractionError, match="no text"):
         _check_text_layer([blank], PdfSettings())
     sideways = PageData(1, 600, 800, (), (), n_chars=500, n_images=0)
-    with pytest.raises(ExtractionError, match="rotated"):
+    with pytest.raises(ExtractionError, match="no readable words"):
         _check_text_layer([sideways], PdfSettings())
     with pytest.raises(ExtractionError, match="no pages"):
         _check_text_layer([], PdfSettings())
