@@ -8,6 +8,7 @@ from collections import defaultdict
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
+from .keyvalue import transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
@@ -107,6 +108,13 @@ def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa
         new_section = not pillars and any(is_section_heading(text) for text in above)
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
+        form = transpose_key_values([cells for cells, _ in rows])
+        if form is not None:
+            page = rows[0][1] if rows else None
+            rows = [(cells, page) for cells in form]
+            notes.append(
+                f"table {index + 1}: a form (field names down the first column) read as one row each"
+            )
         explanations.append(read_table(index, rows, table.extractor, state, items, above, new_section))
     notes.extend(state.notes)
     return items, explanations

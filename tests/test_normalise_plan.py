@@ -388,3 +388,28 @@ def test_pillar_named_on_two_of_five_pages_is_a_heading_not_running_text():
     t1 = table(["Ref", "Action"], ["1", LONG_A], page=3, seq=30)
     t2 = table(["Ref", "Action"], ["2", LONG_B], page=4, seq=42)
     assert [r.theme for r in normalise(doc(t1, t2, lines=lines)).records] == ["Recognition", "Recognition"]
+
+
+def test_form_style_tables_one_action_each():
+    lines = [TextLine("Visibility", seq=0)]
+    form1 = table(
+        ["Action 1", "Action 1"],
+        ["Action", LONG_A],
+        ["Lead", "Head of Technical Services"],
+        ["Timescale", "July 2024"],
+        ["Success measure", "200 attendees"],
+        seq=1,
+    )
+    form2 = table(
+        ["Action", LONG_B], ["Lead", "HR"], ["Timescale", "2025"], ["Success measure", "Published"], seq=2
+    )
+    plan = normalise(doc(form1, form2, lines=lines))
+    assert [(r.action, r.lead, r.timescale, r.measure, r.theme) for r in plan.records] == [
+        (LONG_A, "Head of Technical Services", "July 2024", "200 attendees", "Visibility"),
+        (LONG_B, "HR", "2025", "Published", "Visibility"),
+    ]
+
+
+def test_two_column_action_table_is_not_a_form():
+    t = table(["Action", "Lead"], [LONG_A, "Jo"], [LONG_B, "Sam"], [LONG_C, "Alex"])
+    assert [r.lead for r in normalise(doc(t)).records] == ["Jo", "Sam", "Alex"]
