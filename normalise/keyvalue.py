@@ -4,6 +4,8 @@ applies unchanged."""
 
 from __future__ import annotations
 
+import re
+
 from .headers import FUZZY_THRESHOLD, header_matches
 
 MIN_KEYS = 3
@@ -41,3 +43,36 @@ def transpose_key_values(rows: list[list[str]]) -> list[list[str]] | None:
         if label not in header:
             header.append(label)
     return [header] + [[rec.get(label, "") for label in header] for rec in records]
+
+
+_LABELLED = re.compile(r"^\s*([A-Z][\w ()/&'\u2019-]{0,40}?)\s*:\s+(\S.*)$")
+
+
+def labelled_lines(texts: list[str], is_heading) -> list[list[str]] | None:  # noqa: ANN001
+    """Actions written as labelled paragraphs ("Action: ...", "Lead: ...", "Timescale: ...") ->
+    [header, record, ...], with pillar headings kept as rows spanning the table; None when the
+    text holds fewer than two such actions."""
+    rows: list[list[str]] = []  # (label, value) pairs and ("", heading) markers, in order
+    for text in texts:
+        hit = _LABELLED.match(text)
+        if hit and _field_of(hit.group(1)):
+            rows.append([hit.group(1), hit.group(2)])
+        elif is_heading(text):
+            rows.append(["", text])
+        elif rows and rows[-1][0]:
+            rows[-1][1] += "\n" + text  # a value wrapped onto the next line
+    pairs = [r for r in rows if r[0]]
+    form = transpose_key_values([list(p) for p in pairs])
+    if form is None or len(form) < 3:
+        return None
+    header, out, keys_seen = form[0], [form[0]], []
+    for label, value in rows:
+        if not label:
+            out.append([value] * len(header))
+            continue
+        if label in keys_seen or not keys_seen:
+            out.append([""] * len(header))
+            keys_seen = []
+        keys_seen.append(label)
+        out[-1][header.index(label)] = value
+    return out

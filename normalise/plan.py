@@ -8,7 +8,7 @@ from collections import defaultdict
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
-from .keyvalue import transpose_key_values
+from .keyvalue import labelled_lines, transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
@@ -120,6 +120,17 @@ def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa
     return items, explanations
 
 
+def _labelled_records(texts: list[str], ctx: PlanContext, notes: list[str]):  # noqa: ANN202
+    """Actions written as labelled paragraphs, read as one table."""
+    rows = labelled_lines(texts, lambda text: bool(heading_pillar(text)) and len(text) <= 80)
+    if rows is None:
+        return None
+    state, items = TableState(), []
+    explanation = read_table(0, [(cells, None) for cells in rows], "text-form", state, items)
+    notes.append("no action table: labelled paragraphs (Action: ..., Lead: ...) read as actions")
+    return records_from_items(items, ctx), [explanation]
+
+
 def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     lines = _split_lines(document)
     running = running_texts(lines)
@@ -139,6 +150,8 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
 
     items, explanations = read_tables(document, body, key_tables, notes)
     records = records_from_items(items, ctx)
+    if not records:
+        records, explanations = _labelled_records(texts, ctx, notes) or (records, explanations)
     if not records:
         listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
         records = [

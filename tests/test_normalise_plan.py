@@ -413,3 +413,29 @@ def test_form_style_tables_one_action_each():
 def test_two_column_action_table_is_not_a_form():
     t = table(["Action", "Lead"], [LONG_A, "Jo"], [LONG_B, "Sam"], [LONG_C, "Alex"])
     assert [r.lead for r in normalise(doc(t)).records] == ["Jo", "Sam", "Alex"]
+
+
+def test_actions_written_as_labelled_paragraphs():
+    lines = [
+        TextLine("Oxford Brookes University action plan 2022-2025", seq=0),
+        TextLine("Visibility", seq=1),
+        TextLine("Action: Run an annual technician showcase event", seq=2),
+        TextLine("open to all staff.", seq=3),
+        TextLine("Lead: Head of Technical Services", seq=4),
+        TextLine("Timescale: July 2024", seq=5),
+        TextLine("Recognition", seq=6),
+        TextLine("Action: Fund professional registration for technicians.", seq=7),
+        TextLine("Lead: HR", seq=8),
+        TextLine("Timescale: 2025", seq=9),
+    ]
+    plan = normalise(doc(lines=lines))
+    assert [(r.action, r.lead, r.timescale, r.theme, r.extractor) for r in plan.records] == [
+        (
+            "Run an annual technician showcase event open to all staff.",
+            "Head of Technical Services",
+            "July 2024",
+            "Visibility",
+            "text-form",
+        ),
+        ("Fund professional registration for technicians.", "HR", "2025", "Recognition", "text-form"),
+    ]
