@@ -1,11 +1,12 @@
 """Refresh speed and memory on a generated batch of plans.
 
-    .venv/bin/python benchmarks/batch.py [--plans 100] [--pages 100] [--keep DIR]
+    .venv/bin/python benchmarks/batch.py [--plans 100] [--pages 100] [--repeat 3] [--keep DIR]
 
-Builds N plans (the sample plans in data/raw and generated ruled-table PDFs / Word tables, each
-copy varied so every file hashes differently), then times `talentmap refresh` as a user runs it
-(a subprocess, start-up included): cold with 1 job, cold with every core, warm (nothing changed);
-and the peak memory of the whole process tree, also for one plan of --pages pages.
+Builds N plans (copies of the shared corpus's plans and data/raw's samples, and one generated
+ruled-table PDF / Word table in five; each copy varied so every file hashes differently), then
+times `talentmap refresh` as a user runs it (a subprocess, start-up included): cold with 1 job,
+cold with every core, warm (nothing changed); and the peak memory of the whole process tree, also
+for one plan of --pages pages.
 Targets (issue 6): warm < 2 s for 100 plans; all cores >= 1.7x faster than 1 job on 2 cores;
 peak < 500 MB for a 100-page plan.
 """
@@ -23,6 +24,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,19 +53,24 @@ def varied(path: Path, n: int) -> bytes:
     return buffer.getvalue()
 
 
-def build_batch(raw: Path, plans: int) -> None:
+def build_batch(raw: Path, plans: int, corpus: Path | None) -> None:
+    """Real plans (the shared corpus, when present, and data/raw's samples) with a generated one in
+    every five; each copy varied so that every file hashes differently."""
     make_bad = _make_bad()
-    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
+    if corpus is not None and corpus.is_dir():
+        sources += sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".pdf", ".docx"))
     raw.mkdir(parents=True, exist_ok=True)
     for i in range(plans):
-        kind = i % 4
-        if kind < 2 and samples:
-            sample = samples[i % len(samples)]
-            (raw / f"{sample.stem}_{i:03d}{sample.suffix}").write_bytes(varied(sample, i))
-        elif kind == 2:
-            (raw / f"generated_{i:03d}.pdf").write_bytes(make_bad.plan_pdf(pages=3, seed=i))
+        if i % 5 == 4 or not sources:
+            if i % 10 == 4:
+                (raw / f"generated_{i:03d}.pdf").write_bytes(make_bad.plan_pdf(pages=3, seed=i))
+            else:
+                rows = make_bad.plan_rows(12, seed=i)
+                (raw / f"generated_{i:03d}.docx").write_bytes(make_bad.plan_docx(rows))
         else:
-            (raw / f"generated_{i:03d}.docx").write_bytes(make_bad.plan_docx(make_bad.plan_rows(12, seed=i)))
+            source = sources[i % len(sources)]
+            (raw / f"{source.stem}_{i:03d}{source.suffix}").write_bytes(varied(source, i))
 
 
 def tree_rss(pid: int) -> int:
@@ -157,15 +164,22 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=100)
     parser.add_argument("--pages", type=int, default=100, help="pages of the single large plan")
     parser.add_argument("--keep", type=Path, default=None, help="build the batch here and keep it")
+    parser.add_argument(
+        "--corpus", type=Path, default=ROOT.parent / "shared" / "corpus", help="real plans to copy"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per cold measurement (the fastest counts)"
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="talentmap-bench-"))
     raw, out = work / "raw", work / "out"
     shutil.rmtree(raw, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    build_batch(raw, args.plans)
+    build_batch(raw, args.plans, args.corpus)
     env = snapshot_code(work / "code")
     cores = os.cpu_count() or 1
-    print(f"batch: {args.plans} plans in {raw} ({cores} cores)")
+    kinds = Counter(p.suffix for p in raw.iterdir())
+    print(f"batch: {args.plans} plans ({dict(kinds)}) in {raw} ({cores} cores)")
 
     results = {}
     for label, extra in (
@@ -173,7 +187,10 @@ def main() -> None:
         (f"cold, {cores} jobs", ["--jobs", str(cores), "--force"]),
         ("warm (unchanged)", []),
     ):
-        seconds, peak, code, summary = run_refresh(raw, out, *extra, env=env)
+        runs = [
+            run_refresh(raw, out, *extra, env=env) for _ in range(args.repeat if "--force" in extra else 1)
+        ]
+        seconds, peak, code, summary = min(runs)
         results[label] = seconds
         print(f"{label:>20}: {seconds:6.2f} s   peak {peak / 2**20:6.0f} MB   exit {code}   {summary}")
     speedup = results["cold, 1 job"] / results[f"cold, {cores} jobs"]
