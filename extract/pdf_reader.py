@@ -33,7 +33,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     body = strip_furniture(pages, settings)
     strategies = Strategies(
         lines=LinesStrategy(),
-        lattice=CamelotLatticeStrategy(path) if settings.use_camelot else None,
+        lattice=CamelotLatticeStrategy(path, budget_seconds=settings.camelot_budget_seconds)
+        if settings.use_camelot
+        else None,
         text=TextColumnsStrategy(settings),
     )
     items: list[PageTable | Paragraph] = []

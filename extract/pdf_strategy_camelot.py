@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import time
 from pathlib import Path
 
 from .pdf_grid import PageGrid
@@ -21,11 +22,22 @@ from .pdf_strategy_lines import grid_from_boxes
 class CamelotLatticeStrategy:
     name = "camelot-lattice"
 
-    def __init__(self, path: Path, password: str | None = None):
+    def __init__(self, path: Path, password: str | None = None, budget_seconds: float = 30.0):
         self.path = path
         self.password = password
+        self.budget_seconds = budget_seconds  # per document: after this, pages go to the text strategy
+        self.spent = 0.0
 
     def extract(self, page: PageData) -> list[PageGrid]:
+        if self.spent >= self.budget_seconds:
+            return []
+        start = time.perf_counter()
+        try:
+            return self._extract(page)
+        finally:
+            self.spent += time.perf_counter() - start
+
+    def _extract(self, page: PageData) -> list[PageGrid]:
         try:
             import camelot
         except ImportError:  # optional at run time: the other strategies still work

@@ -120,3 +120,11 @@ def test_full_width_row_alone_at_a_page_foot_opens_the_next_pages_table():
         ["B8.", "Publicise"],
     ]
     assert joined.rows[0].page == 1
+
+
+def test_camelot_stops_once_its_time_budget_is_spent(tmp_path):
+    from talentmap.extract.pdf_strategy_camelot import CamelotLatticeStrategy
+
+    strategy = CamelotLatticeStrategy(tmp_path / "missing.pdf", budget_seconds=0.0)
+    page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
+    assert strategy.extract(page) == [] and strategy.spent == 0.0
