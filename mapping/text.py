@@ -137,7 +137,7 @@ _IRREGULAR = {
     # Stems that would otherwise collide with a cue of another meaning (found by listing every
     # corpus word whose stem equals a single-word cue): internal/internship, success/succession,
     # charter/chartered, poster/post, a skills register/professional registration, funding/funder,
-    # propose/proposal, cost/costed, teaching/teachers.
+    # propose/proposal, cost/costed, teaching/teachers, staff/staffing.
     "internal": "internal",
     "internally": "internal",
     "succession": "succession",
@@ -154,6 +154,7 @@ _IRREGULAR = {
     "proposals": "proposal",
     "costed": "costed",
     "costing": "costing",
+    "staffing": "staffing",
     "teacher": "teacher",
     "teachers": "teacher",
 }

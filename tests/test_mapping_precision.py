@@ -37,6 +37,7 @@ def cue_phrases(text, rec_id):
         ("propose", "proposals"),
         ("cost", "costed"),
         ("teaching", "teachers"),  # teaching labs are not school teachers
+        ("staff", "staffing"),
     ],
 )
 def test_unrelated_words_do_not_share_a_stem_with_a_cue(word, other):
