@@ -181,16 +181,18 @@ def main() -> None:
     kinds = Counter(p.suffix for p in raw.iterdir())
     print(f"batch: {args.plans} plans ({dict(kinds)}) in {raw} ({cores} cores)")
 
+    settings = {
+        "cold, 1 job": ["--jobs", "1", "--force"],
+        f"cold, {cores} jobs": ["--jobs", str(cores), "--force"],
+    }
+    runs: dict[str, list] = {label: [] for label in settings}
+    for _ in range(args.repeat):  # interleaved, so that both settings see the same machine load
+        for label, extra in settings.items():
+            runs[label].append(run_refresh(raw, out, *extra, env=env))
+    runs["warm (unchanged)"] = [run_refresh(raw, out, env=env)]
     results = {}
-    for label, extra in (
-        ("cold, 1 job", ["--jobs", "1", "--force"]),
-        (f"cold, {cores} jobs", ["--jobs", str(cores), "--force"]),
-        ("warm (unchanged)", []),
-    ):
-        runs = [
-            run_refresh(raw, out, *extra, env=env) for _ in range(args.repeat if "--force" in extra else 1)
-        ]
-        seconds, peak, code, summary = min(runs)
+    for label, measured in runs.items():
+        seconds, peak, code, summary = min(measured)
         results[label] = seconds
         print(f"{label:>20}: {seconds:6.2f} s   peak {peak / 2**20:6.0f} MB   exit {code}   {summary}")
     speedup = results["cold, 1 job"] / results[f"cold, {cores} jobs"]
