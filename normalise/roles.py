@@ -171,7 +171,7 @@ def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRol
             and not taken("timescale")
         ):
             fields[col] = ("timescale", f"content: dates (header says {field})")
-        elif field in {"objective", "ref"} and kinds[col] == "stated_rec" and not taken("stated_rec"):
+        elif field == "objective" and kinds[col] == "stated_rec" and not taken("stated_rec"):
             fields[col] = ("stated_rec", f"content: recommendation numbers (header says {field})")
     for col in range(n):
         if col in fields:

@@ -72,3 +72,7 @@ def test_named_headers_are_not_second_guessed_by_position():
 def test_sentence_mentioning_a_month_is_not_a_date():
     assert not is_date_value("Event held in May.")
     assert is_date_value("By end of July 2024")
+
+
+def test_ref_header_over_r_numbers_stays_the_plans_own_reference():
+    assert fields(infer_roles(["Ref", "Action"], [["R1", "R2"], PROSE])) == ["ref", "action"]
