@@ -17,6 +17,7 @@ from .model import Document, ExtractionError, RawRow, RawTable, TextLine
 MAX_PART_BYTES = 50 * 1024 * 1024  # one uncompressed part (document.xml of a 500-page plan is ~10 MB)
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed; honest XML compresses ~10-30x
+MAX_PARTS = 5000  # a plan with many images has a few hundred; tens of thousands is an attack
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -28,6 +29,10 @@ def check_zip(path: Path) -> None:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ExtractionError(f"corrupt .docx (not a valid zip archive: {exc})") from exc
+    if len(infos) > MAX_PARTS:
+        raise ExtractionError(
+            f"refused: .docx has {len(infos)} parts (limit {MAX_PARTS}; looks like a zip bomb)"
+        )
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         raise ExtractionError("not a Word document (the zip archive has no word/document.xml)")

@@ -78,6 +78,7 @@ def build_batch(raw: Path) -> None:
         "hostile/zip_bomb.docx": make_bad.docx_with_part("word/media/bomb.bin", 20 * 2**20),
         "hostile/oversized_part.docx": make_bad.docx_with_part("word/media/big.bin", 60 * 2**20),
         "hostile/prose.docx": make_bad.prose_docx(),
+        "hostile/many_parts.docx": make_bad.docx_with_many_parts(20_000),
         "notes/README.md": b"# plans\n",
         "notes/legacy_plan.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500,
         "notes/plans.json": b"{}",
@@ -144,6 +145,7 @@ def assert_good_files_present(batch: dict[str, object]) -> None:
         ("hostile/zip_bomb.docx", "extract", "looks like a zip bomb"),
         ("hostile/oversized_part.docx", "extract", "is 60 MB uncompressed (limit 50 MB)"),
         ("hostile/prose.docx", "normalise", "no table and no numbered list"),
+        ("hostile/many_parts.docx", "extract", "has 20017 parts (limit 5000; looks like a zip bomb)"),
     ],
 )
 def test_bad_file_gives_one_clear_error_row(batch: dict, source_file: str, stage: str, message: str) -> None:
@@ -213,5 +215,5 @@ def test_every_file_accounted_for_exit_1_no_traceback(batch: dict) -> None:
     failed = set(batch["errors"].source_file)
     produced = set(batch["actions"].source_file)
     assert not failed & produced
-    assert len(failed) + len(produced) == 20
-    assert proc.stdout.startswith("20 files processed, 0 cached, 11 failed")
+    assert len(failed) + len(produced) == 21
+    assert proc.stdout.startswith("21 files processed, 0 cached, 12 failed")
