@@ -92,23 +92,8 @@ def refresh(
     files, skipped = discover(raw)
     remove_stale_temp_files(out)
     cache = ResultCache.under(out, pipeline_version(salt=processor))
-    outcomes: dict[str, FileResult | FileError] = {}
-    digests: dict[str, str] = {}
-    todo: list[Task] = []
-    cached = 0
-    for path in files:
-        rel = path.relative_to(raw).as_posix()
-        try:
-            digests[rel] = file_digest(path)
-        except OSError as exc:
-            outcomes[rel] = FileError(rel, "extract", f"cannot read file: {exc.strerror or exc}")
-            continue
-        hit = None if force else cache.load(rel, digests[rel])
-        if hit is None:
-            todo.append(Task(path, rel))
-        else:
-            outcomes[rel] = hit
-            cached += 1
+    outcomes, digests, todo = _look_up(files, raw, cache, force)
+    cached = len(outcomes) - (len(files) - len(digests))  # minus unreadable files
 
     # largest first: a big file started last would leave the other cores idle at the end
     todo.sort(key=lambda task: (-_size(task.path), task.source_file))
@@ -116,8 +101,8 @@ def refresh(
         for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor, max_memory_mb):
             rel = outcome.task.source_file
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
-            if not outcome.retry:
-                cache.store(rel, digests[rel], outcomes[rel])
+            if not outcome.retry and not cache.store(rel, digests[rel], outcomes[rel]):
+                log.warning("could not write the cache in %s; %s will be extracted again", cache.folder, rel)
             progress.done(outcome)
     cache.prune(digests.items())
 
@@ -139,6 +124,28 @@ def refresh(
     )
     _write_outputs(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
+
+
+def _look_up(
+    files: Sequence[Path], raw: Path, cache: ResultCache, force: bool
+) -> tuple[dict[str, FileResult | FileError], dict[str, str], list[Task]]:
+    """Hash every file: (outcomes known without extraction, digests, files to extract)."""
+    outcomes: dict[str, FileResult | FileError] = {}
+    digests: dict[str, str] = {}
+    todo: list[Task] = []
+    for path in files:
+        rel = path.relative_to(raw).as_posix()
+        try:
+            digests[rel] = file_digest(path)
+        except OSError as exc:
+            outcomes[rel] = FileError(rel, "extract", f"cannot read file: {exc.strerror or exc}")
+            continue
+        hit = None if force else cache.load(rel, digests[rel])
+        if hit is None:
+            todo.append(Task(path, rel))
+        else:
+            outcomes[rel] = hit
+    return outcomes, digests, todo
 
 
 def _size(path: Path) -> int:

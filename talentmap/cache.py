@@ -91,21 +91,27 @@ class ResultCache:
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
-    def store(self, source_file: str, digest: str, outcome: FileResult | FileError) -> None:
-        """Write one entry atomically, so a killed run never leaves a half-written entry behind."""
+    def store(self, source_file: str, digest: str, outcome: FileResult | FileError) -> bool:
+        """Write one entry atomically (a killed run leaves no half entry); False if it can't be written
+        (read-only or full disk): the cache is an optimisation, never a reason to fail a run."""
         entry: dict[str, object] = {"source_file": source_file, "sha256": digest}
         if isinstance(outcome, FileError):
             entry["error"] = dataclasses.asdict(outcome)
         else:
             entry["result"] = dataclasses.asdict(outcome)
-        self.entries.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.entries)
+        tmp = None
         try:
+            self.entries.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.entries)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(entry, fh, ensure_ascii=False)
             os.replace(tmp, self.entries / f"{self.key(source_file, digest)}.json")
+            return True
+        except (OSError, TypeError, ValueError):
+            return False
         finally:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
     def prune(self, keep: Iterable[tuple[str, str]]) -> None:
         """Drop entries of files no longer under --raw (or changed), and every other version's folder."""

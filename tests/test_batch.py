@@ -349,3 +349,14 @@ def test_unreadable_file_is_an_error_row(tmp_path: Path) -> None:
     summary = run(raw, out)
     assert errors_of(out) == {"gone.pdf": ("extract", "cannot read file: No such file or directory")}
     assert summary.failed == 1 and summary.actions == 1 and summary.cached == 0
+
+
+def test_unwritable_cache_only_costs_speed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 2")
+    out.mkdir()
+    (out / ".cache").write_text("not a folder")
+    summary = run(raw, out)
+    assert (summary.processed, summary.actions, summary.exit_code) == (1, 2, 0)
+    assert "could not write the cache" in caplog.text
+    assert len(actions_of(out)) == 2
