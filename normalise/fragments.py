@@ -36,13 +36,24 @@ _UNFINISHED = re.compile(
 _CODE = re.compile(r"^[A-Z]{1,5}[-.]?\d{1,3}(?:[.\-]\d{1,3})*[a-z]?$")
 
 
-def _carries_on(text: str, before: str) -> bool:
-    """Strong sign of a page-break split: the text opens in lower case or punctuation, or the text
-    above stops where no sentence can ("... e.g., Senior/", "... and")."""
+def _carries_on(text: str, before: str, lower_is_usual: bool = False) -> bool:
+    """Strong sign of a page-break split: the text opens in lower case or punctuation (unless the
+    column's cells usually do: "to raise ..."), or the text above stops where no sentence can
+    ("... e.g., Senior/", "... and")."""
     first = text.lstrip()[:1]
-    if first.islower() or (first and first in ",;:)(-\u2013&/"):
+    if (first.islower() and not lower_is_usual) or (first and first in ",;:)(-\u2013&/"):
         return True
     return bool(before.strip()) and bool(_UNFINISHED.search(before.rstrip()))
+
+
+def lower_case_columns(items: list[RowItem], n: int) -> set[int]:
+    """Columns whose cells mostly open in lower case, so a lower-case opening proves nothing there."""
+    out = set()
+    for col in range(n):
+        starts = [it.cells[col].lstrip()[:1] for it in items if col < len(it.cells) and it.cells[col].strip()]
+        if starts and sum(ch.islower() for ch in starts) * 2 >= len(starts):
+            out.add(col)
+    return out
 
 
 def _may_carry_on(text: str, before: str) -> bool:
@@ -77,6 +88,7 @@ def is_page_fragment(
     layout: Layout,
     identity_always: bool,
     ref_always: bool = False,
+    lower_usual: frozenset[int] = frozenset(),
 ) -> bool:
     """The top of a row that a page break split: first row on a new page, no reference of its own,
     and its text carrying on from the row above.
@@ -96,7 +108,7 @@ def is_page_fragment(
         return False
     if ref_always and layout.has("ref") and not named:
         return True  # every row so far had its reference: one without is the rest of the row above
-    strong = [c for c in filled if c in named or _carries_on(cells[c], previous.cells[c])]
+    strong = [c for c in filled if c in named or _carries_on(cells[c], previous.cells[c], c in lower_usual)]
     weak = [c for c in filled if c not in strong and _may_carry_on(cells[c], previous.cells[c])]
     if len(strong) + len(weak) != len(filled):
         return False

@@ -16,6 +16,7 @@ from .fragments import (
     after_repeated_header,
     continues_heading,
     is_page_fragment,
+    lower_case_columns,
     merge_rows,
 )
 from .headers import header_matches, split_header_line
@@ -150,7 +151,8 @@ def read_table(
         previous = items[-1] if items else None
         identity_always = state.rows_seen > 0 and state.rows_with_identity == state.rows_seen
         ref_always = state.rows_seen > 0 and state.rows_with_ref == state.rows_seen
-        fragment = is_page_fragment(cells, page, previous, layout, identity_always, ref_always)
+        lower_usual = frozenset(lower_case_columns(items[-20:], n)) if page is not None else frozenset()
+        fragment = is_page_fragment(cells, page, previous, layout, identity_always, ref_always, lower_usual)
         if state.after_section and not fragment and continues_heading(cells):
             continue  # the rest of a heading row that the page break split
         theme = section_theme(cells)

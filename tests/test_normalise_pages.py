@@ -200,3 +200,21 @@ def test_split_row_with_its_ref_code_and_status_word_broken_over_the_page():
         "on_track",
     )
     assert last.action.endswith("shortlisting and interview panel for technical posts.")
+
+
+def test_lower_case_objectives_at_a_page_top_are_new_rows_when_the_column_is_always_lower_case():
+    t1 = page_table(
+        [
+            ["Objective", "Action"],
+            ["to raise visibility", "Hold a showcase"],
+            ["to reward staff", "Run awards"],
+        ],
+        1,
+        1,
+    )
+    t2 = page_table([["to grow careers", "Publish pathways"]], 2, 2)
+    assert [r.objective for r in normalise(pdf(t1, t2)).records] == [
+        "to raise visibility",
+        "to reward staff",
+        "to grow careers",
+    ]
