@@ -11,7 +11,7 @@ from .layout import Layout
 from .model import ActionRecord
 from .stated import split_marker, stated_rec_aside, stated_rec_in
 from .status import normalise_status
-from .themes import pillar_in
+from .themes import theme_cell_pillar
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
         if role.field == "extra":
             extra.append((name, value))
         elif role.field == "theme":
-            pillar = pillar_in(value)
+            pillar = theme_cell_pillar(value)
             values["theme"] = pillar
             if value and not pillar:
                 extra.append((name, value))
@@ -96,8 +96,8 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
             carried = {}
         for col, role in enumerate(item.layout.roles):
             if role.field == "theme":
-                if pillar_in(cells[col]):
-                    carried_theme = pillar_in(cells[col])
+                if theme_cell_pillar(cells[col]):
+                    carried_theme = theme_cell_pillar(cells[col])
                 elif same_group and not cells[col].strip():
                     cells[col] = carried_theme
         fields = record_fields(cells, item.layout, ctx, item.theme)

@@ -46,3 +46,11 @@ def heading_pillar(text: str) -> str:
         if not rest or rest[0] in ":-\u2013\u2014.|" or rest[0].isupper() or rest[0].isdigit():
             return _canonical(found.group(1))
     return ""
+
+
+_INITIALS = {"V": "Visibility", "R": "Recognition", "CD": "Career Development", "S": "Sustainability"}
+
+
+def theme_cell_pillar(text: str) -> str:
+    """A theme column's cell: a pillar named anywhere in it, or its initials ("CD")."""
+    return pillar_in(text) or _INITIALS.get((text or "").strip().rstrip(".").upper(), "")

@@ -23,3 +23,16 @@ def test_theme_cell_names_a_pillar_anywhere():
 def test_career_progression_is_the_career_development_pillar():
     assert pillar_in("Career progression") == "Career Development"
     assert heading_pillar("Career Progression: clear pathways") == "Career Development"
+
+
+def test_theme_cell_initials():
+    from talentmap.normalise.themes import theme_cell_pillar
+
+    assert [theme_cell_pillar(v) for v in ["V", "R.", "cd", "S", "Visibility", "X"]] == [
+        "Visibility",
+        "Recognition",
+        "Career Development",
+        "Sustainability",
+        "Visibility",
+        "",
+    ]
