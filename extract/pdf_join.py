@@ -180,9 +180,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
                 last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c]
             )
         rows = rows[1:]
-        _carry_open_spans(last, rows, refs, merged_first=True)
-    else:
-        _carry_open_spans(last, rows, refs, merged_first=False)
+    _carry_open_spans(last, rows, refs)
     table.rows.extend(rows)
 
 
@@ -253,7 +251,7 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     return False
 
 
-def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], merged_first: bool) -> None:
+def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int]) -> None:
     """Empty cells at the top of the new page continue the merged cells open at the page break."""
     if not rows:
         return
