@@ -89,19 +89,16 @@ def _complete_wrapped_labels(labels: list[str], wrapped: str) -> list[str]:
     return labels
 
 
-def read_table(
+def _find_layout(
     index: int,
-    rows: list[tuple[list[str], int | None]],
-    extractor: str,
+    cleaned: list[tuple[list[str], int | None]],
     state: TableState,
-    items: list[RowItem],
-    lines_above: tuple[str, ...] = (),
-    new_section: bool = False,
-) -> TableExplanation:
-    """Append one table's data rows to `items` (re-joining page-break splits) and say how it was read."""
-    cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
-    n = max((len(c) for c, _ in cleaned), default=0)
-    cleaned = [(pad(c, n), p) for c, p in cleaned]
+    lines_above: tuple[str, ...],
+    new_section: bool,
+) -> tuple[Layout, int]:
+    """The table's column roles and its first data row: its own header row (after any title or
+    pillar rows), a header printed as text above it, the previous table's roles, or content alone."""
+    n = len(cleaned[0][0]) if cleaned else 0
     body_start = 0
     layout: Layout | None = None
     for i, (cells, _) in enumerate(cleaned[:HEADER_SCAN_ROWS]):
@@ -122,24 +119,40 @@ def read_table(
             continue
         if not is_title_row(cells):
             break
-    printed_above = None if layout is not None else _header_above(lines_above, n)
-    if printed_above is not None:
-        layout = build_layout(printed_above, [c for c, _ in cleaned[body_start:]], n)
-        state.heading = ""
-        state.notes.append(f"table {index + 1}: header read from the text line above the table")
-    if layout is not None and new_section:
-        state.theme, state.heading = "", ""  # a new table under a heading that names no pillar
-        state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
     if layout is None:
-        body_start = 0  # without a header, every row is read as data (headings still set the theme)
-        if state.layout is not None and state.layout.n_cols == n:
-            # the header carries over; this table's rows are fresh evidence for blank headers
-            carried = build_layout(list(state.layout.header), [c for c, _ in cleaned[body_start:]], n)
-            if not state.layout.header or not any(state.layout.header):
-                carried = state.layout
-            layout = Layout(carried.roles, state.layout.header, carried_from=state.layout_table)
-        else:
-            layout = build_layout([""] * n, [c for c, _ in cleaned[body_start:]], n)
+        printed_above = _header_above(lines_above, n)
+        if printed_above is not None:
+            layout = build_layout(printed_above, [c for c, _ in cleaned[body_start:]], n)
+            state.heading = ""
+            state.notes.append(f"table {index + 1}: header read from the text line above the table")
+    if layout is not None:
+        if new_section:
+            state.theme, state.heading = "", ""  # a new table under a heading that names no pillar
+            state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
+        return layout, body_start
+    body = [c for c, _ in cleaned]  # without a header every row is data (headings still set the theme)
+    if state.layout is not None and state.layout.n_cols == n:
+        carried = state.layout
+        if any(state.layout.header):  # the header carries over; these rows are fresh evidence
+            carried = build_layout(list(state.layout.header), body, n)
+        return Layout(carried.roles, state.layout.header, carried_from=state.layout_table), 0
+    return build_layout([""] * n, body, n), 0
+
+
+def read_table(
+    index: int,
+    rows: list[tuple[list[str], int | None]],
+    extractor: str,
+    state: TableState,
+    items: list[RowItem],
+    lines_above: tuple[str, ...] = (),
+    new_section: bool = False,
+) -> TableExplanation:
+    """Append one table's data rows to `items` (re-joining page-break splits) and say how it was read."""
+    cleaned = [([clean_cell(c) for c in cells], page) for cells, page in rows]
+    n = max((len(c) for c, _ in cleaned), default=0)
+    cleaned = [(pad(c, n), p) for c, p in cleaned]
+    layout, body_start = _find_layout(index, cleaned, state, lines_above, new_section)
     if _not_an_action_table(layout, cleaned[body_start:]):
         state.notes.append(f"table {index + 1}: skipped, no column holds actions")
         return _explanation(index, extractor, layout, 0)
@@ -181,14 +194,19 @@ def read_table(
             state.notes.append(f"table {index + 1}: row split by the page break before page {page} re-joined")
             continue
         items.append(RowItem(tuple(cells), page, layout, state.theme, extractor, state.heading))
-        state.rows_seen += 1
-        identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
-        state.rows_with_identity += any(cells[c].strip() for c in identity)
-        state.rows_with_ref += any(cells[c].strip() for c, r in enumerate(layout.roles) if r.field == "ref")
+        _count_row(state, cells, layout)
         count += 1
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index
     return _explanation(index, extractor, layout, count)
+
+
+def _count_row(state: TableState, cells: list[str], layout: Layout) -> None:
+    """Keep count of rows that name themselves (ref / recommendation / objective), and of refs."""
+    state.rows_seen += 1
+    identity = [c for c, r in enumerate(layout.roles) if r.field in IDENTITY_FIELDS]
+    state.rows_with_identity += any(cells[c].strip() for c in identity)
+    state.rows_with_ref += any(cells[c].strip() for c, r in enumerate(layout.roles) if r.field == "ref")
 
 
 def _explanation(index: int, extractor: str, layout: Layout, count: int) -> TableExplanation:
