@@ -126,7 +126,7 @@ def _find_layout(
             state.heading = ""
             state.notes.append(f"table {index + 1}: header read from the text line above the table")
     if layout is not None:
-        if new_section:
+        if new_section and state.theme:
             state.theme, state.heading = "", ""  # a new table under a heading that names no pillar
             state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
         return layout, body_start
