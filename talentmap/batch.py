@@ -67,7 +67,14 @@ def discover(raw: Path) -> tuple[list[Path], list[str]]:
         if any(part.startswith((".", "~$")) for part in path.relative_to(raw).parts):
             continue  # .DS_Store, .git, Word's ~$lock files
         (supported if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
-    return supported, [p.relative_to(raw).as_posix() for p in skipped]
+    return supported, [source_name(p, raw) for p in skipped]
+
+
+def source_name(path: Path, raw: Path) -> str:
+    """`path` relative to `raw`, as text that UTF-8 outputs can hold (a name with bytes that aren't
+    UTF-8 gets U+FFFD for them instead of crashing the writers)."""
+    rel = path.relative_to(raw).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def refresh(
@@ -134,7 +141,7 @@ def _look_up(
     digests: dict[str, str] = {}
     todo: list[Task] = []
     for path in files:
-        rel = path.relative_to(raw).as_posix()
+        rel = source_name(path, raw)
         try:
             digests[rel] = file_digest(path)
         except OSError as exc:

@@ -8,6 +8,7 @@ command from the file's first line, so each test builds exactly the behaviour it
 from __future__ import annotations
 
 import io
+import os
 import re
 import time
 from pathlib import Path
@@ -360,3 +361,13 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path, caplog: pytest.LogCap
     assert (summary.processed, summary.actions, summary.exit_code) == (1, 2, 0)
     assert "could not write the cache" in caplog.text
     assert len(actions_of(out)) == 2
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / os.fsdecode(b"plan_\xff.docx")).write_text("rows 2")
+    (raw / os.fsdecode(b"notes_\xfe.txt")).write_text("x")
+    summary = run(raw, out)
+    assert set(actions_of(out).source_file) == {"plan_\ufffd.docx"}
+    assert summary.skipped == ("notes_\ufffd.txt",)
