@@ -60,6 +60,9 @@ class PageData:
     edges: tuple[Edge, ...]
     n_chars: int
     n_images: int
+    # Set by the reader when the page before ended in a table: the top of this page may be the
+    # rest of that table's last row rather than text above a new table.
+    continues_table: bool = False
 
 
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:

@@ -8,6 +8,7 @@ remaining text into paragraphs (`pdf_paragraphs`), join page pieces into logical
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawTable, TextLine
@@ -40,7 +41,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     )
     items: list[PageTable | Paragraph] = []
     for page in body:
-        tables = page_tables(page, strategies, settings)
+        after_table = bool(items) and isinstance(items[-1], PageTable) and items[-1].page == page.number - 1
+        tables = page_tables(replace(page, continues_table=after_table), strategies, settings)
         used = set().union(*(t.words_used for t in tables)) if tables else set()
         free = [w for w in page.words if id(w) not in used]
         right = max(w.x1 for w in page.words) if page.words else None

@@ -78,11 +78,12 @@ class TextColumnsStrategy:
     def extract(self, page: PageData) -> list[PageGrid]:
         s = self.settings
         lines = group_lines(page.words, s.line_tolerance)
-        if len(lines) < s.min_table_lines:
+        least = 2 if page.continues_table else s.min_table_lines
+        if len(lines) < least:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
-        if len(multi) < s.min_table_lines:
+        if len(multi) < least:
             return []
         gutters = find_gutters(multi, gap_min, s.gutter_noise_share)
         if not gutters:
@@ -98,7 +99,7 @@ class TextColumnsStrategy:
                 grids.append(grid)
                 taken.update(id(ln) for ln in zone[1])
         free = [ln for ln in lines if id(ln) not in taken]
-        for region in gap_regions(free, gutters, gap_min, pitch, s):
+        for region in gap_regions(free, gutters, gap_min, pitch, s, page.continues_table):
             grid = gap_grid(page.number, self.name, region, gutters, pitch, s)
             if grid:
                 grids.append(grid)
@@ -338,7 +339,12 @@ def ruled_grid(
 
 
 def gap_regions(
-    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], gap_min: float, pitch: float, s: PdfSettings
+    lines: Sequence[PrintedLine],
+    gutters: Sequence[Gutter],
+    gap_min: float,
+    pitch: float,
+    s: PdfSettings,
+    continues_table: bool = False,
 ) -> list[_Region]:
     """Runs of lines that keep to the columns, each with the full-width row right above it (if any)."""
     if not lines:
@@ -367,7 +373,7 @@ def gap_regions(
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
         if len(multi) < 2:
             continue
-        if run[0].top > first_top:  # a table not at the page top starts at its first multi-column line
+        if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
             run = run[multi[0] :]
         found.append((_aligned_block_above(lines, crossing, run, gutters, pitch), run))
     if found:
@@ -463,8 +469,12 @@ def gap_grid(
     col_blocks = [_blocks(c, pitch, s) for c in cols]
     if n_cols == 2 and _is_list(col_blocks[0]):
         return None
+    right = _content_right(cols)
+    unpadded = len(col_blocks[0]) == 1  # the first column never pauses: rows are printed touching
+    col_blocks = [_split_at_refs(b, right[c]) if _ref_lines(b) else b for c, b in enumerate(col_blocks)]
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
-    starts = _row_starts(region, col_blocks, refs, pitch)
+    first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
+    starts = _row_starts(region, col_blocks, refs, pitch, first_col)
     if not starts:
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]
@@ -503,6 +513,49 @@ def _blocks(words: Sequence[Word], pitch: float, s: PdfSettings) -> list[list[Pr
     return blocks
 
 
+def _ref_lines(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
+    """Is most of the column's lines a complete ref each ("1.1", "B12.")?"""
+    lines = [ln for b in blocks for ln in b]
+    hits = sum(1 for ln in lines if REF_PATTERN.match(ln.text.replace(" ", "")))
+    return hits >= 2 and hits >= 0.5 * len(lines)
+
+
+def _split_at_refs(blocks: Sequence[Sequence[PrintedLine]], right: float | None) -> list[list[PrintedLine]]:
+    """In a ref column, every line that is a ref by itself starts a cell, even with no gap above it
+    (rows printed without padding), unless it is the end of a ref broken at the column edge."""
+    out: list[list[PrintedLine]] = []
+    for block in blocks:
+        out.append([block[0]])
+        for prev, ln in zip(block, block[1:], strict=False):
+            first = ln.words[0]
+            broken = (
+                right is not None
+                and len(prev.words) == 1
+                and right - prev.x1 < (first.x1 - first.x0) / max(len(first.text), 1) + 0.5
+            )
+            if REF_PATTERN.match(ln.text.replace(" ", "")) and not broken:
+                out.append([ln])
+            else:
+                out[-1].append(ln)
+    return out
+
+
+def _paragraph_starts(blocks: Sequence[Sequence[PrintedLine]], right: float | None) -> list[float]:
+    """Tops of the lines that start a paragraph: the first, and each after a line that ended short
+    (its successor's first word would have fitted on it)."""
+    lines = [ln for b in blocks for ln in b]
+    if not lines:
+        return []
+    edge = right if right is not None else max(ln.x1 for ln in lines)
+    starts = [lines[0].top]
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        first = ln.words[0]
+        space = (first.x1 - first.x0) / max(len(first.text), 1)
+        if prev.x1 + space + (first.x1 - first.x0) < edge:
+            starts.append(ln.top)
+    return starts
+
+
 def _is_list(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
     """A first column holding nothing but list markers: a numbered list with a hanging indent."""
     hits = sum(1 for b in blocks if LIST_MARKER.match(" ".join(ln.text for ln in b)))
@@ -516,7 +569,11 @@ def _ref_like(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
 
 
 def _row_starts(
-    region: _Region, col_blocks: Sequence[Sequence[Sequence[PrintedLine]]], refs: Sequence[int], pitch: float
+    region: _Region,
+    col_blocks: Sequence[Sequence[Sequence[PrintedLine]]],
+    refs: Sequence[int],
+    pitch: float,
+    first_col: list[float] | None = None,
 ) -> list[float]:
     strong: list[float] = []
     for c in refs:
@@ -527,10 +584,13 @@ def _row_starts(
                 strong.append(ln.top)
             if i + 1 < len(region.lines) and i + 1 not in region.wide:
                 strong.append(region.lines[i + 1].top)
-    weak = [] if 0 in refs else [b[0].top for b in col_blocks[0]]
+    weak = [] if 0 in refs else first_col if first_col is not None else [b[0].top for b in col_blocks[0]]
     starts = list(strong)
     for y in weak:
-        runs_on = any(_runs_across(b, y) for c, blocks in enumerate(col_blocks) if c != 0 for b in blocks)
+        # (rows printed without padding leave no gaps, so no column's block can be seen running on)
+        runs_on = first_col is None and any(
+            _runs_across(b, y) for c, blocks in enumerate(col_blocks) if c != 0 for b in blocks
+        )
         if not runs_on:
             starts.append(y)
     starts.extend(_aligned_starts(col_blocks))
