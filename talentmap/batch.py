@@ -7,11 +7,13 @@ analysts' overrides, then write every output atomically, in a fixed order.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -25,9 +27,10 @@ from .pipeline import FileResult
 from .progress import progress_for
 from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, run_tasks
 
-__all__ = ["FileError", "RefreshSummary", "discover", "refresh"]
+__all__ = ["FileError", "RefreshBusyError", "RefreshSummary", "discover", "refresh"]
 
 log = logging.getLogger("talentmap")
+LOCK_FILE = ".refresh.lock"
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,21 @@ def refresh(
     raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
     the pipeline for a fake one)."""
     raw, out = Path(raw), Path(out)
+    with exclusive_lock(out):
+        return _refresh(raw, out, jobs, force, timeout, overrides, processor, progress_stream, max_memory_mb)
+
+
+def _refresh(
+    raw: Path,
+    out: Path,
+    jobs: int | None,
+    force: bool,
+    timeout: float | None,
+    overrides: str | Path | None,
+    processor: str,
+    progress_stream: TextIO | None,
+    max_memory_mb: int | None,
+) -> RefreshSummary:
     start = time.perf_counter()
     overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
     override_rows = read_override_file(overrides_file)
@@ -160,6 +178,29 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+class RefreshBusyError(RuntimeError):
+    """Another refresh is writing to the same --out folder."""
+
+
+@contextlib.contextmanager
+def exclusive_lock(out: Path) -> Iterator[None]:
+    """One refresh per --out at a time, or their outputs and cache pruning would interleave.
+
+    An flock, so the kernel releases it when its holder dies (even by kill -9): no stale locks."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_FILE, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RefreshBusyError(
+                f"another refresh is already writing to {out}; wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def available_cores() -> int:

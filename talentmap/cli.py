@@ -60,7 +60,7 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("--timeout must be a positive number of seconds")
     if args.overrides is not None and not args.overrides.is_file():
         parser.error(f"--overrides file not found: {args.overrides}")
-    from .batch import refresh
+    from .batch import RefreshBusyError, refresh
     from .overrides_step import OverridesFileError
 
     try:
@@ -72,7 +72,7 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             timeout=args.timeout,
             overrides=args.overrides,
         )
-    except OverridesFileError as exc:
+    except (OverridesFileError, RefreshBusyError) as exc:
         print(f"talentmap: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

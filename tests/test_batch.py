@@ -371,3 +371,20 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     summary = run(raw, out)
     assert set(actions_of(out).source_file) == {"plan_\ufffd.docx"}
     assert summary.skipped == ("notes_\ufffd.txt",)
+
+
+def test_one_refresh_per_output_folder(tmp_path: Path) -> None:
+    import fcntl
+
+    from talentmap.batch import LOCK_FILE, RefreshBusyError
+    from talentmap.cli import main
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "a.docx", "rows 1")
+    out.mkdir()
+    with open(out / LOCK_FILE, "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(RefreshBusyError, match="another refresh is already writing"):
+            run(raw, out)
+        assert main(["refresh", "--raw", str(raw), "--out", str(out)]) == 2
+    assert run(raw, out).actions == 1  # released: runs again
