@@ -470,7 +470,7 @@ def gap_grid(
     if n_cols == 2 and _is_list(col_blocks[0]):
         return None
     right = _content_right(cols)
-    unpadded = len(col_blocks[0]) == 1  # the first column never pauses: rows are printed touching
+    unpadded = _on_one_baseline_grid(region, pitch)  # rows printed touching: no gaps to read
     col_blocks = [_split_at_refs(b, right[c]) if _ref_lines(b) else b for c, b in enumerate(col_blocks)]
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
     first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
@@ -513,6 +513,17 @@ def _blocks(words: Sequence[Word], pitch: float, s: PdfSettings) -> list[list[Pr
     return blocks
 
 
+def _on_one_baseline_grid(region: _Region, pitch: float) -> bool:
+    """Do all lines sit a whole number of line pitches apart? Then no row adds padding or spacing."""
+    tops = sorted({round(ln.top, 1) for ln in region.lines})
+    if len(tops) < 4:
+        return False
+    return all(
+        abs(d - round(d / pitch) * pitch) <= 0.6
+        for d in (b - a for a, b in zip(tops, tops[1:], strict=False))
+    )
+
+
 def _ref_lines(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
     """Is most of the column's lines a complete ref each ("1.1", "B12.")?"""
     lines = [ln for b in blocks for ln in b]
@@ -541,8 +552,8 @@ def _split_at_refs(blocks: Sequence[Sequence[PrintedLine]], right: float | None)
 
 
 def _paragraph_starts(blocks: Sequence[Sequence[PrintedLine]], right: float | None) -> list[float]:
-    """Tops of the lines that start a paragraph: the first, and each after a line that ended short
-    (its successor's first word would have fitted on it)."""
+    """Tops of the lines that start a paragraph: the first, each after a line that ended short (its
+    successor's first word would have fitted on it), and each capitalised one after a full stop."""
     lines = [ln for b in blocks for ln in b]
     if not lines:
         return []
@@ -551,7 +562,9 @@ def _paragraph_starts(blocks: Sequence[Sequence[PrintedLine]], right: float | No
     for prev, ln in zip(lines, lines[1:], strict=False):
         first = ln.words[0]
         space = (first.x1 - first.x0) / max(len(first.text), 1)
-        if prev.x1 + space + (first.x1 - first.x0) < edge:
+        fitted = prev.x1 + space + (first.x1 - first.x0) < edge
+        sentence = prev.words[-1].text.endswith((".", "!", "?", ":")) and first.text[:1].isupper()
+        if fitted or sentence:
             starts.append(ln.top)
     return starts
 

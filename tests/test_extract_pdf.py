@@ -18,6 +18,7 @@ from talentmap.extract.pdf_reader import read_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text())["table_rows"]
+TIGHT = json.loads((FIXTURES / "expected.json").read_text())["tight_rows"]
 STYLES = {
     "grid": "pdfplumber-lines",
     "landscape": "pdfplumber-lines",
@@ -95,6 +96,13 @@ def test_table_turned_sideways_on_the_page_is_read_upright(name):
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert [list(r.cells) for r in doc.tables[0].rows] == EXPECTED
     assert doc.lines[0].text == "Example University Technician Commitment Action Plan 2024-2027"
+
+
+def test_borderless_rows_printed_touching_are_told_apart_by_paragraph_starts():
+    # no ref column, no cell padding, no paragraph spacing: rows start where the first column's
+    # paragraph starts (after a short line or a full stop), empty cells included
+    doc = read_pdf(FIXTURES / "noborder_tight.pdf")
+    assert [list(r.cells) for r in doc.tables[0].rows] == TIGHT
 
 
 def test_text_without_table_gives_numbered_paragraphs():
