@@ -221,6 +221,6 @@ def test_blank_and_sideways_pdfs_get_their_own_messages():
 def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
     from talentmap.extract.pdf_strategy_text import _split_at_refs
 
-    lines = group_lines(cell("Ref", "1.1", "1.2", "1.", "4"), 1.5)  # "1." fills its 10pt-wide column
-    blocks = _split_at_refs([lines], right=110.0)
-    assert [" ".join(ln.text for ln in b) for b in blocks] == ["Ref", "1.1", "1.2", "1. 4"]
+    lines = group_lines(cell("Ref", "1.1", "1.2", "B12.1", "4"), 1.5)  # "B12.1" fills the column to 125
+    blocks = _split_at_refs([lines], right=126.0)
+    assert [" ".join(ln.text for ln in b) for b in blocks] == ["Ref", "1.1", "1.2", "B12.1 4"]
