@@ -27,6 +27,8 @@ Processor = Callable[[Path, str], FileResult]
 DEFAULT_PROCESSOR = "talentmap.workers:pipeline_processor"
 MAX_WORKER_MEMORY_MB = 2048  # a 100-page plan peaks near 150 MB; 2 GB means something went wrong
 MEMORY_CHECK_SECONDS = 0.25
+STARTUP_SECONDS = 120.0  # a worker that can't import the pipeline in this long never will
+MAX_FAILED_STARTS = 3
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class _Worker:
     results: Connection  # worker -> parent; EOF when the worker dies
     ready: bool = False  # imports done: the time limit counts from here, not from the spawn
     task: Task | None = None
-    started: float = 0.0
+    started: float = 0.0  # when the current task (or, before `ready`, the process) started
 
 
 class _Pool:
@@ -100,6 +102,7 @@ class _Pool:
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         self.workers: list[_Worker] = []
+        self.failed_starts = 0
 
     def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         pending = list(reversed(tasks))
@@ -122,17 +125,20 @@ class _Pool:
                     message = worker.results.recv()
                 except (EOFError, OSError):  # the worker died
                     self._retire(worker)
-                    if task is None:  # before it could start: no worker will, so every file fails
-                        yield from self._unstartable(pending, worker.process.returncode)
+                    if task is None:  # before it could start
+                        yield from self._failed_start(pending, worker.process.returncode)
                         continue
                     error = FileError(task.source_file, "batch", _crash_message(worker.process.returncode))
                     yield Outcome(task, None, error, seconds, retry=True)
                     continue
                 if message == "ready":
-                    worker.ready = True
+                    worker.ready, self.failed_starts = True, 0
                     continue
                 worker.task = None
                 yield _outcome(task, message, seconds)
+            elif task is None and seconds > STARTUP_SECONDS:  # hung while importing
+                self._retire(worker)
+                yield from self._failed_start(pending, None)
             elif task is not None and self.timeout is not None and seconds > self.timeout:
                 self._retire(worker)
                 message = (
@@ -144,7 +150,11 @@ class _Pool:
                 message = f"refused: reading this file took more than {self.max_memory_mb} MB of memory"
                 yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds)
 
-    def _unstartable(self, pending: list[Task], code: int | None) -> Iterator[Outcome]:
+    def _failed_start(self, pending: list[Task], code: int | None) -> Iterator[Outcome]:
+        """Try again a few times (a worker can be unlucky); then no worker will start: fail every file."""
+        self.failed_starts += 1
+        if self.failed_starts < MAX_FAILED_STARTS:
+            return
         message = f"could not start a worker process (exit status {code}); check the installation"
         while pending:
             task = pending.pop()
@@ -152,12 +162,12 @@ class _Pool:
 
     def _wait_seconds(self, watched: list[_Worker]) -> float | None:
         busy = [w for w in watched if w.task is not None]
-        if not busy:
-            return None
-        limits = [MEMORY_CHECK_SECONDS] if self.max_memory_mb is not None else []
+        deadlines = [w.started + STARTUP_SECONDS for w in watched if w.task is None]
         if self.timeout is not None:
-            deadline = min(w.started for w in busy) + self.timeout
-            limits.append(max(0.0, deadline - time.perf_counter()) + 0.01)
+            deadlines += [w.started + self.timeout for w in busy]
+        limits = [max(0.0, min(deadlines) - time.perf_counter()) + 0.01] if deadlines else []
+        if busy and self.max_memory_mb is not None:
+            limits.append(MEMORY_CHECK_SECONDS)
         return min(limits, default=None)
 
     def _over_memory(self, worker: _Worker) -> bool:
@@ -189,7 +199,7 @@ class _Pool:
         tasks, results = Connection(task_w, readable=False), Connection(result_r, writable=False)
         with contextlib.suppress(OSError):
             tasks.send((self.processor, list(sys.path)))
-        return _Worker(process, tasks, results)
+        return _Worker(process, tasks, results, started=time.perf_counter())
 
     def _assign(self, worker: _Worker, task: Task) -> None:
         worker.task, worker.started = task, time.perf_counter()

@@ -388,3 +388,20 @@ def test_one_refresh_per_output_folder(tmp_path: Path) -> None:
             run(raw, out)
         assert main(["refresh", "--raw", str(raw), "--out", str(out)]) == 2
     assert run(raw, out).actions == 1  # released: runs again
+
+
+def test_workers_that_cannot_start_fail_every_file_clearly(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    for i in range(3):
+        make(raw, f"p{i}.docx", "rows 1")
+    kwargs = {"jobs": 2, "progress_stream": io.StringIO()}
+    summary = refresh(raw, out, processor="test_batch_fakes:dying_processor", **kwargs)
+    assert summary.failed == 3
+    assert set(errors_of(out).values()) == {
+        ("batch", "could not start a worker process (exit status 7); check the installation")
+    }
+    summary = refresh(raw, out, processor="test_batch_fakes:broken_processor", **kwargs)
+    assert summary.failed == 3
+    assert set(errors_of(out).values()) == {
+        ("startup", "could not start the pipeline (RuntimeError: reference data missing)")
+    }

@@ -49,3 +49,11 @@ def fake_process(path: Path, source_file: str) -> FileResult:
         for i in range(1, count + 1)
     )
     return FileResult(source_file, plan_id, "", "", rows, ("fake",))
+
+
+def dying_processor():
+    os._exit(7)  # the worker dies before it is ready
+
+
+def broken_processor():
+    raise RuntimeError("reference data missing")
