@@ -180,7 +180,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
                 last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c]
             )
         rows = rows[1:]
-    _carry_open_spans(last, rows, refs)
+    _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
 
 
@@ -251,8 +251,12 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     return False
 
 
-def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int]) -> None:
-    """Empty cells at the top of the new page continue the merged cells open at the page break."""
+def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], unruled: bool) -> None:
+    """Empty cells at the top of the new page continue the merged cells open at the page break.
+
+    With drawn borders a merged cell is known (`spanned`); without them (`unruled`), an empty
+    cell in a row that has its own ref continues the one above, as on a single page.
+    """
     if not rows:
         return
     lead = max(refs) if refs else 0
@@ -264,9 +268,11 @@ def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int]) -> None
         for r in rows:
             if r.cells[c] or r.full_width:
                 break
-            r.cells[c] = last.cells[c]
-            if not (r.spanned[c] or r is first):
+            keyed = unruled and any(r.cells[k] for k in refs if k != c)
+            if not (r is first or r.spanned[c] or keyed):
                 break
+            r.cells[c] = last.cells[c]
+            r.spanned[c] = True  # still the same merged cell, should it go on over the next page
 
 
 def join_parts(a: str, b: str, broken_word: bool = False) -> str:

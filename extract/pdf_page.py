@@ -63,6 +63,7 @@ class PageData:
     # Set by the reader when the page before ended in a table: the top of this page may be the
     # rest of that table's last row rather than text above a new table.
     continues_table: bool = False
+    column_hint: tuple[float, ...] = ()  # that table's column edges, if read from word positions
 
 
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:

@@ -41,8 +41,12 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     )
     items: list[PageTable | Paragraph] = []
     for page in body:
-        after_table = bool(items) and isinstance(items[-1], PageTable) and items[-1].page == page.number - 1
-        tables = page_tables(replace(page, continues_table=after_table), strategies, settings)
+        last = items[-1] if items else None
+        after_table = isinstance(last, PageTable) and last.page == page.number - 1
+        hint = last.col_edges if after_table and last.extractor == TextColumnsStrategy.name else ()
+        tables = page_tables(
+            replace(page, continues_table=after_table, column_hint=hint), strategies, settings
+        )
         used = set().union(*(t.words_used for t in tables)) if tables else set()
         free = [w for w in page.words if id(w) not in used]
         right = max(w.x1 for w in page.words) if page.words else None

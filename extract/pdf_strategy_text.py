@@ -78,18 +78,21 @@ class TextColumnsStrategy:
     def extract(self, page: PageData) -> list[PageGrid]:
         s = self.settings
         lines = group_lines(page.words, s.line_tolerance)
-        least = 2 if page.continues_table else s.min_table_lines
-        if len(lines) < least:
+        if not lines:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
-        if len(multi) < least:
-            return []
-        gutters = find_gutters(multi, gap_min, s.gutter_noise_share)
+        gutters = (
+            find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
+        )
+        if not gutters and page.continues_table and len(page.column_hint) > 2:
+            # too little of the table on this page to see its gutters: it goes on in the last page's columns
+            gutters = [Gutter(e - 1, e + 1) for e in page.column_hint[1:-1]]
         if not gutters:
             return []
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
-        rules = horizontal_rules(page, min(ln.x0 for ln in multi), max(ln.x1 for ln in multi), s)
+        span = multi or lines
+        rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
         grids: list[PageGrid] = []
         taken: set[int] = set()
         for zone in ruled_zones(lines, rules, gutters):
@@ -371,11 +374,15 @@ def gap_regions(
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
-        if len(multi) < 2:
+        if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
         if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
             run = run[multi[0] :]
-        found.append((_aligned_block_above(lines, crossing, run, gutters, pitch), run))
+        above = _aligned_block_above(lines, crossing, run, gutters, pitch)
+        if above and not _spans_table(above, _text_x0(run, gutters), max(ln.x1 for ln in run)):
+            # a short full-width line is a title, unless it is a cut row's rest at a page top
+            above = above if continues_table and above[0] is lines[0] else []
+        found.append((above, run))
     if found:
         last_run = found[-1][1]
         found.append((_trailing_wide_block(lines, crossing, last_run, gutters, pitch), []))
@@ -436,6 +443,11 @@ def _aligned_block_above(
     return block
 
 
+def _spans_table(block: Sequence[PrintedLine], x0: float, x1: float) -> bool:
+    """A merged full-width row's text runs across most of the table; a short title does not."""
+    return max(ln.x1 for ln in block) >= x0 + 0.5 * (x1 - x0)
+
+
 def _trailing_wide_block(
     lines: Sequence[PrintedLine],
     crossing: Sequence[bool],
@@ -454,7 +466,9 @@ def _trailing_wide_block(
         tail.insert(0, ln)
     if not tail or len(tail) != sum(1 for ln in lines if ln.top > end):
         return []
-    return tail if abs(tail[0].x0 - _text_x0(last_run, gutters)) <= 2 else []
+    x0 = _text_x0(last_run, gutters)
+    aligned = abs(tail[0].x0 - x0) <= 2 and _spans_table(tail, x0, max(ln.x1 for ln in last_run))
+    return tail if aligned else []
 
 
 def gap_grid(
@@ -669,23 +683,28 @@ def _continue_merged_cells(
     """Empty grouping cells in a keyed row continue the merged cell above them.
 
     Without borders, a merged cell printed once looks like a filled cell followed by empty ones.
-    Left of the widest (main text) column, the columns group rows (theme, objective,
+    Left of the main text column (the one holding the most text), the columns group rows (theme, objective,
     recommendation); in a row that starts with a new key (the ref column nearest the main column)
     an empty grouping cell is read as the continuation of the one above.
     """
-    widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
-    main = widths.index(max(widths))
+    text = [sum(len(w.text) for b in blocks for ln in b for w in ln.words) for blocks in col_blocks]
+    main = text.index(max(text))
     key = max((r for r in refs if r < main), default=None)
     if key is None:
         return
-    key_rows = {_band_of(bounds, b[0].top + 0.5) for b in col_blocks[key]}
+    key_rows = {
+        _band_of(bounds, b[0].top + 0.5)
+        for b in col_blocks[key]
+        if REF_PATTERN.match("".join(w.text for ln in b for w in ln.words))
+    }
     for c in range(main):
         if c == key:
             continue
         filled = {_band_of(bounds, ln.top + 0.5) for b in col_blocks[c] for ln in b}
         for r in range(1, len(groups[c])):
             opens = r in key_rows and r not in filled and not {r, r - 1} & wide_rows
-            if opens and (r - 1 in filled or groups[c][r - 1] != r - 1):
+            above_keyed = groups[c][r - 1] in key_rows or r - 1 in key_rows  # never carry a header down
+            if opens and above_keyed and (r - 1 in filled or groups[c][r - 1] != r - 1):
                 groups[c][r] = groups[c][r - 1]
 
 

@@ -19,6 +19,7 @@ from talentmap.extract.pdf_reader import read_pdf
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text())["table_rows"]
 TIGHT = json.loads((FIXTURES / "expected.json").read_text())["tight_rows"]
+SPAN = json.loads((FIXTURES / "expected.json").read_text())["span_rows"]
 STYLES = {
     "grid": "pdfplumber-lines",
     "landscape": "pdfplumber-lines",
@@ -103,6 +104,16 @@ def test_borderless_rows_printed_touching_are_told_apart_by_paragraph_starts():
     # paragraph starts (after a short line or a full stop), empty cells included
     doc = read_pdf(FIXTURES / "noborder_tight.pdf")
     assert [list(r.cells) for r in doc.tables[0].rows] == TIGHT
+
+
+@pytest.mark.parametrize("name", ["span_grid", "span_noborder"])
+def test_cell_merged_over_seven_pages_is_on_every_row(name):
+    # printed once at the top; the last page holds only the header and the end of one row, so its
+    # columns are those of the page before
+    doc = read_pdf(FIXTURES / f"{name}.pdf")
+    assert len(doc.tables) == 1
+    assert [list(r.cells) for r in doc.tables[0].rows] == SPAN
+    assert [line.text for line in doc.lines] == ["Example Trust Action Plan"]
 
 
 def test_text_without_table_gives_numbered_paragraphs():
