@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from .model import RawRow
 from .pdf_grid import PageRow, PageTable
+from .pdf_layout import REF_PATTERN
 from .pdf_paragraphs import Paragraph
-from .pdf_strategy_text import REF_PATTERN
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BULLETS = tuple("*•·▪◦●○■□➢►✓")

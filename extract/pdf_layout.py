@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from .pdf_page import Word
+
+# A row reference as printed: "1.1", "B12.", "R3", "2.4.1", "A5)".
+REF_PATTERN = re.compile(r"^(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[.)]?$")
+# A list item's marker standing alone: "1.", "(a)", "iv)", a bullet.
+LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•*·▪◦●○■□➢►✓–-])$")
 
 
 @dataclass(frozen=True)

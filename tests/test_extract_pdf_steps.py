@@ -6,6 +6,7 @@ import pytest
 
 from talentmap.extract import ExtractionError
 from talentmap.extract.pdf_celltext import cell_text
+from talentmap.extract.pdf_columns import find_gutters
 from talentmap.extract.pdf_furniture import strip_furniture
 from talentmap.extract.pdf_grid import PageRow, PageTable
 from talentmap.extract.pdf_join import JoinedTable, join_pieces
@@ -14,7 +15,6 @@ from talentmap.extract.pdf_page import PageData, Word
 from talentmap.extract.pdf_paragraphs import Paragraph, paragraphs
 from talentmap.extract.pdf_reader import _check_text_layer
 from talentmap.extract.pdf_settings import PdfSettings
-from talentmap.extract.pdf_strategy_text import find_gutters
 
 CHAR = 5.0  # every hand-built character is 5pt wide
 PITCH = 12.0
@@ -219,7 +219,7 @@ def test_blank_and_sideways_pdfs_get_their_own_messages():
 
 
 def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
-    from talentmap.extract.pdf_strategy_text import _split_at_refs
+    from talentmap.extract.pdf_rows_gap import _split_at_refs
 
     lines = group_lines(cell("Ref", "1.1", "1.2", "B12.1", "4"), 1.5)  # "B12.1" fills the column to 125
     blocks = _split_at_refs([lines], right=126.0)

@@ -1,0 +1,164 @@
+"""Columns of a table without vertical rules: the whitespace gutters between its words.
+
+A gutter is a vertical strip that (almost) no multi-column line prints into; its right end is where
+the next column's text starts, which is where one column is told from the next. A line printed
+across that point (a title, a legend, a merged full-width row) "crosses" the gutter.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .pdf_layout import PrintedLine
+from .pdf_page import Word
+
+
+@dataclass(frozen=True)
+class Gutter:
+    x0: float
+    x1: float
+
+    @property
+    def mid(self) -> float:
+        """Where one column ends and the next begins: just before the next column's text starts."""
+        return self.x1 - 1
+
+    def crossed_by(self, w: Word) -> bool:
+        """A word printed across the start of the next column (text in a column may run into the gutter)."""
+        return w.x0 < self.x1 - 1 and w.x1 > self.x1 + 1
+
+
+@dataclass(frozen=True)
+class Region:
+    """Lines read as one table: `wide` holds the indexes of its full-width (merged) rows."""
+
+    lines: tuple[PrintedLine, ...]
+    wide: frozenset[int]  # indexes into `lines` of full-width (gutter-crossing) lines
+
+
+def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
+    """Vertical strips that (almost) no multi-column line prints into, between the lines' text.
+
+    A strip may be crossed by a few lines (a title or legend printed across the table's columns).
+    Leaving those out, the gutter is the part of the strip the fewest lines reach, so a column
+    whose text only sometimes reaches its right edge does not widen its gutter into the column,
+    and a centred column's header does not narrow it to nothing.
+    """
+    lo = math.floor(min(ln.x0 for ln in lines))
+    cover = _coverage(lines, lo)
+    limit = noise_share * len(lines)
+    gutters = []
+    for a, b in _runs(cover, lambda c: c <= limit):
+        if a == 0 or b == len(cover) or b - a < 0.75 * gap_min:
+            continue
+        x0, x1 = lo + a, lo + b
+        inside = [ln for ln in lines if _overlap(ln, x0, x1) < 0.6 * (x1 - x0)]
+        sub = _coverage(inside, lo)[a:b] if inside else [0] * (b - a)
+        least = min(sub)
+        run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
+        if run[1] - run[0] >= 2:
+            gutters.append(Gutter(x0 + run[0], x0 + run[1]))
+    return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+
+
+def _overlap(line: PrintedLine, x0: float, x1: float) -> float:
+    return sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in line.words)
+
+
+def _coverage(lines: Sequence[PrintedLine], lo: int) -> list[int]:
+    """For each 1pt column from `lo`, how many lines print a word over it."""
+    n = math.ceil(max(ln.x1 for ln in lines)) - lo + 1
+    cover = [0] * n
+    for ln in lines:
+        mark = bytearray(n)
+        for w in ln.words:
+            a, b = max(0, math.floor(w.x0) - lo), min(n, math.ceil(w.x1) - lo)
+            mark[a:b] = b"\x01" * max(0, b - a)
+        cover = [c + m for c, m in zip(cover, mark, strict=False)]
+    return cover
+
+
+def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001 - predicate
+    runs, start = [], None
+    for i, v in enumerate(values):
+        if keep(v) and start is None:
+            start = i
+        elif not keep(v) and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(values)))
+    return runs
+
+
+def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
+    """How many lines have text on both sides of the gutter."""
+    return sum(
+        1
+        for ln in lines
+        if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
+    )
+
+
+def crosses(line: PrintedLine, gutters: Sequence[Gutter]) -> bool:
+    return any(g.crossed_by(w) for g in gutters for w in line.words)
+
+
+def region_of(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> Region:
+    return Region(tuple(lines), frozenset(i for i, ln in enumerate(lines) if crosses(ln, gutters)))
+
+
+def column_edges(region: Region, gutters: Sequence[Gutter]) -> list[float]:
+    words = [w for ln in region.lines for w in ln.words]
+    x_lo = min(w.x0 for w in words) - 1
+    x_hi = max(w.x1 for w in words) + 1
+    inner = [g.mid for g in gutters if x_lo < g.mid < x_hi]
+    return [x_lo, *inner, x_hi]
+
+
+def column_words(region: Region, edges: Sequence[float]) -> list[list[Word]]:
+    cols: list[list[Word]] = [[] for _ in range(len(edges) - 1)]
+    for i, ln in enumerate(region.lines):
+        if i in region.wide:
+            continue
+        for w in ln.words:
+            c = min(max(bisect_right(edges, w.xc) - 1, 0), len(cols) - 1)
+            cols[c].append(w)
+    return cols
+
+
+def content_right(
+    cols: Sequence[Sequence[Word]], frame: tuple[float, float] | None = None
+) -> tuple[float | None, ...]:
+    """Right edge of each column's text area, for spotting words broken at the column edge.
+
+    Inside the table it is the next column's text start minus the tightest gutter (twice the cell
+    padding). For the last column it is the rules' right end minus the padding when the table has
+    rules (`frame` = their x-extent), else the furthest any line reaches, if several lines reach it.
+    """
+    lefts = [min((w.x0 for w in c), default=None) for c in cols]
+    rights = [max((w.x1 for w in c), default=None) for c in cols]
+    gaps = [
+        lefts[i + 1] - rights[i]
+        for i in range(len(cols) - 1)
+        if lefts[i + 1] is not None and rights[i] is not None
+    ]
+    tight = min(gaps) if gaps else None
+    out: list[float | None] = []
+    for i, c in enumerate(cols):
+        if i + 1 < len(cols) and lefts[i + 1] is not None and tight is not None:
+            out.append(lefts[i + 1] - tight)
+        elif frame is not None and lefts[0] is not None:
+            out.append(frame[1] - (lefts[0] - frame[0]))
+        elif rights[i] is not None and _reached(c, rights[i]) >= 3:
+            out.append(rights[i])
+        else:
+            out.append(None)
+    return tuple(out)
+
+
+def _reached(words: Sequence[Word], edge: float) -> int:
+    return sum(1 for w in words if edge - w.x1 <= (w.x1 - w.x0) / max(len(w.text), 1))

@@ -1,0 +1,146 @@
+"""Rows of an `open_rules` table: the bands between its horizontal rules.
+
+A rule that stops short of a column (a merged cell interrupts it) leaves that column's cell
+running on into the next band, so the merged cell covers both rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pdfplumber.table import merge_edges
+
+from .pdf_columns import Gutter, Region, column_edges, column_words, content_right, crosses
+from .pdf_grid import GridCell, PageGrid
+from .pdf_layout import PrintedLine
+from .pdf_page import PageData
+from .pdf_settings import PdfSettings
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row separator: the ruling segments drawn at one height (a merged cell interrupts them)."""
+
+    y: float
+    segments: tuple[tuple[float, float], ...]
+
+    @property
+    def x0(self) -> float:
+        return min(a for a, _ in self.segments)
+
+    @property
+    def x1(self) -> float:
+        return max(b for _, b in self.segments)
+
+    def covers(self, lo: float, hi: float) -> bool:
+        mid = (lo + hi) / 2
+        return any(a <= mid <= b for a, b in self.segments)
+
+
+def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -> list[Rule]:
+    """Horizontal ruling segments (collinear pieces joined) long enough to separate table rows."""
+    h = [e for e in page.edges if e.orientation == "h" and e.x1 > x_lo and e.x0 < x_hi]
+    if not h:
+        return []
+    merged = merge_edges(
+        [
+            {
+                "x0": e.x0,
+                "x1": e.x1,
+                "top": e.top,
+                "bottom": e.bottom,
+                "width": e.x1 - e.x0,
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "line",
+                "doctop": e.top,
+            }
+            for e in h
+        ],
+        snap_x_tolerance=3,
+        snap_y_tolerance=2,
+        join_x_tolerance=3,
+        join_y_tolerance=2,
+    )
+    groups: list[list[dict]] = []
+    for e in sorted(merged, key=lambda e: e["top"]):
+        if groups and e["top"] - groups[-1][0]["top"] <= 2:  # a cell's top and bottom border: one separator
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    width = x_hi - x_lo
+    return [
+        Rule(g[0]["top"], tuple(sorted((e["x0"], e["x1"]) for e in g)))
+        for g in groups
+        if sum(e["x1"] - e["x0"] for e in g) >= s.row_rule_min_share * width
+    ]
+
+
+def ruled_zones(
+    lines: Sequence[PrintedLine], rules: Sequence[Rule], gutters: Sequence[Gutter]
+) -> list[tuple[list[Rule], list[PrintedLine]]]:
+    """Runs of rule-bounded bands that hold text; a band with no text ends a run."""
+    zones: list[tuple[list[Rule], list[PrintedLine]]] = []
+    cur_rules: list[Rule] = []
+    cur_lines: list[PrintedLine] = []
+    for a, b in zip(rules, rules[1:], strict=False):
+        band = [ln for ln in lines if a.y < (ln.top + ln.bottom) / 2 < b.y]
+        if band:
+            if not cur_rules:
+                cur_rules = [a]
+            cur_rules.append(b)
+            cur_lines.extend(band)
+        elif cur_rules:
+            zones.append((cur_rules, cur_lines))
+            cur_rules, cur_lines = [], []
+    if cur_rules:
+        zones.append((cur_rules, cur_lines))
+    return [z for z in zones if any(not crosses(ln, gutters) for ln in z[1]) or len(z[0]) == 2]
+
+
+def ruled_grid(
+    page: int, name: str, region: Region, rules: Sequence[Rule], gutters: Sequence[Gutter]
+) -> PageGrid | None:
+    """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged."""
+    edges = column_edges(region, gutters)
+    n_cols = len(edges) - 1
+    ys = [r.y for r in rules]
+    n_rows = len(ys) - 1
+    if n_cols < 2 or n_rows < 1:
+        return None
+    wide_bands = set()
+    for i, ln in enumerate(region.lines):
+        if i in region.wide:
+            wide_bands.add(bisect_right(ys, (ln.top + ln.bottom) / 2) - 1)
+    cells: list[GridCell] = []
+    for c in range(n_cols):
+        lo, hi = edges[c], edges[c + 1]
+        start = 0
+        for b in range(1, n_rows + 1):
+            rule = rules[b]
+            covers = rule.covers(lo, hi)
+            if b == n_rows or covers or b in wide_bands or (b - 1) in wide_bands:
+                bands = [x for x in range(start, b) if x not in wide_bands]
+                if bands:
+                    cells.append(
+                        GridCell(bands[0], bands[-1] + 1, c, c + 1, lo, ys[bands[0]], hi, ys[bands[-1] + 1])
+                    )
+                start = b
+    for b in sorted(wide_bands):
+        if 0 <= b < n_rows:
+            cells.append(GridCell(b, b + 1, 0, n_cols, edges[0], ys[b], edges[-1], ys[b + 1]))
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    cols = column_words(region, edges)
+    frame = (min(r.x0 for r in rules), max(r.x1 for r in rules))
+    return PageGrid(
+        page,
+        name,
+        n_rows,
+        n_cols,
+        tuple(cells),
+        ruled=False,
+        content_right=content_right(cols, frame),
+        col_edges=tuple(edges),
+    )
