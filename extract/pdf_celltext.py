@@ -18,6 +18,34 @@ from .pdf_page import Word
 _ALWAYS_BULLETS = frozenset("*•·▪◦●○■□➢►✓")
 # A hyphen before one of these is a suspended compound ("department- and institution-level").
 _SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "&"})
+# Short words that stand alone far more often than they end a word broken at a column edge.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "their",
+        "to",
+        "with",
+        "we",
+        "will",
+    ]
+)
 
 
 def cell_text(words: Sequence[Word], right_edge: float | None, line_tolerance: float) -> str:
@@ -58,6 +86,8 @@ def _is_broken_word(prev: PrintedLine, line: PrintedLine, right_edge: float | No
     first = nxt.text[0]
     if not (first.islower() or first.isdigit() or first in ").,;:%"):
         return False
+    if nxt.text.rstrip(".,;:!?").lower() in _FUNCTION_WORDS:
+        return False  # "contributions" / "to research": a long word wrapped whole, then "to"
     char_width = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
     return right_edge - prev.x1 < char_width + 0.5
 

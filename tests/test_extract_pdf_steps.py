@@ -224,3 +224,8 @@ def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
     lines = group_lines(cell("Ref", "1.1", "1.2", "B12.1", "4"), 1.5)  # "B12.1" fills the column to 125
     blocks = _split_at_refs([lines], right=126.0)
     assert [" ".join(ln.text for ln in b) for b in blocks] == ["Ref", "1.1", "1.2", "B12.1 4"]
+
+
+def test_long_word_wrapped_whole_before_a_short_function_word_keeps_its_space():
+    words = cell("contributions", "to research")  # "contributions" ends 1pt short of the edge
+    assert cell_text(words, right_edge=166.0, line_tolerance=1.5) == "contributions to research"
