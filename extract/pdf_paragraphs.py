@@ -16,6 +16,7 @@ from .pdf_celltext import starts_with_bullet
 from .pdf_layout import PrintedLine, group_lines, typical_space
 from .pdf_page import Word
 
+HANGING_INDENT = 36.0  # points (half an inch): the widest indent a list item's wrapped lines take
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")
 
 
@@ -57,7 +58,8 @@ def _continues(par: list[PrintedLine], ln: PrintedLine, right: float, space: flo
         return False
     first = par[0]
     if _LIST_MARKER.match(first.words[0].text) and len(first.words) > 1:
-        aligned = first.x0 - 1 <= ln.x0 <= first.words[1].x0 + 2  # hanging indent of a numbered item
+        # the hanging indent of a numbered item: at its text, or at an indent stop a little further in
+        aligned = first.x0 - 1 <= ln.x0 <= max(first.words[1].x0, first.x0 + HANGING_INDENT) + 2
     else:
         aligned = abs(ln.x0 - prev.x0) <= 2
     if not aligned:

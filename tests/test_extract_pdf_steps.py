@@ -229,3 +229,12 @@ def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
 def test_long_word_wrapped_whole_before_a_short_function_word_keeps_its_space():
     words = cell("contributions", "to research")  # "contributions" ends 1pt short of the edge
     assert cell_text(words, right_edge=166.0, line_tolerance=1.5) == "contributions to research"
+
+
+def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():
+    words = line("1. We will support our technical staff", 50, 100) + line(
+        "across the whole institution.", 68, 112
+    )
+    assert [p.text for p in paragraphs(words, 1, 1.5, right=250.0)] == [
+        "1. We will support our technical staff across the whole institution."
+    ]
