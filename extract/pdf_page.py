@@ -43,6 +43,7 @@ class Edge:
     x1: float
     top: float
     bottom: float
+    stroked: bool = True  # False for the side of a filled, unstroked box (cell shading, not a rule)
 
     @property
     def length(self) -> float:
@@ -128,7 +129,9 @@ def _turned_char(c: dict, turn: Callable[[Any], dict]) -> dict:
 
 def _turn_edge(e: Edge, turn: Callable[[Any], dict]) -> Edge:
     box = turn({"x0": e.x0, "x1": e.x1, "top": e.top, "bottom": e.bottom})
-    return Edge("v" if e.orientation == "h" else "h", box["x0"], box["x1"], box["top"], box["bottom"])
+    return Edge(
+        "v" if e.orientation == "h" else "h", box["x0"], box["x1"], box["top"], box["bottom"], e.stroked
+    )
 
 
 def _words(chars: list[dict], settings: PdfSettings) -> list[dict]:
@@ -148,7 +151,8 @@ def _edges(page: Any, settings: PdfSettings) -> tuple[Edge, ...]:
         orient = _thin_side(e) or e.get("orientation")
         if orient not in ("h", "v"):
             continue
-        edge = Edge(orient, float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]))
+        stroked = e.get("object_type") != "rect_edge" or bool(e.get("stroke", True))
+        edge = Edge(orient, float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"]), stroked)
         if edge.length >= 1:
             out.append(edge)
         if len(out) >= settings.max_edges_per_page:

@@ -66,12 +66,18 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
-    """At least three x positions with vertical rules running most of the grid's height."""
+    """Three or more x positions with drawn vertical rules (not shading) running most of the grid's height."""
     x0, top, x1, bottom = grid.bbox
     height = bottom - top
     cover: dict[int, float] = {}
     for e in page.edges:
-        if e.orientation == "v" and x0 - 2 <= e.x0 <= x1 + 2 and e.bottom > top and e.top < bottom:
+        if (
+            e.orientation == "v"
+            and e.stroked
+            and x0 - 2 <= e.x0 <= x1 + 2
+            and e.bottom > top
+            and e.top < bottom
+        ):
             key = round(e.x0 / 3)
             cover[key] = cover.get(key, 0.0) + min(e.bottom, bottom) - max(e.top, top)
     return sum(1 for v in cover.values() if v >= 0.5 * height) >= 3

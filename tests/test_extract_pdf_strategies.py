@@ -128,3 +128,14 @@ def test_camelot_stops_once_its_time_budget_is_spent(tmp_path):
     strategy = CamelotLatticeStrategy(tmp_path / "missing.pdf", budget_seconds=0.0)
     page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
     assert strategy.extract(page) == [] and strategy.spent == 0.0
+
+
+def test_camelot_is_not_run_for_cell_shading_that_only_looks_like_rules():
+    from dataclasses import replace
+
+    words = [word("Ref", 105, 105), word("Action", 140, 105), word("1.1", 105, 125), word("Do", 205, 125)]
+    page = boxed_page([100, 150, 250, 300], [100, 120, 140], words)
+    shaded = replace(page, edges=tuple(replace(e, stroked=e.orientation == "h") for e in page.edges))
+    lattice = Spy([lattice_grid("camelot-lattice")])
+    page_tables(shaded, Strategies(Spy(LinesStrategy().extract(page)), lattice, Spy([])), PdfSettings())
+    assert lattice.calls == 0
