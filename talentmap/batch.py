@@ -22,6 +22,7 @@ from talentmap.extract import SUPPORTED_SUFFIXES
 
 from .cache import CACHE_DIRNAME, ResultCache, file_digest, pipeline_version
 from .errors import FileError
+from .outputs import write_all
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
@@ -126,6 +127,8 @@ def _refresh(
         for outcome in run_tasks(todo, jobs or available_cores(), timeout, processor, max_memory_mb):
             rel = outcome.task.source_file
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
+            if outcome.result is not None:
+                log.debug("%s:\n%s", rel, outcome.result.explain)
             if not outcome.retry and not cache.store(rel, digests[rel], outcomes[rel]):
                 log.warning("could not write the cache in %s; %s will be extracted again", cache.folder, rel)
             progress.done(outcome)
@@ -147,7 +150,7 @@ def _refresh(
         errors=tuple(errors),
         overrides=report,
     )
-    _write_outputs(out, results, errors, summary)
+    write_all(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
 
 
@@ -216,19 +219,3 @@ def remove_stale_temp_files(out: Path) -> None:
     if out.is_dir():
         for path in [*out.glob(".*.tmp"), *out.glob(f"{CACHE_DIRNAME}/*/.*.tmp")]:
             path.unlink(missing_ok=True)
-
-
-def _write_outputs(
-    out: Path, results: Sequence[FileResult], errors: Sequence[FileError], summary: RefreshSummary
-) -> None:
-    """Through the outputs module's `write_all` (every output file) when it has one."""
-    from . import outputs
-
-    write_all = getattr(outputs, "write_all", None)
-    if write_all is not None:
-        write_all(out, results, errors, summary)
-        return
-    rows = [row for result in results for row in result.rows]
-    outputs.write_dataset(
-        out, outputs.actions_frame(rows), [(e.source_file, e.stage, e.error) for e in errors]
-    )
