@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
 from .keyvalue import labelled_lines, transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
+from .plan_likeness import document_topic, list_reads_as_commitments
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
 from .tables import TableState, read_table
@@ -88,11 +90,11 @@ def plan_legend(document, texts: list[str]) -> tuple[tuple[tuple[str, str], ...]
     return legend, set(key_tables)
 
 
-def read_tables(document, body, key_tables: set[int], notes: list[str]):  # noqa: ANN001, ANN201
+def read_tables(document, body, key_tables: set[int], notes: list[str], about_technicians: bool = False):  # noqa: ANN001, ANN201
     """Every action table in reading order -> row items; a pillar heading above a table sets its theme."""
     items: list[RowItem] = []
     explanations: list[TableExplanation] = []
-    state = TableState()
+    state = TableState(about_technicians=about_technicians)
     previous_seq = -1
     ordered = sorted(enumerate(document.tables), key=lambda it: it[1].seq)
     for index, (original, table) in enumerate(ordered):
@@ -148,12 +150,23 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     legend, key_tables = plan_legend(document, texts)
     ctx = PlanContext(legend=legend, markers=declared_markers(texts))
 
-    items, explanations = read_tables(document, body, key_tables, notes)
-    records = records_from_items(items, ctx)
+    topic = document_topic([text for text, *_ in lines] + _cell_texts(document) + list(metadata))
+    about = "about technicians" if topic.about_technicians else "not about technicians"
+    notes.append(f"document: {about} ({topic.evidence})")
+
+    items, explanations = read_tables(document, body, key_tables, notes, topic.about_technicians)
+    records = _with_text(records_from_items(items, ctx), notes)
     if not records:
         records, explanations = _labelled_records(texts, ctx, notes) or (records, explanations)
+    listed: list = []
     if not records:
         listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
+        if listed and not topic.about_technicians and not list_reads_as_commitments([i.text for i in listed]):
+            notes.append(
+                f"numbered list of {len(listed)} items skipped: they do not read as commitments "
+                '("We will ...", an action verb) and the document is not about technicians'
+            )
+            listed = []
         records = [
             ActionRecord(
                 row=k + 1,
@@ -167,6 +180,8 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         ]
         if listed:
             notes.append(f"no action table: {len(listed)} numbered commitments read as actions")
+    if not records:
+        notes.append(no_plan_note(document, explanations, notes, topic.about_technicians))
     return Plan(
         institution=institution,
         period=period,
@@ -175,3 +190,47 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         explanations=tuple(explanations),
         notes=tuple(notes),
     )
+
+
+def _cell_texts(document) -> list[str]:  # noqa: ANN001
+    return [cell for table in document.tables for row in table.rows for cell in row.cells if cell]
+
+
+def _with_text(records: list[ActionRecord], notes: list[str]) -> list[ActionRecord]:
+    """Rows with nothing in the action, objective or progress cells are layout, not actions."""
+    kept = [r for r in records if any(v.strip() for v in (r.action, r.objective, r.progress))]
+    if len(kept) < len(records):
+        notes.append(f"{len(records) - len(kept)} rows with no action, objective or progress text dropped")
+    return [replace(r, row=k + 1) for k, r in enumerate(kept)]
+
+
+NO_PLAN = "no action plan found"
+HEADERS_SHOWN = 6
+
+
+def no_plan_note(document, explanations, notes: list[str], about_technicians: bool) -> str:  # noqa: ANN001
+    """Why nothing was read, in words for errors.csv: what was found and why it is not a plan."""
+    n_tables = len(document.tables)
+    if not n_tables:
+        found = "no table"
+    else:
+        headers = list(dict.fromkeys(d.header for e in explanations for d in e.columns if d.header.strip()))
+        shown = ", ".join(repr(h[:40]) for h in headers[:HEADERS_SHOWN]) + (
+            ", ..." if len(headers) > HEADERS_SHOWN else ""
+        )
+        with_action = sum(1 for e in explanations if any(d.field == "action" for d in e.columns))
+        what = (
+            "none with an action column"
+            if not with_action
+            else "none with an action column named by its header beside other plan columns"
+        )
+        found = f"{n_tables} table{'s' if n_tables != 1 else ''}, {what}"
+        found += f" (headers seen: {shown})" if headers else " (no header row)"
+    skipped_list = next((n for n in notes if n.startswith("numbered list of")), "")
+    if skipped_list:
+        found += "; a " + skipped_list.split(" skipped")[0] + " that do not read as commitments"
+    elif not any(n.startswith("no action table") for n in notes):
+        found += " and no numbered list of commitments"
+    if not about_technicians:
+        found += "; the document does not read as being about technicians"
+    return f"{NO_PLAN}: {found}"

@@ -32,6 +32,7 @@ from .layout import (
     section_theme,
 )
 from .model import ColumnDecision, TableExplanation
+from .plan_likeness import table_verdict
 
 
 @dataclass
@@ -46,6 +47,7 @@ class TableState:
     rows_seen: int = 0
     rows_with_identity: int = 0
     rows_with_ref: int = 0
+    about_technicians: bool = False  # the document's topic: lets a headerless prose table be actions
     notes: list[str] = field(default_factory=list)
 
 
@@ -156,6 +158,12 @@ def read_table(
     if _not_an_action_table(layout, cleaned[body_start:]):
         state.notes.append(f"table {index + 1}: skipped, no column holds actions")
         return _explanation(index, extractor, layout, 0)
+    verdict = table_verdict(layout, state.about_technicians)
+    if not verdict.is_action_table:
+        state.notes.append(f"table {index + 1}: skipped, not an action table: {verdict.reason}")
+        return _explanation(index, extractor, layout, 0)
+    if layout.carried_from is None:
+        state.notes.append(f"table {index + 1}: an action table: {verdict.reason}")
     count = 0
     for pos in range(body_start, len(cleaned)):
         cells, page = cleaned[pos]

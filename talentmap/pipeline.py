@@ -41,7 +41,7 @@ def process_file(path: Path, source_file: str, matcher: Matcher | None = None) -
     document = _run("extract", extract_document, path)
     plan = _run("normalise", normalise, document, file_stem=Path(source_file).stem)
     if not plan.records:
-        raise PipelineError("normalise", _no_actions_message(document))
+        raise PipelineError("normalise", _no_actions_message(document, plan))
     plan_id = plan_id_for(source_file)
     queries = [query_for(plan_id, record) for record in plan.records]
     matches = _run("mapping", (matcher or Matcher()).match_all, queries)
@@ -130,7 +130,11 @@ def _run(stage: str, func, *args, **kwargs):  # noqa: ANN001, ANN202
         raise PipelineError(stage, f"internal error ({type(exc).__name__}: {exc})") from exc
 
 
-def _no_actions_message(document: Document) -> str:
+def _no_actions_message(document: Document, plan: Plan | None = None) -> str:
+    """The normaliser's own account of what it found, else a generic one."""
+    reason = next((n for n in (plan.notes if plan else ()) if n.startswith("no action plan found")), "")
+    if reason:
+        return reason
     if document.tables:
         return "no action rows found: the tables have no recognisable action column"
     return "no actions found: the document has no table and no numbered list of commitments"

@@ -200,7 +200,7 @@ def test_running_header_repeated_on_pages_is_not_a_theme_heading_or_title():
         TextLine("Sustainability Group Report", page=2, seq=5),
         TextLine("Oxford Brookes University action plan 2022-2025", page=1, seq=1),
     ]
-    plan = normalise(doc(table(["Action"], [LONG_A], seq=2), lines=lines))
+    plan = normalise(doc(table(["Action", "Lead"], [LONG_A, "Jo"], seq=2), lines=lines))
     assert plan.records[0].theme == ""
     assert plan.institution == "Oxford Brookes University" and plan.period == "2022-2025"
 
