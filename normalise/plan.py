@@ -11,7 +11,7 @@ from .fragments import RowItem
 from .institution import detect_institution, detect_period
 from .keyvalue import labelled_lines, transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
-from .plan_likeness import document_topic, list_reads_as_commitments
+from .plan_likeness import document_topic, list_reads_as_commitments, no_plan_note
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
 from .tables import TableState, read_table
@@ -202,35 +202,3 @@ def _with_text(records: list[ActionRecord], notes: list[str]) -> list[ActionReco
     if len(kept) < len(records):
         notes.append(f"{len(records) - len(kept)} rows with no action, objective or progress text dropped")
     return [replace(r, row=k + 1) for k, r in enumerate(kept)]
-
-
-NO_PLAN = "no action plan found"
-HEADERS_SHOWN = 6
-
-
-def no_plan_note(document, explanations, notes: list[str], about_technicians: bool) -> str:  # noqa: ANN001
-    """Why nothing was read, in words for errors.csv: what was found and why it is not a plan."""
-    n_tables = len(document.tables)
-    if not n_tables:
-        found = "no table"
-    else:
-        headers = list(dict.fromkeys(d.header for e in explanations for d in e.columns if d.header.strip()))
-        shown = ", ".join(repr(h[:40]) for h in headers[:HEADERS_SHOWN]) + (
-            ", ..." if len(headers) > HEADERS_SHOWN else ""
-        )
-        with_action = sum(1 for e in explanations if any(d.field == "action" for d in e.columns))
-        what = (
-            "none with an action column"
-            if not with_action
-            else "none with an action column named by its header beside other plan columns"
-        )
-        found = f"{n_tables} table{'s' if n_tables != 1 else ''}, {what}"
-        found += f" (headers seen: {shown})" if headers else " (no header row)"
-    skipped_list = next((n for n in notes if n.startswith("numbered list of")), "")
-    if skipped_list:
-        found += "; a " + skipped_list.split(" skipped")[0] + " that do not read as commitments"
-    elif not any(n.startswith("no action table") for n in notes):
-        found += " and no numbered list of commitments"
-    if not about_technicians:
-        found += "; the document does not read as being about technicians"
-    return f"{NO_PLAN}: {found}"

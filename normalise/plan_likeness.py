@@ -138,3 +138,35 @@ def reads_as_commitment(text: str) -> bool:
 
 def list_reads_as_commitments(texts: list[str]) -> bool:
     return bool(texts) and sum(reads_as_commitment(t) for t in texts) >= COMMITMENT_SHARE * len(texts)
+
+
+NO_PLAN = "no action plan found"
+HEADERS_SHOWN = 6
+
+
+def _tables_found(n_tables: int, explanations) -> str:  # noqa: ANN001
+    headers = list(dict.fromkeys(d.header for e in explanations for d in e.columns if d.header.strip()))
+    tables = f"{n_tables} table{'s' if n_tables != 1 else ''}"
+    if not headers:
+        return f"{tables} without a header row naming an action column"
+    shown = ", ".join(repr(h[:40]) for h in headers[:HEADERS_SHOWN])
+    shown += ", ..." if len(headers) > HEADERS_SHOWN else ""
+    if not any(d.field == "action" for e in explanations for d in e.columns):
+        return f"{tables}, none with an action column (headers seen: {shown})"
+    return (
+        f"{tables}, none with a header naming an action column beside other plan columns "
+        f"(headers seen: {shown})"
+    )
+
+
+def no_plan_note(document, explanations, notes: list[str], about_technicians: bool) -> str:  # noqa: ANN001
+    """Why nothing was read, in words for errors.csv: what was found and why it is not a plan."""
+    found = _tables_found(len(document.tables), explanations) if document.tables else "no table"
+    skipped_list = next((n for n in notes if n.startswith("numbered list of")), "")
+    if skipped_list:
+        found += "; a " + skipped_list.split(" skipped")[0] + " that do not read as commitments"
+    else:
+        found += " and no numbered list of commitments"
+    if not about_technicians:
+        found += "; the document does not read as being about technicians"
+    return f"{NO_PLAN}: {found}"

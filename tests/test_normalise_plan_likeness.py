@@ -58,7 +58,9 @@ def test_headerless_prose_table_is_read_in_a_technician_commitment_document():
 def test_same_headerless_table_in_a_report_not_about_technicians_gives_no_actions():
     plan = normalise(doc(headerless(DATA_PROSE, "Registry Office"), lines=[REPORT_TITLE]))
     assert plan.records == ()
-    assert no_plan_reason(plan).startswith("no action plan found: 1 table, none with an action column named")
+    assert no_plan_reason(plan).startswith(
+        "no action plan found: 1 table without a header row naming an action column"
+    )
     assert "not about technicians" in explain_text(plan)
 
 
