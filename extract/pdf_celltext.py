@@ -6,11 +6,16 @@ joins without a space ("institution-" + "wide"); and a word broken only because 
 the column ("Commitme" + "nt") is re-joined. The last case is recognised by position: the broken
 line holds a single word that reaches the column's right edge, so even the next line's first
 character could not have fitted after it.
+
+Position alone cannot tell "contributio" + "ns" from "contributions" + "to" when the whole word
+happens to fill the column, so the document's own words decide first: a join that gives a word
+printed whole elsewhere in the document is a broken word; two pieces that are both printed whole
+elsewhere are two words. Only when the document says nothing does position decide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .pdf_layout import PrintedLine, group_lines
 from .pdf_page import Word
@@ -48,8 +53,29 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def cell_text(words: Sequence[Word], right_edge: float | None, line_tolerance: float) -> str:
-    """Join a cell's words into its printed text."""
+def document_words(lines: Iterable[PrintedLine], gap: float = 0.6) -> frozenset[str]:
+    """Words printed whole: those with a close neighbour on both sides on their line.
+
+    A piece of a broken word is alone at a line's end or first on the next line, so it never
+    qualifies; a word in the middle of a sentence always does. `gap` is in word heights.
+    """
+    seen: set[str] = set()
+    for line in lines:
+        ws = line.words
+        for left, word, right in zip(ws, ws[1:], ws[2:], strict=False):
+            limit = gap * (word.bottom - word.top)
+            if word.x0 - left.x1 < limit and right.x0 - word.x1 < limit:
+                seen.add(_bare(word.text))
+    return frozenset(seen)
+
+
+def cell_text(
+    words: Sequence[Word],
+    right_edge: float | None,
+    line_tolerance: float,
+    known_words: frozenset[str] = frozenset(),
+) -> str:
+    """Join a cell's words into its printed text (`known_words`: see `document_words`)."""
     lines = group_lines(words, line_tolerance)
     if not lines:
         return ""
@@ -59,7 +85,7 @@ def cell_text(words: Sequence[Word], right_edge: float | None, line_tolerance: f
         if starts_with_bullet(line):
             out += "\n" + text
         elif (_ends_with_hyphen(prev) and line.words[0].text not in _SUSPENDED_BEFORE) or _is_broken_word(
-            prev, line, right_edge
+            prev, line, right_edge, known_words
         ):
             out += text
         else:
@@ -79,17 +105,33 @@ def _ends_with_hyphen(line: PrintedLine) -> bool:
     return len(last) >= 2 and last.endswith("-") and last[-2].isalnum()
 
 
-def _is_broken_word(prev: PrintedLine, line: PrintedLine, right_edge: float | None) -> bool:
+def _is_broken_word(
+    prev: PrintedLine, line: PrintedLine, right_edge: float | None, known_words: frozenset[str]
+) -> bool:
     if right_edge is None or len(prev.words) != 1:
         return False
     nxt = line.words[0]
-    first = nxt.text[0]
-    if not (first.islower() or first.isdigit() or first in ").,;:%"):
+    first, printed_head = nxt.text[0], prev.words[0].text
+    capitals = printed_head.isupper() and first.isupper()  # "TALEN" + "T"
+    if not (first.islower() or first.isdigit() or first in ").,;:%" or capitals):
         return False
+    head, tail = _bare(printed_head), _bare(nxt.text)
+    if head and tail and head + tail in known_words:
+        return _fills_column(prev, nxt, right_edge)
+    if head in known_words and (tail in known_words or len(tail) >= 3):
+        return False  # a word printed whole elsewhere, then a word (not a 1-2 letter ending like "s")
     if nxt.text.rstrip(".,;:!?").lower() in _FUNCTION_WORDS:
         return False  # "contributions" / "to research": a long word wrapped whole, then "to"
+    return _fills_column(prev, nxt, right_edge)
+
+
+def _fills_column(prev: PrintedLine, nxt: Word, right_edge: float) -> bool:
     char_width = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
     return right_edge - prev.x1 < char_width + 0.5
+
+
+def _bare(text: str) -> str:
+    return text.strip(".,;:!?()[]\"'‘’“”").casefold()
 
 
 def ends_at_edge(words: Sequence[Word], right_edge: float | None, line_tolerance: float) -> bool:

@@ -118,7 +118,9 @@ class PageTable:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
-def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> PageTable:
+def fill_grid(
+    grid: PageGrid, words: Sequence[Word], line_tolerance: float, known_words: frozenset[str] = frozenset()
+) -> PageTable:
     """Read the words into the grid's cells; a merged cell's text goes to every row/column it covers."""
     by_cell: dict[int, list[Word]] = {i: [] for i in range(len(grid.cells))}
     used: set[int] = set()
@@ -135,7 +137,7 @@ def fill_grid(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> P
     broken = [[False] * grid.n_cols for _ in range(grid.n_rows)]
     full_width = [False] * grid.n_rows
     for i, cell in enumerate(grid.cells):
-        text = cell_text(by_cell[i], edges[i], line_tolerance)
+        text = cell_text(by_cell[i], edges[i], line_tolerance, known_words)
         at_edge = ends_at_edge(by_cell[i], edges[i], line_tolerance)
         for r in range(cell.row0, cell.row1):
             tops[r] = min(tops[r], cell.top) if cell.row0 == r else tops[r]

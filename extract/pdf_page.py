@@ -65,6 +65,7 @@ class PageData:
     # rest of that table's last row rather than text above a new table.
     continues_table: bool = False
     column_hint: tuple[float, ...] = ()  # that table's column edges, if read from word positions
+    known_words: frozenset[str] = frozenset()  # words printed whole anywhere in the document
 
 
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:

@@ -49,9 +49,11 @@ def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -
     taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)]
     rest = tuple(w for w in words if not any(_inside(w, g) for g in taken))
     text_grids = strategies.text.extract(replace(page, words=rest)) if rest else []
-    tables = [fill_grid(g, words, settings.line_tolerance) for g in taken]
+    known = page.known_words
+    tables = [fill_grid(g, words, settings.line_tolerance, known) for g in taken]
     tables += [
-        fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance) for g in text_grids
+        fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance, known)
+        for g in text_grids
     ]
     return sorted((t for t in tables if any(any(c for c in r.cells) for r in t.rows)), key=lambda t: t.top)
 

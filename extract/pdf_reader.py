@@ -12,9 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawTable, TextLine
+from .pdf_celltext import document_words
 from .pdf_furniture import strip_furniture
 from .pdf_grid import PageTable
 from .pdf_join import JoinedTable, join_pieces
+from .pdf_layout import group_lines
 from .pdf_page import PageData, read_page
 from .pdf_page_tables import Strategies, page_tables
 from .pdf_paragraphs import Paragraph, paragraphs
@@ -39,13 +41,16 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         else None,
         text=TextColumnsStrategy(settings),
     )
+    known = document_words(line for page in body for line in group_lines(page.words, settings.line_tolerance))
     items: list[PageTable | Paragraph] = []
     for page in body:
         last = items[-1] if items else None
         after_table = isinstance(last, PageTable) and last.page == page.number - 1
         hint = last.col_edges if after_table and last.extractor == TextColumnsStrategy.name else ()
         tables = page_tables(
-            replace(page, continues_table=after_table, column_hint=hint), strategies, settings
+            replace(page, continues_table=after_table, column_hint=hint, known_words=known),
+            strategies,
+            settings,
         )
         used = set().union(*(t.words_used for t in tables)) if tables else set()
         free = [w for w in page.words if id(w) not in used]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from talentmap.extract import ExtractionError
-from talentmap.extract.pdf_celltext import cell_text
+from talentmap.extract.pdf_celltext import cell_text, document_words
 from talentmap.extract.pdf_columns import find_gutters
 from talentmap.extract.pdf_furniture import strip_furniture
 from talentmap.extract.pdf_grid import PageRow, PageTable
@@ -229,6 +229,22 @@ def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
 def test_long_word_wrapped_whole_before_a_short_function_word_keeps_its_space():
     words = cell("contributions", "to research")  # "contributions" ends 1pt short of the edge
     assert cell_text(words, right_edge=166.0, line_tolerance=1.5) == "contributions to research"
+
+
+def test_document_words_are_those_printed_whole_mid_line():
+    lines = group_lines(line("we value contributions to research", 0, 0) + cell("Commitme", "nt"), 1.5)
+    assert document_words(lines) == frozenset({"value", "contributions", "to"})
+
+
+def test_known_words_decide_before_position():
+    known = frozenset({"contributions", "to", "action", "plan", "commitment"})
+    edge = 166.0  # "contributions" and "contributio" both end within a character of it
+    assert cell_text(cell("contributions", "to research"), edge, 1.5, known) == "contributions to research"
+    assert cell_text(cell("contributio", "ns to"), 156.0, 1.5, known) == "contributions to"
+    assert cell_text(cell("Action", "ref"), 130.0, 1.5, known) == "Action ref"
+    assert cell_text(cell("Commitme", "nt"), 140.0, 1.5, known) == "Commitment"
+    assert cell_text(cell("TALEN", "T Rec"), 125.0, 1.5, known) == "TALENT Rec"
+    assert cell_text(cell("Action", "s"), 130.0, 1.5, known) == "Actions"  # an ending, not a word
 
 
 def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():
