@@ -15,7 +15,7 @@ from .plan_likeness import document_topic, list_reads_as_commitments, no_plan_no
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
 from .tables import TableState, read_table
-from .text_list import ListLine, commitments
+from .text_list import ListLine, bulleted_commitments, commitments
 from .themes import heading_pillar
 
 RUNNING_STYLES = {"header", "footer", "page-header", "page-footer"}
@@ -180,6 +180,8 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         ]
         if listed:
             notes.append(f"no action table: {len(listed)} numbered commitments read as actions")
+    if not records and topic.about_technicians:
+        records = _bulleted_records(body, notes)
     if not records:
         notes.append(no_plan_note(document, explanations, notes, topic.about_technicians))
     return Plan(
@@ -190,6 +192,34 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         explanations=tuple(explanations),
         notes=tuple(notes),
     )
+
+
+def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: ANN001
+    """Bulleted commitments under a heading such as "We commit to:" (technicians' documents only)."""
+    listed = bulleted_commitments(
+        [ListLine(text, page, label, _is_bullet_style(style, label)) for text, page, _, label, style in body]
+    )
+    if listed:
+        notes.append(
+            f"no action table: {len(listed)} bulleted commitments under a commitments heading read as actions"
+        )
+    return [
+        ActionRecord(
+            row=k + 1,
+            action=item.text,
+            ref=item.number,
+            page=item.page,
+            theme=item.theme,
+            extractor="text-list",
+        )
+        for k, item in enumerate(listed)
+    ]
+
+
+def _is_bullet_style(style: str, label: str) -> bool:
+    """Word bullets print no label: a list-styled paragraph without a number is bulleted."""
+    style = style.casefold()
+    return not label and ("bullet" in style or style == "list paragraph")
 
 
 def _cell_texts(document) -> list[str]:  # noqa: ANN001

@@ -34,6 +34,7 @@ class ListLine:
     text: str
     page: int | None = None
     list_label: str = ""
+    bulleted: bool = False  # a word processor's bullet, not printed in the text
 
 
 @dataclass(frozen=True)
@@ -249,3 +250,66 @@ def _continuation(item: list[str], tail: list[str]) -> list[str]:
 def _is_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and text.isupper() and len(text) < 120
+
+
+_BULLET = re.compile(
+    r"^\s*[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7\u25a0\u25a1\u27a2\uf0b7*\u2013-]\s+(?=\S)"
+)
+_COMMITMENT_HEADING = re.compile(
+    r"(?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:we\s+(?:will|commit\s+to|are\s+committed\s+to|pledge\s+to)|"
+    r"our\s+(?:commitments?|pledges?|actions?)|(?:key\s+)?commitments?|actions?\s+we\s+will\s+take)\b"
+)
+HEADING_MAX_CHARS = 100
+MIN_BULLETS = 2
+
+
+def _bullet_text(line: ListLine) -> str | None:
+    """The item's text when the line is a bulleted item (a typed bullet, or a Word bullet style)."""
+    hit = _BULLET.match(line.text)
+    if hit:
+        return line.text[hit.end() :]
+    return line.text if line.bulleted else None
+
+
+def is_commitment_heading(text: str) -> bool:
+    """ "We commit to:", "Our commitments", "Key commitments": a short line that opens a list."""
+    return (
+        len(text) <= HEADING_MAX_CHARS
+        and bool(_COMMITMENT_HEADING.match(text))
+        and (text.rstrip().endswith(":") or not text.rstrip().endswith(SENTENCE_END))
+    )
+
+
+def bulleted_commitments(
+    lines: list[ListLine], bullet_styles: frozenset[int] = frozenset()
+) -> list[Commitment]:
+    """Unnumbered items under a commitments heading, numbered in order ("1", "2", ...).
+
+    `bullet_styles` are positions of lines that a word processor bulleted (no bullet in the text).
+    """
+    lines = [ln for ln in lines if not _is_noise(ln.text)]
+    found: list[Commitment] = []
+    theme = ""
+    pos = 0
+    while pos < len(lines):
+        if _is_pillar_heading(lines[pos].text):
+            theme = heading_pillar(lines[pos].text)
+        if not is_commitment_heading(lines[pos].text):
+            pos += 1
+            continue
+        pos += 1
+        while pos < len(lines):
+            text = _bullet_text(lines[pos])
+            if text is None:
+                break
+            item = [text]
+            tail = [ln.text for ln in lines[pos + 1 :]]
+            following = []
+            for k, later in enumerate(tail):
+                if _bullet_text(lines[pos + 1 + k]) is not None:
+                    break
+                following.append(later)
+            item += _continuation(item, following)
+            found.append(Commitment("", clean_cell(" ".join(item)), lines[pos].page, theme))
+            pos += len(item)
+    return found if len(found) >= MIN_BULLETS else []
