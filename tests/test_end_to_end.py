@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -30,29 +28,10 @@ STATUS = {"Green": "on_track", "Amber": "at_risk", "Red": "delayed", "Blue": "co
 
 
 @pytest.fixture(scope="module")
-def dataset(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    out = tmp_path_factory.mktemp("processed")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "talentmap.cli",
-            "refresh",
-            "--raw",
-            str(RAW),
-            "--out",
-            str(out),
-            "--jobs",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    frame = pd.read_csv(out / "actions.csv", dtype=str, keep_default_na=False)
+def dataset(sample_out: Path) -> pd.DataFrame:
+    frame = pd.read_csv(sample_out / "actions.csv", dtype=str, keep_default_na=False)
     assert list(frame.columns) == list(COLUMNS)
-    assert pd.read_csv(out / "errors.csv").empty
+    assert pd.read_csv(sample_out / "errors.csv").empty
     return frame
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import EXPECTED_OUTPUTS
 from openpyxl import load_workbook
 from outputs_sample import FAILED, sample_results
 
@@ -21,18 +22,6 @@ from talentmap.summaries import PREFIX_MIN_CHARS, action_prefixes, unique_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 REC_IDS = [f"R{i}" for i in range(1, 17)]
-OUTPUT_FILES = {
-    "actions.csv",
-    "actions.parquet",
-    "errors.csv",
-    "datapackage.json",
-    "coverage.csv",
-    "recommendations.csv",
-    "review.csv",
-    "plans.csv",
-    "actions.xlsx",
-    "report.html",
-}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +41,7 @@ def resource(out: Path, name: str) -> dict:
 
 
 def test_write_all_writes_every_output_readable_by_all(out: Path) -> None:
-    assert {p.name for p in out.iterdir()} == OUTPUT_FILES
+    assert {p.name for p in out.iterdir()} == set(EXPECTED_OUTPUTS)
     for path in out.iterdir():
         assert path.stat().st_mode & stat.S_IROTH, path.name
 

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from conftest import browser_page
 from outputs_sample import FAILED, sample_results
 
 from talentmap.outputs import write_all
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -49,21 +39,8 @@ def test_report_shows_the_run_summary(report: Path) -> None:
 
 @pytest.fixture(scope="module")
 def page(report: Path):  # noqa: ANN201 - a Playwright Page
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing but CI is set: CI must install chromium")
-        pytest.skip(f"{CHROMIUM} not installed (set CI to make this a failure)")
-    if os.environ.get("CI"):
-        from playwright import sync_api
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(offline=True)
-        page = context.new_page()
-        page.goto(report.as_uri())
-        yield page
-        browser.close()
+    with browser_page(report) as opened:
+        yield opened
 
 
 def test_browser_shows_heading_and_totals(page) -> None:  # noqa: ANN001

@@ -4,48 +4,18 @@ browser shows the numbers the CSVs hold."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import EXPECTED_OUTPUTS, RAW, browser_page
 
 from talentmap.datapackage import validate_table
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "data" / "raw"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-OUTPUTS = (
-    "actions.csv",
-    "actions.parquet",
-    "errors.csv",
-    "datapackage.json",
-    "coverage.csv",
-    "recommendations.csv",
-    "review.csv",
-    "plans.csv",
-    "actions.xlsx",
-    "report.html",
-)
-
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("processed")
-    command = [sys.executable, "-m", "talentmap.cli", "refresh", "--raw", str(RAW), "--out", str(folder)]
-    proc = subprocess.run([*command, "--jobs", "2"], capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return folder
+def out(sample_out: Path) -> Path:
+    return sample_out
 
 
 def read(path: Path) -> pd.DataFrame:
@@ -53,7 +23,7 @@ def read(path: Path) -> pd.DataFrame:
 
 
 def test_refresh_writes_every_output(out: Path) -> None:
-    assert all((out / name).is_file() for name in OUTPUTS)
+    assert all((out / name).is_file() for name in EXPECTED_OUTPUTS)
 
 
 def test_sample_outputs_validate_and_coverage_adds_up(out: Path) -> None:
@@ -70,19 +40,8 @@ def test_sample_outputs_validate_and_coverage_adds_up(out: Path) -> None:
 
 
 def test_sample_report_in_a_browser_shows_the_csv_numbers(out: Path) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing but CI is set: CI must install chromium")
-        pytest.skip(f"{CHROMIUM} not installed (set CI to make this a failure)")
-    if os.environ.get("CI"):
-        from playwright import sync_api
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
     coverage, actions = read(out / "coverage.csv"), read(out / "actions.csv")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context(offline=True).new_page()
-        page.goto((out / "report.html").as_uri())
+    with browser_page(out / "report.html") as page:
         heatmap = page.locator("#heatmap tbody tr")
         assert heatmap.count() == len(coverage)
         for _, plan in coverage.iterrows():
@@ -91,4 +50,3 @@ def test_sample_report_in_a_browser_shows_the_csv_numbers(out: Path) -> None:
             assert row.locator("td").last.inner_text() == plan["actions"]
         assert page.locator("#action-count").inner_text() == str(len(actions))
         assert page.locator("#review-count").inner_text() == str((actions["needs_review"] == "true").sum())
-        browser.close()
