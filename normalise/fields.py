@@ -3,13 +3,14 @@ objectives drawn once for a group of actions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .cleaning import clean_ref
 from .fragments import RowItem
 from .layout import Layout
 from .model import ActionRecord
-from .stated import split_marker, stated_rec_aside, stated_rec_in
+from .stated import is_rec_value, split_marker, stated_rec_aside, stated_rec_in
 from .status import normalise_status
 from .themes import theme_cell_pillar
 
@@ -42,6 +43,8 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
         k: values.get(k, "")
         for k in ("ref", "objective", "action", "measure", "lead", "timescale", "progress")
     }
+    if not layout.has("ref") and not fields["ref"]:
+        fields["ref"], fields["action"] = split_typed_ref(fields["action"])
     fields["ref"] = clean_ref(fields["ref"])
     fields["theme"] = values.get("theme") or theme
     raw_status = values.get("status", "").strip()
@@ -67,6 +70,23 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
     fields["stated_rec"] = stated
     fields["extra"] = tuple(extra)
     return fields
+
+
+_TYPED_REF = re.compile(
+    r"^\s*((?:[A-Z]{1,3}\s?)?\d{1,2}(?:\.\d{1,2}){1,3}[a-z]?|[A-Z]{1,3}\d{1,2}[a-z]?|\d{1,2}[.)])[.):]?\s+(?=[A-Z\u2018\u201c\"'])"
+)
+_ANOTHER_ITEM = re.compile(r"\n\s*\d{1,2}[.)]\s")
+
+
+def split_typed_ref(action: str) -> tuple[str, str]:
+    """A reference typed at the start of the action when the plan has no ref column ("1.2 Deliver
+    ..."): (ref, the rest). A "1." that opens a numbered list inside the cell stays in the text."""
+    hit = _TYPED_REF.match(action or "")
+    if not hit or (hit.group(1)[-1] in ".)" and _ANOTHER_ITEM.search(action)):
+        return "", action
+    if is_rec_value(hit.group(1)) or re.fullmatch(r"Q[1-4]", hit.group(1)):
+        return "", action  # a TALENT recommendation ("R7") or a quarter, not the action's own ref
+    return hit.group(1), action[hit.end() :]
 
 
 GROUP_FIELDS = ("objective", "stated_rec")
