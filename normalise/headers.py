@@ -118,6 +118,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Initiatives",
         "Steps",
         "Action steps",
+        "Commitment",
+        "Commitments",
+        "Our commitment",
+        "Our commitments",
     ),
     "measure": (
         "Measure",

@@ -173,3 +173,9 @@ def test_no_table_and_no_list_says_so():
         "no action plan found: no table and no numbered list of commitments; "
         "the document does not read as being about technicians"
     )
+
+
+def test_commitment_header_names_the_action_column():
+    t = table(["Commitment", "Lead", "By when"], *[[text, "HR", "2025"] for text in PROSE])
+    plan = normalise(doc(t, lines=[TextLine("Harrowfield University people plan", seq=0)]))
+    assert [r.action for r in plan.records] == PROSE
