@@ -118,10 +118,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Initiatives",
         "Steps",
         "Action steps",
-        "Commitment",
-        "Commitments",
-        "Our commitment",
-        "Our commitments",
     ),
     "measure": (
         "Measure",
