@@ -25,8 +25,15 @@ from plans2_data import ASHBOURNE, BRACKLEY, COLDHARBOUR, DUNMORE, ELMSTEAD, FAR
 
 PLANS_DIR, TRUTH_DIR = HERE / "plans", HERE / "truth"
 CHROMIUM = [
-    "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
+    "/usr/bin/chromium",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
 ]
 
 
@@ -79,7 +86,9 @@ def html_table(plan: dict, spec: dict) -> str:
         section = spec.get("section_by")
         if section and rec[section] != last_section:
             last_section = rec[section]
-            body.append(f'<tr class="section"><td colspan="{len(cols)}">{html.escape(printed(rec, section, plan))}</td></tr>')
+            body.append(
+                f'<tr class="section"><td colspan="{len(cols)}">{html.escape(printed(rec, section, plan))}</td></tr>'  # noqa: E501
+            )
         cells = []
         for f in fields:
             attrs = ""
@@ -90,7 +99,7 @@ def html_table(plan: dict, spec: dict) -> str:
             cls = f' class="rag rag-{rec[f]}"' if f == "status" and spec.get("rag_colours") else ""
             cells.append(f"<td{attrs}{cls}>{html.escape(printed(rec, f, plan))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table><thead>{"".join(head)}</thead><tbody>{"".join(body)}</tbody></table>'
+    return f"<table><thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def html_cards(plan: dict, spec: dict) -> str:
@@ -102,9 +111,12 @@ def html_cards(plan: dict, spec: dict) -> str:
             out.append(f"<h2>{html.escape(printed(rec, 'theme', plan))}</h2>")
         details = " &nbsp;|&nbsp; ".join(
             f"<b>{html.escape(label)}:</b> {html.escape(printed(rec, f, plan))}"
-            for label, f in spec["details"])
-        out.append(f'<div class="card"><p><b>{html.escape(rec["ref"])}</b>&nbsp; {html.escape(rec["action"])}</p>'
-                   f'<p class="details">{details}</p></div>')
+            for label, f in spec["details"]
+        )
+        out.append(
+            f'<div class="card"><p><b>{html.escape(rec["ref"])}</b>&nbsp; {html.escape(rec["action"])}</p>'
+            f'<p class="details">{details}</p></div>'
+        )
     return "".join(out)
 
 
@@ -123,7 +135,7 @@ CSS = {
     "rowspan": "th, td { border: 1px solid #777; } th { background: #f2e6c9; }",
     "cards": ".card { border-left: 4px solid #2d4f73; padding: 2px 10px; margin: 8px 0; }"
     " .card p { margin: 3px 0; } .details { color: #333; font-size: 90%; } h2 { font-size: 13pt; }",
-    "sections": "th, td { border: 1px solid #444; } tr.section td { font-weight: bold; background: #e9e9e9; }",
+    "sections": "th, td { border: 1px solid #444; } tr.section td { font-weight: bold; background: #e9e9e9; }",  # noqa: E501
 }
 
 
@@ -137,21 +149,24 @@ def render_html(plan: dict, spec: dict, out: Path) -> None:
             " border-bottom: 1px solid #999; } body { padding-top: 0.6cm; }"
             " tr.spacer th { height: 0.9cm; border: none !important; background: none !important; }</style>"
         )
-    rag = ".rag { text-align: center; font-weight: bold; width: 2.2em; } .rag-G { background: #8fd18f; }" \
+    rag = (
+        ".rag { text-align: center; font-weight: bold; width: 2.2em; } .rag-G { background: #8fd18f; }"
         " .rag-A { background: #f5c26b; } .rag-R { background: #ef8a80; } .rag-B { background: #8fb3e8; }"
+    )
     intro = "".join(f"<p>{html.escape(p)}</p>" for p in spec.get("intro", []))
     split = "tr { page-break-inside: auto; break-inside: auto; }" if spec.get("split_rows") else ""
     body = html_cards(plan, spec) if spec.get("cards") else html_table(plan, spec)
     key = f"<p><em>{html.escape(plan['key'])}</em></p>" if spec.get("key") and plan.get("key") else ""
-    doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan['title'])}</title>
-<style>@page {{ size: {page}; margin: 2.2cm 1.6cm 1.8cm 1.6cm; }} {CSS_BASE} {CSS[spec['css']]} {rag}
-body {{ font-size: {spec.get('font_pt', 10.5)}pt; }} {split}</style></head>
-<body>{running}<h1>{html.escape(plan['title'])}</h1>{intro}{body}{key}</body></html>"""
+    doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan["title"])}</title>
+<style>@page {{ size: {page}; margin: 2.2cm 1.6cm 1.8cm 1.6cm; }} {CSS_BASE} {CSS[spec["css"]]} {rag}
+body {{ font-size: {spec.get("font_pt", 10.5)}pt; }} {split}</style></head>
+<body>{running}<h1>{html.escape(plan["title"])}</h1>{intro}{body}{key}</body></html>"""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "plan.html"
         src.write_text(doc, encoding="utf-8")
-        subprocess.run(CHROMIUM + [f"--print-to-pdf={out}", src.as_uri()], check=True, capture_output=True,
-                       timeout=120)
+        subprocess.run(
+            CHROMIUM + [f"--print-to-pdf={out}", src.as_uri()], check=True, capture_output=True, timeout=120
+        )
 
 
 # ---------------------------------------------------------------- reportlab
@@ -169,18 +184,30 @@ def render_platypus(plan: dict, spec: dict, out: Path) -> None:
     head = cell.clone("head", fontName="Helvetica-Bold")
     data = [[Paragraph(html.escape(c), head) for c in spec["columns"]]]
     fill = {"G": "#7cc47c", "A": "#f3b94f", "R": "#e5675c", "B": "#6d9be0"}
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9d9d9"))]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9d9d9")),
+    ]
     rag_col = spec["fields"].index("status")
     for i, rec in enumerate(plan["actions"], start=1):
         data.append([Paragraph(html.escape(printed(rec, f, plan)), cell) for f in spec["fields"]])
-        style += [("BACKGROUND", (rag_col, i), (rag_col, i), colors.HexColor(fill[rec["status"]])),
-                  ("ALIGN", (rag_col, i), (rag_col, i), "CENTER")]
+        style += [
+            ("BACKGROUND", (rag_col, i), (rag_col, i), colors.HexColor(fill[rec["status"]])),
+            ("ALIGN", (rag_col, i), (rag_col, i), "CENTER"),
+        ]
     widths = [w * cm for w in spec["widths_cm"]]
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1 if spec.get("split_rows") else 0)
     table.setStyle(TableStyle(style))
-    doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=1.5 * cm, rightMargin=1.5 * cm,
-                            topMargin=1.5 * cm, bottomMargin=1.5 * cm, title=plan["title"])
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4 if spec.get("portrait") else landscape(A4),
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=1.5 * cm,
+        bottomMargin=1.5 * cm,
+        title=plan["title"],
+    )
     story = [Paragraph(html.escape(plan["title"]), styles["Title"])]
     story += [Paragraph(html.escape(p), styles["BodyText"]) for p in spec.get("intro", [])]
     story += [Spacer(1, 8), table, Spacer(1, 8), Paragraph(html.escape(plan["key"]), styles["BodyText"])]
@@ -188,15 +215,26 @@ def render_platypus(plan: dict, spec: dict, out: Path) -> None:
 
 
 def render_canvas(plan: dict, spec: dict, out: Path) -> None:
-    """Text at computed positions, no rules or fills: what an Excel sheet printed without gridlines gives."""
-    from reportlab.lib.pagesizes import A4
+    """Text at computed positions, no rules or fills: what an Excel sheet printed without gridlines gives.
+
+    spec["rotated"]: a landscape layout stored on portrait pages with /Rotate 90 and the content drawn
+    turned by a quarter (how some drivers store landscape pages); viewers show it upright.
+    """
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import cm
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
 
-    width, height = A4
-    c = canvas.Canvas(str(out), pagesize=A4)
+    width, height = landscape(A4) if spec.get("landscape") or spec.get("rotated") else A4
+    c = canvas.Canvas(str(out), pagesize=(width, height))  # reportlab swaps the box for a rotated page
     c.setTitle(plan["title"])
+
+    def new_page() -> None:
+        if spec.get("rotated"):
+            c.setPageRotation(90)
+            c.translate(A4[0], 0)
+            c.rotate(90)
+
     xs, widths = [], [w * cm for w in spec["widths_cm"]]
     x = 1.5 * cm
     for w in widths:
@@ -206,26 +244,33 @@ def render_canvas(plan: dict, spec: dict, out: Path) -> None:
 
     def header(y: float) -> float:
         c.setFont("Helvetica-Bold", 9)
-        for xi, label in zip(xs, spec["columns"]):
+        for xi, label in zip(xs, spec["columns"], strict=True):
             c.drawString(xi, y, label)
         return y - leading * 1.8
 
+    new_page()
     c.setFont("Helvetica-Bold", 13)
     y = height - 2 * cm
     c.drawString(1.5 * cm, y, plan["title"])
     y = header(y - 1.2 * cm)
     for rec in plan["actions"]:
-        lines = [simpleSplit(printed(rec, f, plan), "Helvetica", 9, w - 0.3 * cm) for f, w in
-                 zip(spec["fields"], widths)]
+        lines = [
+            simpleSplit(printed(rec, f, plan), "Helvetica", 9, w - 0.3 * cm)
+            for f, w in zip(spec["fields"], widths, strict=True)
+        ]
         need = max(len(block) for block in lines) * leading
         if y - need < bottom:
             c.showPage()
+            new_page()
             y = header(height - 2 * cm)
         c.setFont("Helvetica", 9)
-        for xi, block in zip(xs, lines):
+        for xi, block in zip(xs, lines, strict=True):
             for k, line in enumerate(block):
                 c.drawString(xi, y - k * leading, line)
         y -= need + leading * 0.8
+    if plan.get("key"):
+        c.setFont("Helvetica", 9)
+        c.drawString(1.5 * cm, y - leading, plan["key"])
     c.save()
 
 
@@ -254,8 +299,10 @@ def render_canvas_words(plan: dict, spec: dict, out: Path) -> None:
     pages: list[list[tuple[float, list[list[str]]]]] = [[]]
     y = height - 3.6 * cm
     for rec in plan["actions"]:
-        block = [simpleSplit(printed(rec, f, plan), "Helvetica", size, w - 0.35 * cm) for f, w in
-                 zip(spec["fields"], widths)]
+        block = [
+            simpleSplit(printed(rec, f, plan), "Helvetica", size, w - 0.35 * cm)
+            for f, w in zip(spec["fields"], widths, strict=True)
+        ]
         need = max(len(b) for b in block) * leading
         if y - need < 1.6 * cm:
             pages.append([])
@@ -308,7 +355,10 @@ def render_calc(plan: dict, spec: dict, out: Path) -> None:
     for k, w in enumerate(spec["widths_chars"]):
         ws.column_dimensions[chr(ord("A") + k)].width = w
     for row in ws.iter_rows(min_row=4):  # Calc does not grow rows from openpyxl: set heights from wrap
-        lines = max(-(-len(str(cell.value or "")) // int(w * 0.95)) for cell, w in zip(row, spec["widths_chars"]))
+        lines = max(
+            -(-len(str(cell.value or "")) // int(w * 0.95))
+            for cell, w in zip(row, spec["widths_chars"], strict=True)  # noqa: E501
+        )
         ws.row_dimensions[row[0].row].height = 13 * max(lines, 1) + 3
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -320,8 +370,12 @@ def render_calc(plan: dict, spec: dict, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"{out.stem}.xlsx"
         wb.save(src)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
-                       capture_output=True, timeout=180)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         (Path(tmp) / f"{out.stem}.pdf").replace(out)
 
 
@@ -412,68 +466,211 @@ INTRO = [
 ]
 
 DOCS = [
-    (ASHBOURNE, "chromium_grid", render_html, {
-        "columns": ["No.", "Priority area", "Deliverable", "Success indicator", "Accountable", "Target date",
-                    "RAG"],
-        "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"], "css": "grid",
-        "running_title": "University of Ashbourne \u00b7 Technician Commitment \u00b7 2024/25 \u2013 2026/27",
-        "intro": INTRO, "key": True, "rag_colours": True, "font_pt": 12}),
-    (BRACKLEY, "chromium_zebra_landscape", render_html, {
-        "columns": ["#", "What we will do", "How we will know", "Who", "When"],
-        "fields": ["ref", "action", "measure", "lead", "timescale"], "css": "zebra", "landscape": True,
-        "font_pt": 13, "intro": INTRO[:1],
-        "section_by": "theme"}),
-    (COLDHARBOUR, "chromium_rowspan", render_html, {
-        "columns": ["Pillar", "Objective", "Activity", "KPI", "Owner", "Due", "Progress commentary"],
-        "fields": ["theme", "objective", "action", "measure", "lead", "timescale", "progress"],
-        "css": "rowspan", "landscape": True, "merge": ["theme", "objective"]}),
-    (DUNMORE, "reportlab_grid", render_platypus, {
-        "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
-        "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
-        "widths_cm": [1.4, 3.2, 8.5, 6.5, 4.0, 2.2, 1.0], "intro": INTRO}),
-    (ELMSTEAD, "canvas_nolines", render_canvas, {
-        "columns": ["ID", "Pillar", "Action", "Owner", "Due", "Status"],
-        "fields": ["ref", "theme", "action", "lead", "timescale", "status"],
-        "widths_cm": [1.3, 3.2, 7.4, 3.4, 1.8, 2.0]}),
-    (FARROWDALE, "merged_pillar_twohead", render_docx, {
-        "columns": ["Pillar", "Ref", "Action", "Lead", "Date", "Measure of success"],
-        "fields": ["theme", "ref", "action", "lead", "timescale", "measure"],
-        "groups": [("Pillar", 1), ("Ref", 1), ("Action", 1), ("Delivery", 2), ("Measure of success", 1)],
-        "merge": ["theme"], "landscape": True}),
-    (FARROWDALE, "chromium_twohead", render_html, {
-        "columns": ["Pillar", "Ref", "Action", "Lead", "Date", "Measure of success"],
-        "fields": ["theme", "ref", "action", "lead", "timescale", "measure"],
-        "groups": [("Pillar", 1), ("Ref", 1), ("Action", 1), ("Delivery", 2), ("Measure of success", 1)],
-        "merge": ["theme"], "css": "rowspan", "landscape": True}),
-    (GREYWELL, "timescale_first", render_docx, {
-        "columns": ["Timescale", "Owner", "Status", "No.", "Action"],
-        "fields": ["timescale", "lead", "status", "ref", "action"], "section_by": "objective"}),
-    (GREYWELL, "chromium_sections", render_html, {
-        "columns": ["Timescale", "Owner", "Status", "No.", "Action"],
-        "fields": ["timescale", "lead", "status", "ref", "action"], "section_by": "objective",
-        "css": "sections", "font_pt": 13, "intro": INTRO}),
-    (COLDHARBOUR, "chromium_rows_split", render_html, {
-        "columns": ["Pillar", "Objective", "Activity", "KPI", "Owner", "Due", "Progress commentary"],
-        "fields": ["theme", "objective", "action", "measure", "lead", "timescale", "progress"],
-        "css": "rowspan", "merge": ["theme", "objective"], "font_pt": 13, "split_rows": True,
-        "intro": INTRO}),
-    (DUNMORE, "canvas_words", render_canvas_words, {
-        "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
-        "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
-        "widths_cm": [1.3, 3.0, 8.6, 7.0, 4.0, 1.9, 1.0]}),
-    (ELMSTEAD, "chromium_cards", render_html, {
-        "columns": ["ID", "Pillar", "Action", "Owner", "Due", "Status"],
-        "fields": ["ref", "theme", "action", "lead", "timescale", "status"], "css": "cards", "cards": True,
-        "details": [("Owner", "lead"), ("Due", "timescale"), ("Status", "status")]}),
+    (
+        ASHBOURNE,
+        "chromium_grid",
+        render_html,
+        {
+            "columns": [
+                "No.",
+                "Priority area",
+                "Deliverable",
+                "Success indicator",
+                "Accountable",
+                "Target date",
+                "RAG",
+            ],
+            "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
+            "css": "grid",
+            "running_title": "University of Ashbourne \u00b7 Technician Commitment \u00b7 2024/25 \u2013 2026/27",  # noqa: E501
+            "intro": INTRO,
+            "key": True,
+            "rag_colours": True,
+            "font_pt": 12,
+        },
+    ),
+    (
+        BRACKLEY,
+        "chromium_zebra_landscape",
+        render_html,
+        {
+            "columns": ["#", "What we will do", "How we will know", "Who", "When"],
+            "fields": ["ref", "action", "measure", "lead", "timescale"],
+            "css": "zebra",
+            "landscape": True,
+            "font_pt": 13,
+            "intro": INTRO[:1],
+            "section_by": "theme",
+        },
+    ),
+    (
+        COLDHARBOUR,
+        "chromium_rowspan",
+        render_html,
+        {
+            "columns": ["Pillar", "Objective", "Activity", "KPI", "Owner", "Due", "Progress commentary"],
+            "fields": ["theme", "objective", "action", "measure", "lead", "timescale", "progress"],
+            "css": "rowspan",
+            "landscape": True,
+            "merge": ["theme", "objective"],
+        },
+    ),
+    (
+        DUNMORE,
+        "reportlab_grid",
+        render_platypus,
+        {
+            "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
+            "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
+            "widths_cm": [1.4, 3.2, 8.5, 6.5, 4.0, 2.2, 1.0],
+            "intro": INTRO,
+        },
+    ),
+    (
+        ELMSTEAD,
+        "canvas_nolines",
+        render_canvas,
+        {
+            "columns": ["ID", "Pillar", "Action", "Owner", "Due", "Status"],
+            "fields": ["ref", "theme", "action", "lead", "timescale", "status"],
+            "widths_cm": [1.3, 3.2, 7.4, 3.4, 1.8, 2.0],
+        },
+    ),
+    (
+        FARROWDALE,
+        "merged_pillar_twohead",
+        render_docx,
+        {
+            "columns": ["Pillar", "Ref", "Action", "Lead", "Date", "Measure of success"],
+            "fields": ["theme", "ref", "action", "lead", "timescale", "measure"],
+            "groups": [("Pillar", 1), ("Ref", 1), ("Action", 1), ("Delivery", 2), ("Measure of success", 1)],
+            "merge": ["theme"],
+            "landscape": True,
+        },
+    ),
+    (
+        FARROWDALE,
+        "chromium_twohead",
+        render_html,
+        {
+            "columns": ["Pillar", "Ref", "Action", "Lead", "Date", "Measure of success"],
+            "fields": ["theme", "ref", "action", "lead", "timescale", "measure"],
+            "groups": [("Pillar", 1), ("Ref", 1), ("Action", 1), ("Delivery", 2), ("Measure of success", 1)],
+            "merge": ["theme"],
+            "css": "rowspan",
+            "landscape": True,
+        },
+    ),
+    (
+        GREYWELL,
+        "timescale_first",
+        render_docx,
+        {
+            "columns": ["Timescale", "Owner", "Status", "No.", "Action"],
+            "fields": ["timescale", "lead", "status", "ref", "action"],
+            "section_by": "objective",
+        },
+    ),
+    (
+        GREYWELL,
+        "chromium_sections",
+        render_html,
+        {
+            "columns": ["Timescale", "Owner", "Status", "No.", "Action"],
+            "fields": ["timescale", "lead", "status", "ref", "action"],
+            "section_by": "objective",
+            "css": "sections",
+            "font_pt": 13,
+            "intro": INTRO,
+        },
+    ),
+    (
+        COLDHARBOUR,
+        "chromium_rows_split",
+        render_html,
+        {
+            "columns": ["Pillar", "Objective", "Activity", "KPI", "Owner", "Due", "Progress commentary"],
+            "fields": ["theme", "objective", "action", "measure", "lead", "timescale", "progress"],
+            "css": "rowspan",
+            "merge": ["theme", "objective"],
+            "font_pt": 13,
+            "split_rows": True,
+            "intro": INTRO,
+        },
+    ),
+    (
+        DUNMORE,
+        "canvas_words",
+        render_canvas_words,
+        {
+            "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
+            "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
+            "widths_cm": [1.3, 3.0, 8.6, 7.0, 4.0, 1.9, 1.0],
+        },
+    ),
+    (
+        DUNMORE,
+        "canvas_rotated",
+        render_canvas,
+        {
+            "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
+            "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
+            "rotated": True,
+            "widths_cm": [1.3, 3.0, 8.6, 7.0, 4.0, 1.9, 1.0],
+        },
+    ),
+    (
+        DUNMORE,
+        "reportlab_narrow_portrait",
+        render_platypus,
+        {
+            "columns": ["Ref", "Theme", "Action", "Success measure", "Lead", "Target", "RAG"],
+            "fields": ["ref", "theme", "action", "measure", "lead", "timescale", "status"],
+            "portrait": True,
+            "split_rows": True,
+            "widths_cm": [1.3, 2.4, 5.0, 4.0, 2.6, 1.6, 1.0],
+            "intro": INTRO,
+        },
+    ),
+    (
+        ELMSTEAD,
+        "chromium_cards",
+        render_html,
+        {
+            "columns": ["ID", "Pillar", "Action", "Owner", "Due", "Status"],
+            "fields": ["ref", "theme", "action", "lead", "timescale", "status"],
+            "css": "cards",
+            "cards": True,
+            "details": [("Owner", "lead"), ("Due", "timescale"), ("Status", "status")],
+        },
+    ),
 ]
-CONTROLS = {"chromium_grid", "chromium_zebra_landscape", "chromium_rowspan", "reportlab_grid", "canvas_nolines"}
+CONTROLS = {
+    "chromium_grid",
+    "chromium_zebra_landscape",
+    "chromium_rowspan",
+    "reportlab_grid",
+    "canvas_nolines",
+}
 
 
-if Path("/usr/lib/libreoffice/program/libscfiltlo.so").exists() or Path("/usr/lib/libreoffice/program/libsclo.so").exists():
-    DOCS.append((BRACKLEY, "calc_export", render_calc, {
-        "columns": ["Pillar", "#", "What we will do", "How we will know", "Who", "When"],
-        "fields": ["theme", "ref", "action", "measure", "lead", "timescale"], "blank_repeats": ["theme"],
-        "widths_chars": [16, 4, 48, 40, 24, 14]}))
+if (
+    Path("/usr/lib/libreoffice/program/libscfiltlo.so").exists()
+    or Path("/usr/lib/libreoffice/program/libsclo.so").exists()
+):
+    DOCS.append(
+        (
+            BRACKLEY,
+            "calc_export",
+            render_calc,
+            {
+                "columns": ["Pillar", "#", "What we will do", "How we will know", "Who", "When"],
+                "fields": ["theme", "ref", "action", "measure", "lead", "timescale"],
+                "blank_repeats": ["theme"],
+                "widths_chars": [16, 4, 48, 40, 24, 14],
+            },
+        )
+    )
 
 
 def truth_columns(spec: dict) -> list[str]:
@@ -481,8 +678,11 @@ def truth_columns(spec: dict) -> list[str]:
         return list(spec["columns"])
     out, k = [], 0
     for label, n in spec["groups"]:
-        out += [label] if n == 1 and label == spec["columns"][k] else [f"{label}: {c}" for c in
-                                                                        spec["columns"][k : k + n]]
+        out += (
+            [label]
+            if n == 1 and label == spec["columns"][k]
+            else [f"{label}: {c}" for c in spec["columns"][k : k + n]]
+        )
         k += n
     return out
 
@@ -490,7 +690,10 @@ def truth_columns(spec: dict) -> list[str]:
 def truth(plan: dict, style: str, spec: dict) -> dict:
     actions = []
     for rec in plan["actions"]:
-        out = {f: rec[f] for f in ("theme", "ref", "objective", "action", "measure", "lead", "status", "progress")}
+        out = {
+            f: rec[f]
+            for f in ("theme", "ref", "objective", "action", "measure", "lead", "status", "progress")
+        }
         out.update(commitment="", stated_rec="", timescale=rec["timescale"])
         if rec["status"] and plan.get("status_norm"):
             out["status_norm"] = plan["status_norm"][rec["status"]]
@@ -498,23 +701,35 @@ def truth(plan: dict, style: str, spec: dict) -> dict:
             out["printed"] = {"theme": rec["printed_theme"]}
         actions.append(out)
     return {
-        "plan_id": plan["plan_id"], "institution": plan["institution"], "period": plan["period"],
-        "title": plan["title"], "columns": truth_columns(spec),
-        "layout": {"style": style, "orientation": "landscape" if spec.get("landscape") else "portrait",
-                   "column_fields": list(spec["fields"]), "legend": plan.get("key", "")},
-        "notes": ["held-out benchmark plan (holdout2): fictional institution, content written for it",
-                  "timescale kept for reference (score.py does not score it); status is the printed value"],
+        "plan_id": plan["plan_id"],
+        "institution": plan["institution"],
+        "period": plan["period"],
+        "title": plan["title"],
+        "columns": truth_columns(spec),
+        "layout": {
+            "style": style,
+            "orientation": "landscape" if spec.get("landscape") else "portrait",
+            "column_fields": list(spec["fields"]),
+            "legend": plan.get("key", ""),
+        },
+        "notes": [
+            "held-out benchmark plan (holdout2): fictional institution, content written for it",
+            "timescale kept for reference (score.py does not score it); status is the printed value",
+        ],
         "actions": actions,
     }
 
 
 def labels(plans: list[dict]) -> dict:
-    out: dict = {"_about": "TALENT labels for holdout2, by ref (or objective_prefix where the plan has no refs); "
-                           "any listed label counts. Written from the 16 recommendations."}
+    out: dict = {
+        "_about": "TALENT labels for holdout2, by ref (or objective_prefix where the plan has no refs); "
+        "any listed label counts. Written from the 16 recommendations."
+    }
     for plan in plans:
         if plan.get("objective_labels"):
-            out[plan["plan_id"]] = [{"objective_prefix": o, "labels": lab}
-                                    for o, lab in plan["objective_labels"].items()]
+            out[plan["plan_id"]] = [
+                {"objective_prefix": o, "labels": lab} for o, lab in plan["objective_labels"].items()
+            ]
         else:
             out[plan["plan_id"]] = [{"ref": r["ref"], "labels": r["labels"]} for r in plan["actions"]]
     return out
@@ -532,8 +747,11 @@ def main() -> None:
         if plan["plan_id"] not in seen:
             seen[plan["plan_id"]] = plan
             (TRUTH_DIR / f"{plan['plan_id']}.json").write_text(
-                json.dumps(truth(plan, style, spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (HERE / "labels.json").write_text(json.dumps(labels(list(seen.values())), indent=1) + "\n", encoding="utf-8")
+                json.dumps(truth(plan, style, spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+    (HERE / "labels.json").write_text(
+        json.dumps(labels(list(seen.values())), indent=1) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
