@@ -206,6 +206,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Target completion date",
         "Completion date",
         "Due date",
+        "Due",
         "Date",
         "Dates",
         "Date due",

@@ -11,7 +11,7 @@ from .headers import FUZZY_THRESHOLD, header_matches
 MIN_KEYS = 3
 
 
-def _field_of(label: str) -> str:
+def field_of(label: str) -> str:
     found = header_matches(label) if label and len(label) <= 60 else []
     return found[0].field if found and found[0].score >= FUZZY_THRESHOLD else ""
 
@@ -28,7 +28,7 @@ def transpose_key_values(rows: list[list[str]]) -> list[list[str]] | None:
             return None  # more than one value per row: an ordinary table
         value = next((c.strip() for c in cells[1:] if c.strip()), "")
         pairs.append((cells[0].strip(), value))
-    fields = [_field_of(label) for label, _ in pairs]
+    fields = [field_of(label) for label, _ in pairs]
     named = [f for f in fields if f]
     if len(named) < MIN_KEYS or len(set(named)) < MIN_KEYS or "action" not in named:
         return None
@@ -55,7 +55,7 @@ def labelled_lines(texts: list[str], is_heading) -> list[list[str]] | None:  # n
     rows: list[list[str]] = []  # (label, value) pairs and ("", heading) markers, in order
     for text in texts:
         hit = _LABELLED.match(text)
-        if hit and _field_of(hit.group(1)):
+        if hit and field_of(hit.group(1)):
             rows.append([hit.group(1), hit.group(2)])
         elif is_heading(text):
             rows.append(["", text])

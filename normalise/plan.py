@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from .cards import card_rows
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
@@ -133,6 +134,22 @@ def _labelled_records(texts: list[str], ctx: PlanContext, notes: list[str]):  # 
     return records_from_items(items, ctx), [explanation]
 
 
+def _card_records(body, ctx: PlanContext, notes: list[str], about_technicians: bool):  # noqa: ANN001, ANN202
+    """Actions printed as cards (a ref and text line, then "Owner: ... | Due: ..."), read as one table."""
+    rows = card_rows([(text, page) for text, page, *_ in body], _is_pillar_line)
+    if rows is None:
+        return None
+    state, items = TableState(about_technicians=about_technicians), []
+    explanation = read_table(0, rows, "text-cards", state, items)
+    notes.extend(state.notes)
+    notes.append("no action table: cards (a ref and action line, then labelled fields) read as actions")
+    return records_from_items(items, ctx), [explanation]
+
+
+def _is_pillar_line(text: str) -> bool:
+    return bool(heading_pillar(text)) and len(text) <= 80
+
+
 def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     lines = _split_lines(document)
     running = running_texts(lines)
@@ -158,6 +175,10 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     records = _with_text(records_from_items(items, ctx), notes)
     if not records:
         records, explanations = _labelled_records(texts, ctx, notes) or (records, explanations)
+    if not records:
+        cards = _card_records(body, ctx, notes, topic.about_technicians)
+        records, explanations = cards or (records, explanations)
+        records = _with_text(records, notes)
     listed: list = []
     if not records:
         listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
