@@ -11,6 +11,14 @@ from typing import TYPE_CHECKING
 
 from .columns import COLUMNS
 
+# The stage packages live beside this folder (extract/, normalise/, mapping/) and become
+# talentmap.<stage> through pyproject's package-dir when installed. Run from a source checkout
+# (`python -m talentmap.cli` or `python -m pytest` in the project root, or a worker process started
+# there) this folder shadows the installed package, so let talentmap.<stage> find the siblings.
+_HERE = Path(__file__).resolve().parent
+if not (_HERE / "extract").is_dir() and (_HERE.parent / "extract" / "model.py").is_file():
+    __path__.append(str(_HERE.parent))
+
 if TYPE_CHECKING:
     import pandas as pd
 
