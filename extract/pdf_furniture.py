@@ -94,3 +94,47 @@ def _repeating(segments: list[_Segment], needed: int, tol: float) -> set[int]:
             if len(pages) >= needed:
                 found.update(id(w) for w in s.words)
     return found
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """One distinct running header or footer, kept once: where it is first printed, and which it is."""
+
+    text: str
+    page: int
+    where: str  # "header" | "footer"
+
+
+# A bare page number: "3", "- 3 -", "(3)", "Page 3", "Page 3 of 7", "3 / 7", "iv".
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,3}|[ivx]{1,5})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE
+)
+
+
+def running_texts(
+    pages: Sequence[PageData], body: Sequence[PageData], settings: PdfSettings
+) -> list[RunningText]:
+    """The furniture `strip_furniture` removed, as text: each distinct line once, page numbers dropped.
+
+    A running header can be the only place a plan names its institution or period, so it is handed
+    on (as a Word reader hands on a page header) rather than thrown away with the page numbers.
+    """
+    seen: set[str] = set()
+    out: list[RunningText] = []
+    for page, kept in zip(pages, body, strict=True):
+        if kept is page:
+            continue
+        kept_ids = {id(w) for w in kept.words}
+        removed = [w for w in page.words if id(w) not in kept_ids]
+        for line in group_lines(removed, settings.line_tolerance):
+            parts = [
+                " ".join(w.text for w in seg) for seg in split_segments(line, 3 * settings.gutter_min_width)
+            ]
+            text = "  ".join(p for p in parts if not _PAGE_NUMBER.match(p.strip()))
+            key = _key([Word(text, 0, 0, 0, 0)]) if text else ""
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            where = "header" if line.top < page.height / 2 else "footer"
+            out.append(RunningText(text, page.number, where))
+    return out

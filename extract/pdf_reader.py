@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .model import Document, ExtractionError, RawTable, TextLine
 from .pdf_celltext import document_words
-from .pdf_furniture import strip_furniture
+from .pdf_furniture import RunningText, running_texts, strip_furniture
 from .pdf_grid import PageTable
 from .pdf_join import JoinedTable, join_pieces
 from .pdf_layout import group_lines
@@ -34,6 +34,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     pages, metadata = read_pages(path, settings)
     _check_text_layer(pages, settings)
     body = strip_furniture(pages, settings)
+    running = running_texts(pages, body, settings)
     strategies = Strategies(
         lines=LinesStrategy(),
         lattice=CamelotLatticeStrategy(path, budget_seconds=settings.camelot_budget_seconds)
@@ -58,7 +59,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         texts = paragraphs(free, page.number, settings.line_tolerance, right)
         page_items: list[PageTable | Paragraph] = [*tables, *texts]
         items.extend(sorted(page_items, key=lambda x: x.top))
-    return _document(path, join_pieces(items), len(pages), metadata)
+    return _document(path, join_pieces(items), running, len(pages), metadata)
 
 
 def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[str, str]]:
@@ -124,17 +125,28 @@ def _mostly_unmapped(pages: list[PageData]) -> bool:
 
 
 def _document(
-    path: Path, items: list[JoinedTable | Paragraph], n_pages: int, metadata: dict[str, str]
+    path: Path,
+    items: list[JoinedTable | Paragraph],
+    running: list[RunningText],
+    n_pages: int,
+    metadata: dict[str, str],
 ) -> Document:
-    lines: list[TextLine] = []
+    """Number everything in reading order: running headers first, then the body, footers last."""
+    headers = [r for r in running if r.where == "header"]
+    footers = [r for r in running if r.where != "header"]
+    lines = [TextLine(text=r.text, page=r.page, seq=seq, style="header") for seq, r in enumerate(headers)]
     tables: list[RawTable] = []
-    for seq, item in enumerate(items):
+    for seq, item in enumerate(items, start=len(headers)):
         if isinstance(item, Paragraph):
             lines.append(TextLine(text=item.text, page=item.page, seq=seq))
         else:
             tables.append(
                 RawTable(rows=item.rows, extractor=item.extractor, seq=seq, score=round(item.score, 3))
             )
+    after = len(headers) + len(items)
+    lines += [
+        TextLine(text=r.text, page=r.page, seq=after + k, style="footer") for k, r in enumerate(footers)
+    ]
     return Document(
         source=str(path),
         kind="pdf",

@@ -76,7 +76,7 @@ def test_bullets_start_new_lines_and_hyphenated_words_keep_their_hyphen(styled):
 
 def test_page_furniture_is_not_text_or_table(styled):
     _, doc = styled
-    texts = [line.text for line in doc.lines]
+    texts = [line.text for line in doc.lines if not line.style]
     assert texts == [
         "Example University Technician Commitment Action Plan 2024-2027",
         "Progress key: Complete, Ongoing, Planned.",
@@ -85,9 +85,16 @@ def test_page_furniture_is_not_text_or_table(styled):
     assert all(c != "Technician Commitment" for r in doc.tables[0].rows for c in r.cells)
 
 
+def test_running_banner_is_kept_once_as_a_header_and_page_numbers_are_dropped(styled):
+    _, doc = styled
+    running = [(line.text, line.page, line.style) for line in doc.lines if line.style]
+    assert running == [("Technician Commitment", 1, "header")]
+    assert doc.lines[0].style == "header" and doc.lines[0].seq < doc.tables[0].seq
+
+
 def test_table_seq_sits_between_the_lines_above_and_below(styled):
     _, doc = styled
-    seqs = [line.seq for line in doc.lines]
+    seqs = [line.seq for line in doc.lines if not line.style]
     assert seqs[1] < doc.tables[0].seq < seqs[2]
     assert doc.pages == 2 and doc.kind == "pdf"
 
@@ -96,7 +103,9 @@ def test_table_seq_sits_between_the_lines_above_and_below(styled):
 def test_table_turned_sideways_on_the_page_is_read_upright(name):
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert [list(r.cells) for r in doc.tables[0].rows] == EXPECTED
-    assert doc.lines[0].text == "Example University Technician Commitment Action Plan 2024-2027"
+    assert [ln.text for ln in doc.lines if not ln.style][
+        0
+    ] == "Example University Technician Commitment Action Plan 2024-2027"
 
 
 def test_borderless_rows_printed_touching_are_told_apart_by_paragraph_starts():
@@ -113,7 +122,7 @@ def test_cell_merged_over_seven_pages_is_on_every_row(name):
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert len(doc.tables) == 1
     assert [list(r.cells) for r in doc.tables[0].rows] == SPAN
-    assert [line.text for line in doc.lines] == ["Example Trust Action Plan"]
+    assert [line.text for line in doc.lines if not line.style] == ["Example Trust Action Plan"]
 
 
 def test_text_without_table_gives_numbered_paragraphs():
