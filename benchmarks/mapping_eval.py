@@ -81,13 +81,14 @@ def query_of(
 
 
 HOLDOUT = ROOT / "benchmarks/holdout"
+HOLDOUT2 = ROOT / "benchmarks/holdout2"
 CHECKSET = ROOT / "benchmarks/mapping_checkset.csv"
 
 
-def holdout_run() -> tuple[list[MappingQuery], list[list[str]]]:
-    labels = json.loads((HOLDOUT / "labels.json").read_text())
+def holdout_run(folder: Path = HOLDOUT) -> tuple[list[MappingQuery], list[list[str]]]:
+    labels = json.loads((folder / "labels.json").read_text())
     queries, wants = [], []
-    for path in sorted((HOLDOUT / "truth").glob("*.json")):
+    for path in sorted((folder / "truth").glob("*.json")):
         plan = json.loads(path.read_text())
         for a in plan["actions"]:
             queries.append(query_of(plan["plan_id"], a, hide_stated=True))
@@ -129,6 +130,7 @@ def runs(shared: Path) -> list[tuple[str, list[MappingQuery], list[list[str]]]]:
     mim_want = [labels_for("mi_member_000", a, labels) for a in mim_acts]
     add("mi_member_000 hidden", "mi_member_000", mim_acts, mim_want, hide_objective=True)
     out.append(("holdout (hand labels)", *holdout_run()))
+    out.append(("holdout2 (hand labels)", *holdout_run(HOLDOUT2)))
     out.extend(checkset_runs())
     rd = truth["reading_002"]["actions"]
     add(

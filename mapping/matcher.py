@@ -84,7 +84,8 @@ class Matcher:
                 evidence=f"{hit.target_id or hit.rec_id} text, closeness {hit.score:.0f}",
             )
         best = ranking.best
-        score = similarity_score(best.total, ranking.scores[1].total, has_cue=bool(best.cue_terms))
+        has_cue = bool(best.cue_terms) and not best.lone_generic
+        score = similarity_score(best.total, ranking.scores[1].total, has_cue=has_cue)
         target = self.targets.pick(query.action, self.reference.targeted_under(best.rec_id))
         return RecMatch(
             rec_id=best.rec_id,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .lexical import Bm25Index, build_bm25
 from .reference import Reference
 from .text import stemmed_words, tokens, weighted_segments
-from .vocabulary import CueHit, Vocabulary
+from .vocabulary import GENERIC, OCCASION, ROLE, Cue, CueHit, Vocabulary
 
 LEXICAL_WEIGHT = 2.0
 PRIOR_WEIGHT = 1.0
@@ -28,6 +28,17 @@ LEXICAL_FLOOR = 10.0
 # Least scaled BM25 (of LEXICAL_WEIGHT) for the lexically closest recommendation to take the third
 # candidate slot: below it the echo is a stray shared word.
 MIN_ECHO = 0.5
+# A job title (`technical specialist`, `lecturer`) says who takes part, an activity what the action
+# is for: a role cue counts ROLE_SHARE when the same text holds an activity cue (weight >=
+# ACTIVITY_WEIGHT) of another recommendation ("a technical specialist sits on every interview panel").
+ROLE_SHARE = 0.5
+ACTIVITY_WEIGHT = 2.5
+# An occasion cue after `at` / `during` is the setting, not the purpose ("promote it at induction").
+OCCASION_SHARE = 0.5
+# A recommendation whose only evidence is one generic word (`kind` generic: `academic`, `teaching`,
+# `skills`, `career`) gets GENERIC_ALONE of it: such a word turns up in actions about anything, and
+# on its own it must not outweigh the pillar prior or a weak specific cue.
+GENERIC_ALONE = 0.5
 
 # Which recommendations each Technician Commitment pillar usually serves (1 = most).
 PILLAR_PRIORS: dict[str, dict[str, float]] = {
@@ -56,6 +67,7 @@ class RecScore:
     lexical: float
     prior: float
     cue_terms: tuple[tuple[str, float], ...]  # (phrase, contribution), heaviest first
+    lone_generic: bool = False  # the only cue is one generic word (weak evidence, see GENERIC_ALONE)
 
 
 @dataclass(frozen=True)
@@ -112,16 +124,24 @@ class SimilarityRanker:
         action_tokens = tokens(action)
         objective_tokens = tokens(objective)
         share = OBJECTIVE_SHARE if action_tokens else 1.0
-        cue_scores: dict[str, float] = {}
-        cue_terms: dict[str, dict[str, float]] = {}
+        found: list[tuple[Cue, float]] = []  # (cue, contribution)
         for text, share_of_text in ((action, 1.0), (objective, share)):
             best_factor: dict[tuple[str, ...], tuple[float, CueHit]] = {}
             for segment, factor in weighted_segments(text):
                 for hit in self.vocabulary.find(stemmed_words(segment)):
                     if factor > best_factor.get(hit.key, (0.0, hit))[0]:
                         best_factor[hit.key] = (factor, hit)
+            activities = {
+                c.rec_id
+                for _, hit in best_factor.values()
+                for c in hit.cues
+                if c.kind != ROLE and c.weight >= ACTIVITY_WEIGHT
+            }
             for factor, hit in best_factor.values():
-                _add_hit(hit, share_of_text * factor * pw.get(hit.key, 1.0), cue_scores, cue_terms)
+                base = share_of_text * factor * pw.get(hit.key, 1.0)
+                for cue in hit.cues:
+                    found.append((cue, cue.weight * base * _kind_share(cue, hit, activities)))
+        cue_scores, cue_terms, weak = _cue_totals(found)
         term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
         lexical = self.bm25.scores(action_tokens, term_weights)
         if objective_tokens:
@@ -136,17 +156,32 @@ class SimilarityRanker:
             pri = PRIOR_WEIGHT * prior.get(rid, 0.0)
             cue = cue_scores.get(rid, 0.0)
             terms = tuple(sorted(cue_terms.get(rid, {}).items(), key=lambda kv: (-kv[1], kv[0])))
-            scores.append(RecScore(rid, cue + lex + pri, cue, lex, pri, terms))
+            scores.append(RecScore(rid, cue + lex + pri, cue, lex, pri, terms, rid in weak))
         order = {r.rec_id: i for i, r in enumerate(self.reference.recommendations)}
         scores.sort(key=lambda s: (-s.total, order[s.rec_id]))
         return Ranking(tuple(scores))
 
 
-def _add_hit(
-    hit: CueHit, factor: float, scores: dict[str, float], terms: dict[str, dict[str, float]]
-) -> None:
-    for cue in hit.cues:
-        value = cue.weight * factor
-        scores[cue.rec_id] = scores.get(cue.rec_id, 0.0) + value
+def _kind_share(cue: Cue, hit: CueHit, activities: set[str]) -> float:
+    if cue.kind == ROLE and activities - {cue.rec_id}:
+        return ROLE_SHARE
+    if cue.kind == OCCASION and hit.as_setting:
+        return OCCASION_SHARE
+    return 1.0
+
+
+def _cue_totals(
+    found: list[tuple[Cue, float]],
+) -> tuple[dict[str, float], dict[str, dict[str, float]], set[str]]:
+    """Per recommendation: cue score and (phrase -> contribution), with a lone generic word scaled;
+    and the recommendations whose only cue is such a word."""
+    terms: dict[str, dict[str, float]] = {}
+    kinds: dict[str, set[str]] = {}
+    for cue, value in found:
         per_rec = terms.setdefault(cue.rec_id, {})
         per_rec[cue.phrase] = per_rec.get(cue.phrase, 0.0) + value
+        kinds.setdefault(cue.rec_id, set()).add(cue.kind)
+    weak = {r for r, per_rec in terms.items() if len(per_rec) == 1 and kinds[r] == {GENERIC}}
+    for rec_id in weak:
+        terms[rec_id] = {p: v * GENERIC_ALONE for p, v in terms[rec_id].items()}
+    return {r: sum(t.values()) for r, t in terms.items()}, terms, weak

@@ -137,7 +137,8 @@ _IRREGULAR = {
     # Stems that would otherwise collide with a cue of another meaning (found by listing every
     # corpus word whose stem equals a single-word cue): internal/internship, success/succession,
     # charter/chartered, poster/post, a skills register/professional registration, funding/funder,
-    # propose/proposal, cost/costed, teaching/teachers, staff/staffing.
+    # propose/proposal, cost/costed, teaching/teachers, staff/staffing, meet/meetings, brief/briefings,
+    # a teaching fellow (a job title)/a fellowship (a scheme).
     "internal": "internal",
     "internally": "internal",
     "succession": "succession",
@@ -157,6 +158,12 @@ _IRREGULAR = {
     "staffing": "staffing",
     "teacher": "teacher",
     "teachers": "teacher",
+    "briefing": "briefing",
+    "briefings": "briefing",
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "fellowship": "fellowship",
+    "fellowships": "fellowship",
 }
 
 

@@ -22,6 +22,17 @@ from .text import stemmed_words
 
 NEAR_MARK = "..."
 NEAR_WINDOW = 6  # words allowed between the two halves of a proximity cue
+# Cue kinds (`kind` column): a `role` names a person's job title (`technical specialist`), an
+# `occasion` names a setting (`induction`, `conference`), a `generic` word turns up in actions about
+# anything (`academic`, `skills`). Each says less about what an action is for than an activity does;
+# `similarity.py` weighs them down in the circumstances where that shows.
+ROLE = "role"
+OCCASION = "occasion"
+GENERIC = "generic"  # a word found in actions about anything (`academic`, `skills`)
+# `at` / `during` up to OCCASION_LEAD words before an occasion cue make it the setting of the action
+# ("promote the network at technician induction"), not its purpose.
+OCCASION_WORDS = frozenset({"at", "during"})
+OCCASION_LEAD = 3
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,7 @@ class Cue:
     rec_id: str
     phrase: str  # as written in the CSV, for evidence
     weight: float
+    kind: str = ""  # "", ROLE or OCCASION
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class CueHit:
     phrase: str
     key: tuple[str, ...]
     cues: tuple[Cue, ...]
+    as_setting: bool = False  # every occurrence follows `at` / `during` (see OCCASION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -87,16 +100,24 @@ class Vocabulary:
         ]
         taken: set[int] = set()
         accepted: list[tuple[int, tuple[str, ...]]] = []
-        for n, i, key in sorted(found, key=lambda f: (-f[0], f[1])):
+        for n, i, key in sorted(found, key=lambda f: (-f[0], -f[1])):
             span = set(range(i, i + n))
             if not span & taken:
                 taken |= span
                 accepted.append((i, key))
         hits: dict[tuple[str, ...], CueHit] = {}
-        for _, key in sorted(accepted):
+        for i, key in sorted(accepted):
             cues = self.by_key[key]
-            hits.setdefault(key, CueHit(cues[0].phrase, key, cues))
+            setting = _follows_setting_word(text_tokens, i)
+            if key in hits:
+                setting = setting and hits[key].as_setting
+            hits[key] = CueHit(cues[0].phrase, key, cues, setting)
         return list(hits.values())
+
+
+def _follows_setting_word(text_tokens: Sequence[str], start: int) -> bool:
+    lead = text_tokens[max(0, start - OCCASION_LEAD) : start]
+    return any(w in OCCASION_WORDS for w in lead)
 
 
 def build_vocabulary(cues: Iterable[Cue]) -> Vocabulary:
@@ -125,6 +146,11 @@ def build_vocabulary(cues: Iterable[Cue]) -> Vocabulary:
 
 def load_vocabulary() -> Vocabulary:
     return build_vocabulary(
-        Cue(row["rec_id"].strip(), row["phrase"].strip(), float(row["weight"]))
+        Cue(
+            row["rec_id"].strip(),
+            row["phrase"].strip(),
+            float(row["weight"]),
+            (row.get("kind") or "").strip(),
+        )
         for row in read_data_csv("vocabulary.csv")
     )
