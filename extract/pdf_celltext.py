@@ -108,24 +108,48 @@ def _ends_with_hyphen(line: PrintedLine) -> bool:
 def _is_broken_word(
     prev: PrintedLine, line: PrintedLine, right_edge: float | None, known_words: frozenset[str]
 ) -> bool:
-    if right_edge is None or len(prev.words) != 1:
+    if right_edge is None:
         return False
-    nxt = line.words[0]
-    first, printed_head = nxt.text[0], prev.words[0].text
+    last, nxt = prev.words[-1], line.words[0]
+    if _moved_hyphen(last, nxt):
+        return True  # "Vice" / "-Chancellor": the break fell before a compound's hyphen
+    first, printed_head = nxt.text[0], last.text
     capitals = printed_head.isupper() and first.isupper()  # "TALEN" + "T"
     if not (first.islower() or first.isdigit() or first in ").,;:%" or capitals):
         return False
     head, tail = _bare(printed_head), _bare(nxt.text)
-    if head and tail and head + tail in known_words:
+    if not (head and tail):
+        return False
+    whole, head_known, tail_known = head + tail in known_words, head in known_words, tail in known_words
+    if whole and not (head_known or tail_known):
+        return True  # "De" + "velopment" -> a word the document prints whole; neither piece is one
+    if len(prev.words) != 1:
+        # Word processors and browsers break inside a word only when it is wider than the column,
+        # so its first piece is alone on its line. Some typesetters (reportlab) break any word at
+        # the edge, but a line ending near the edge is far more often a whole word: only the
+        # document's own words (above) join those.
+        return False
+    if whole:
         return _fills_column(prev, nxt, right_edge)
-    if head in known_words and (tail in known_words or len(tail) >= 3):
+    if head_known and (tail_known or len(tail) >= 3):
         return False  # a word printed whole elsewhere, then a word (not a 1-2 letter ending like "s")
+    if printed_head[-1] in ",;:!?" or (printed_head[-1] == "." and not first.isdigit()):
+        return False  # "started;" / "awaiting": a broken word has no punctuation inside ("1." + "4" does)
+    if printed_head[-1].isalpha() and first.isdigit():
+        return False  # "Dec" / "2025", "Phase" / "2": a word and a number
     if nxt.text.rstrip(".,;:!?").lower() in _FUNCTION_WORDS:
         return False  # "contributions" / "to research": a long word wrapped whole, then "to"
     return _fills_column(prev, nxt, right_edge)
 
 
+def _moved_hyphen(last: Word, nxt: Word) -> bool:
+    return len(nxt.text) >= 2 and nxt.text[0] == "-" and nxt.text[1].isalpha() and last.text[-1].isalpha()
+
+
 def _fills_column(prev: PrintedLine, nxt: Word, right_edge: float) -> bool:
+    """Could not even the next line's first character have fitted after this line's end?"""
+    if nxt.first_char_width > 0:
+        return right_edge - prev.x1 < nxt.first_char_width
     char_width = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
     return right_edge - prev.x1 < char_width + 0.5
 

@@ -24,6 +24,9 @@ class Word:
     top: float
     bottom: float
     size: float = 0.0
+    # Width of the first character (0: unknown): whether it would have fitted at the end of the
+    # line above tells a word broken at a column edge from a whole word wrapped there.
+    first_char_width: float = 0.0
 
     @property
     def xc(self) -> float:
@@ -86,7 +89,15 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
         edges = tuple(_turn_edge(e, turn) for e in edges)
         width, height = height, width
     words = tuple(
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), float(w["size"]))
+        Word(
+            w["text"],
+            float(w["x0"]),
+            float(w["x1"]),
+            float(w["top"]),
+            float(w["bottom"]),
+            float(w["size"]),
+            float(w["chars"][0]["x1"] - w["chars"][0]["x0"]) if w.get("chars") else 0.0,
+        )
         for w in raw[: settings.max_words_per_page]
         if w.get("upright", True) and w["text"].strip()
     )
@@ -141,7 +152,7 @@ def _words(chars: list[dict], settings: PdfSettings) -> list[dict]:
     extractor = WordExtractor(
         x_tolerance=settings.word_x_tolerance, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size"]
     )
-    return extractor.extract_words(chars)
+    return extractor.extract_words(chars, return_chars=True)
 
 
 def _edges(page: Any, settings: PdfSettings) -> tuple[Edge, ...]:

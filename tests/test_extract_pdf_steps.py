@@ -7,7 +7,7 @@ import pytest
 from talentmap.extract import ExtractionError
 from talentmap.extract.pdf_celltext import cell_text, document_words
 from talentmap.extract.pdf_columns import find_gutters
-from talentmap.extract.pdf_furniture import strip_furniture
+from talentmap.extract.pdf_furniture import RunningText, running_texts, strip_furniture
 from talentmap.extract.pdf_grid import PageRow, PageTable
 from talentmap.extract.pdf_join import JoinedTable, join_pieces
 from talentmap.extract.pdf_layout import group_lines
@@ -106,6 +106,24 @@ def test_long_repeated_block_and_text_on_half_the_pages_are_not_furniture():
 def test_one_page_document_keeps_everything():
     pages = [page(1, line("Technician Commitment", 400, 30) + line("Body", 50, 100))]
     assert strip_furniture(pages, PdfSettings())[0].words == pages[0].words
+
+
+def test_running_banner_is_kept_once_and_page_numbers_are_dropped():
+    pages = [
+        page(
+            n,
+            line("University of Example · Action Plan", 50, 30)
+            + line(f"Body text {['alpha', 'beta', 'gamma'][n - 1]}", 50, 112)
+            + line(f"Page {n} of 3", 300, 780)
+            + line("Appendix A: plan", 50, 790),
+        )
+        for n in (1, 2, 3)
+    ]
+    body = strip_furniture(pages, PdfSettings())
+    assert running_texts(pages, body, PdfSettings()) == [
+        RunningText("University of Example · Action Plan", 1, "header"),
+        RunningText("Appendix A: plan", 1, "footer"),
+    ]
 
 
 # --- columns -----------------------------------------------------------------------------------
@@ -245,6 +263,37 @@ def test_known_words_decide_before_position():
     assert cell_text(cell("Commitme", "nt"), 140.0, 1.5, known) == "Commitment"
     assert cell_text(cell("TALEN", "T Rec"), 125.0, 1.5, known) == "TALENT Rec"
     assert cell_text(cell("Action", "s"), 130.0, 1.5, known) == "Actions"  # an ending, not a word
+
+
+def test_known_whole_word_joins_pieces_even_off_the_edge_and_after_other_words():
+    # reportlab breaks a word at the edge with other words on the line ("Career De" / "velopment")
+    known = frozenset({"development", "we", "value"})
+    assert cell_text(cell("Career De", "velopment"), 200.0, 1.5, known) == "Career Development"
+    assert cell_text(cell("Develo", "pment"), 200.0, 1.5, known) == "Development"
+    # without the document's word, a line of several words is a whole-word wrap whatever the edge
+    assert cell_text(cell("Career De", "velopment"), 145.0, 1.5) == "Career De velopment"
+
+
+def test_hyphen_carried_to_the_next_line_joins_the_compound():
+    assert cell_text(cell("Deputy Vice", "-Chancellor"), 300.0, 1.5) == "Deputy Vice-Chancellor"
+    assert cell_text(cell("Points", "- first"), 300.0, 1.5) == "Points\n- first"  # a dash bullet
+
+
+def test_month_then_year_and_punctuated_line_end_keep_their_space():
+    # both pieces reach the edge as a broken word would ("Dec" 100..115, edge 116)
+    assert cell_text(cell("Dec", "2025"), 116.0, 1.5) == "Dec 2025"
+    assert cell_text(cell("started;", "awaiting"), 141.0, 1.5) == "started; awaiting"
+    assert cell_text(cell("1.", "4"), 110.5, 1.5) == "1.4"  # a ref broken after its dot still joins
+
+
+def test_next_characters_own_width_decides_whether_it_would_have_fitted():
+    # "Nominations" ends 3pt short of the edge: an "i" (2pt) would have fitted, so "invited" is a
+    # whole word; with the average width (5pt) it would look like the rest of a broken word
+    head = line("Nominations", 100, 100)
+    narrow_i = Word("invited.", 100, 140, 112, 122, 10, first_char_width=2.0)
+    assert cell_text([*head, narrow_i], 158.0, 1.5) == "Nominations invited."
+    wide_i = Word("invited.", 100, 140, 112, 122, 10, first_char_width=4.0)
+    assert cell_text([*head, wide_i], 158.0, 1.5) == "Nominationsinvited."
 
 
 def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():
