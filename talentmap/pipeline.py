@@ -8,7 +8,7 @@ from pathlib import Path
 
 from talentmap.extract import Document, ExtractionError, extract_document
 from talentmap.mapping import MappingQuery, Matcher, RecMatch
-from talentmap.normalise import ActionRecord, Plan, normalise
+from talentmap.normalise import ActionRecord, Plan, explain_text, normalise
 
 from .columns import COLUMNS, plan_id_for
 
@@ -59,7 +59,7 @@ def process_file(path: Path, source_file: str, matcher: Matcher | None = None) -
         unmapped_columns=tuple(
             dict.fromkeys(d.header for e in plan.explanations for d in e.columns if d.field == "extra")
         ),
-        explain=_explain(plan),
+        explain=explain_text(plan),
     )
 
 
@@ -138,11 +138,3 @@ def _no_actions_message(document: Document, plan: Plan | None = None) -> str:
     if document.tables:
         return "no action rows found: the tables have no recognisable action column"
     return "no actions found: the document has no table and no numbered list of commitments"
-
-
-def _explain(plan: Plan) -> str:
-    try:
-        from talentmap.normalise.explain import explain_text
-    except ImportError:
-        return ""
-    return explain_text(plan)
