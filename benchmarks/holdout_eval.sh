@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Score talentmap on the held-out plans (benchmarks/holdout/): layouts the shared corpus does not use.
-#   bash benchmarks/holdout_eval.sh [OUT_DIR]     (from the project root, talentmap installed)
+# Score talentmap on a held-out set of plans: layouts the shared corpus does not use.
+#   bash benchmarks/holdout_eval.sh [SET] [OUT_DIR]     (from the project root, talentmap installed)
+# SET: holdout (LibreOffice-made, default) or holdout2 (Chromium, reportlab, Calc, other Word merges).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-holdout=$root/benchmarks/holdout
-out=${1:-$(mktemp -d)}
+holdout=$root/benchmarks/${1:-holdout}
+out=${2:-$(mktemp -d)}
 score=$root/../shared/eval/score.py
 command -v talentmap >/dev/null || { echo "talentmap is not on PATH: install the project first" >&2; exit 2; }
 talentmap refresh --raw "$holdout/plans" --out "$out" --force || echo "(refresh exited $?)"
 python "$score" "$holdout/truth" "$out/actions.csv" --matrix --labels "$holdout/labels.json" --show-misses 5
 
-python "$holdout/strict_check.py" "$holdout/truth" "$out/actions.csv" --score "$score"
+python "$root/benchmarks/holdout/strict_check.py" "$holdout/truth" "$out/actions.csv" --score "$score"
 # score.py shows a failed file only when its plan has no other document: list every file without rows
 python - "$holdout/plans" "$out/actions.csv" <<'PY'
 import csv, os, sys
