@@ -10,8 +10,9 @@ Reads ../shared directly (a benchmark, not a test). Runs:
 - mi_statement_001: the ten commitments, labels.json (any listed label counts);
 - mi_member_000 verbatim: as printed (objective = targeted recommendation text), labels.json;
 - mi_member_000 hidden: its actions with the objective blanked, labels of the row's objective;
-- holdout (benchmarks/holdout/): the eight held-out plans' truth actions, stated_rec hidden, scored
-  against benchmarks/holdout/labels.json (hand labels, any listed label counts);
+- holdout, holdout2 (benchmarks/holdout/, benchmarks/holdout2/): the held-out plans' truth
+  actions, stated_rec hidden, scored against each folder's labels.json (hand labels, any listed
+  label counts);
 - checkset (benchmarks/mapping_checkset.csv): paraphrased actions in the style of real plans,
   hand-labelled from the recommendation texts, in batches: batch 1 (72) was written before any
   vocabulary change of round 2 and its misses then informed some generic fixes; batch 2 (55) was
