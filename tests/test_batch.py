@@ -220,10 +220,10 @@ def test_output_is_byte_identical_across_runs_and_job_counts(tmp_path: Path) -> 
 def test_parallel_jobs_run_at_the_same_time(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     for i in range(4):
-        make(raw, f"p{i}.docx", "sleep 1")
+        make(raw, f"p{i}.docx", "sleep 2")
     start = time.perf_counter()
     run(raw, out, jobs=4)
-    assert time.perf_counter() - start < 3.5  # 4 s in series
+    assert time.perf_counter() - start < 6.0  # 8 s in series; margin for worker start-up on a busy machine
 
 
 def test_unsupported_files_are_skipped_and_named(tmp_path: Path) -> None:

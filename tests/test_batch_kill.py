@@ -70,7 +70,7 @@ def test_kill_9_mid_refresh_keeps_previous_outputs(tmp_path: Path) -> None:
     write_batch(raw, 2)  # what a finished second run would write instead
     new_lengths = {len(old_parquet), 7 * N_PLANS}
     kills = 0
-    for fraction in (0.4, 0.7, 0.85, 0.95, 1.0):
+    for fraction in (0.2, 0.4, 0.6, 0.85, 0.95, 1.0):  # late ones hit the writing, if still running
         proc = start_refresh(raw, out)
         time.sleep(full_run * fraction)
         if proc.poll() is not None:
