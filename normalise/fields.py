@@ -4,7 +4,7 @@ objectives drawn once for a group of actions."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cleaning import clean_ref
 from .fragments import RowItem
@@ -125,4 +125,32 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
             fields["objective"] = item.heading
         records.append(ActionRecord(row=len(records) + 1, page=item.page, extractor=item.extractor, **fields))
         previous = item
-    return records
+    return _without_section_numbers(records, [item.heading for item in items])
+
+
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?=\S)")
+
+
+def section_number(heading: str, refs: list[str]) -> str:
+    """The number a section row prints before its objective ("1  Make technical work seen ...")
+    when the actions under it are numbered from it (1.1, 1.2): the section's own ref, not its text."""
+    hit = _SECTION_NUMBER.match(heading or "")
+    if not hit:
+        return ""
+    under = re.compile(rf"{re.escape(hit.group(1))}(?:\.\d|[a-z]\b)")
+    return hit.group(0) if any(under.match(ref) for ref in refs) else ""
+
+
+def _without_section_numbers(records: list[ActionRecord], headings: list[str]) -> list[ActionRecord]:
+    """Objectives taken from numbered section rows, without the section number."""
+    refs: dict[str, list[str]] = {}
+    for record, heading in zip(records, headings, strict=True):
+        if heading and record.objective == heading:
+            refs.setdefault(heading, []).append(record.ref)
+    prefixes = {heading: section_number(heading, found) for heading, found in refs.items()}
+    return [
+        replace(r, objective=r.objective[len(prefixes[h]) :])
+        if h and r.objective == h and prefixes.get(h)
+        else r
+        for r, h in zip(records, headings, strict=True)
+    ]

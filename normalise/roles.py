@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .headers import assign_headers
 from .stated import is_rec_value
 from .status import is_status_value
-from .themes import pillar_in
+from .themes import is_pillar_name, pillar_in
 
 _REF_VALUE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.):]?$")
 _MONTHS = (
@@ -115,6 +115,13 @@ def content_kind(values: list[str]) -> str:
     return ""
 
 
+def _names_pillars(values: list[str]) -> bool:
+    """(Nearly) every cell is a pillar's name alone: the column is the theme, whatever its header
+    ("Priority area"). Objectives that only mention a pillar ("Visibility of technicians ...") are not."""
+    filled = [v for v in values if v.strip()]
+    return len(filled) >= 2 and _share(filled, is_pillar_name) >= SHARE
+
+
 _ROLE_WORDS = re.compile(
     r"(?i)\b(?:head|manager|director|lead|leads|team|hr|officer|committee|group|dean|chair|school|"
     r"services|department|faculty|board|coordinator|champion|network|office|vp|pvc|partner|staff)\b"
@@ -173,6 +180,8 @@ def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRol
             fields[col] = ("timescale", f"content: dates (header says {field})")
         elif field == "objective" and kinds[col] == "stated_rec" and not taken("stated_rec"):
             fields[col] = ("stated_rec", f"content: recommendation numbers (header says {field})")
+        elif field not in {"theme", "action"} and _names_pillars(columns[col]) and not taken("theme"):
+            fields[col] = ("theme", f"content: pillar names (header says {field})")
     for col in range(n):
         if col in fields:
             continue

@@ -48,6 +48,14 @@ def heading_pillar(text: str) -> str:
     return ""
 
 
+def is_pillar_name(text: str) -> bool:
+    """A cell that is nothing but a pillar's name ("Visibility", "Pillar 2: Recognition",
+    "Career development."): unlike `pillar_in`, an objective that mentions one is not."""
+    text = _HEADING_PREFIX.sub("", (text or "").strip(), count=1)
+    found = _PILLAR_RE.fullmatch(text.rstrip(" .:;"))
+    return found is not None
+
+
 _INITIALS = {"V": "Visibility", "R": "Recognition", "CD": "Career Development", "S": "Sustainability"}
 
 

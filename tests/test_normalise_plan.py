@@ -439,3 +439,67 @@ def test_actions_written_as_labelled_paragraphs():
         ),
         ("Fund professional registration for technicians.", "HR", "2025", "Recognition", "text-form"),
     ]
+
+
+def test_column_of_pillar_names_is_the_theme_whatever_its_header():
+    t = table(
+        ["No.", "Priority area", "Deliverable", "Accountable"],
+        ["A1", "Visibility", LONG_A, "Head of Communications"],
+        ["A2", "Recognition", LONG_B, "Director of HR"],
+        ["A3", "Career development", LONG_C, "Head of Learning"],
+        ["A4", "Sustainability", LONG_A, "Technical Director"],
+    )
+    plan = normalise(doc(t))
+    assert [(r.theme, r.objective) for r in plan.records] == [
+        ("Visibility", ""),
+        ("Recognition", ""),
+        ("Career Development", ""),
+        ("Sustainability", ""),
+    ]
+    assert plan.explanations[0].columns[1].field == "theme"
+    assert "pillar names" in plan.explanations[0].columns[1].how
+
+
+def test_objective_column_that_only_mentions_pillars_stays_the_objective():
+    objectives = [
+        "Visibility of technical work",
+        "Recognition for every technician",
+        "Career development for all staff",
+        "Sustainability of technical skills",
+        "Make career routes clear",
+    ]
+    t = table(
+        ["Ref", "Priority area", "Action", "Lead"],
+        *[[f"{k + 1}", obj, LONG_A, "Jo"] for k, obj in enumerate(objectives)],
+    )
+    records = normalise(doc(t)).records
+    assert [r.objective for r in records] == objectives
+    assert all(r.theme == "" for r in records)
+
+
+def test_section_number_of_an_objective_row_is_not_part_of_the_objective():
+    t = table(
+        ["Timescale", "Owner", "Status", "No.", "Action"],
+        ["1  Make technical work seen across the University"] * 5,
+        ["Ongoing", "Web Editor", "In progress", "1.1", LONG_A],
+        ["Annually", "Technical Managers", "Complete", "1.2", LONG_B],
+        ["2. Support every technician to grow"] * 5,
+        ["Quarterly", "HR Director", "Overdue", "2.1", LONG_C],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.objective) for r in records] == [
+        ("1.1", "Make technical work seen across the University"),
+        ("1.2", "Make technical work seen across the University"),
+        ("2.1", "Support every technician to grow"),
+    ]
+
+
+def test_number_opening_an_objective_row_stays_when_the_actions_are_not_numbered_from_it():
+    t = table(
+        ["Ref", "Action", "Lead"],
+        ["3 new technician networks by 2025"] * 3,
+        ["A1", LONG_A, "Jo"],
+        ["A2", LONG_B, "Sam"],
+    )
+    records = normalise(doc(t)).records
+    assert [r.objective for r in records] == ["3 new technician networks by 2025"] * 2

@@ -1,4 +1,4 @@
-from talentmap.normalise.themes import heading_pillar, pillar_in
+from talentmap.normalise.themes import heading_pillar, is_pillar_name, pillar_in
 
 
 def test_heading_that_starts_with_a_pillar():
@@ -36,3 +36,13 @@ def test_theme_cell_initials():
         "Visibility",
         "",
     ]
+
+
+def test_pillar_name_alone_versus_text_that_mentions_one():
+    assert all(
+        is_pillar_name(v)
+        for v in ["Visibility", "Career development", "Pillar 2: Recognition", "3. Sustainability"]
+    )
+    assert not any(
+        is_pillar_name(v) for v in ["Visibility of technical work", "Better recognition", "Career routes", ""]
+    )
