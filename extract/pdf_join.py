@@ -243,7 +243,9 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
-    if not first.cells[0]:
+    # an empty merged cell says nothing (it continues a cell opened above): read the first other
+    lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
+    if not first.cells[lead]:
         return True
     for a, b in zip(last.cells, first.cells, strict=False):
         if a and b:
@@ -262,7 +264,8 @@ def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], unruled
     lead = max(refs) if refs else 0
     first = rows[0]
     for c in range(len(last.cells)):
-        opened = last.spanned[c] or (c < lead and not any(first.cells[:lead]))
+        # an empty merged cell at the top of the page is the rest of one that started before it
+        opened = last.spanned[c] or first.spanned[c] or (c < lead and not any(first.cells[:lead]))
         if not (opened and last.cells[c] and not first.cells[c]):
             continue
         for r in rows:

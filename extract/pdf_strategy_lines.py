@@ -39,13 +39,66 @@ class LinesStrategy:
             for e in edges
             if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
         ]
-        intersections = edges_to_intersections(edges, INTERSECT, INTERSECT)
+        intersections = edges_to_intersections(_close_open_ends(edges), INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
         tables = cells_to_tables(cells)
         grouped = {c for t in tables for c in t}
         # pdfplumber drops one-cell tables; a lone bordered box may be a table's merged title row
         tables += [[c] for c in cells if c not in grouped]
         return [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
+
+
+def _close_open_ends(edges: list[dict]) -> list[dict]:
+    """Draw the missing rule where the column rules of the page's lowest (or top) table end.
+
+    A browser that splits a row (or a merged cell) over a page break draws the columns' sides down
+    to the page's end but no rule under the open piece (nor over the rest on the next page):
+    without that rule the piece has no cell and its text would fall out of the table. Only a
+    stretch that no drawn rule covers is closed, so a closed table's lattice is left as it was.
+    """
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if len(vs) < 2:
+        return edges
+    hs = [e for e in edges if e["orientation"] == "h"]
+    out = list(edges)
+    bottom, top = max(v["bottom"] for v in vs), min(v["top"] for v in vs)
+    for y, ends in (
+        (bottom, [v for v in vs if v["bottom"] >= bottom - INTERSECT]),
+        (top, [v for v in vs if v["top"] <= top + INTERSECT]),
+    ):
+        if len({round(v["x0"]) for v in ends}) < 2:
+            continue
+        x0, x1 = min(v["x0"] for v in ends), max(v["x1"] for v in ends)
+        drawn = [(h["x0"], h["x1"]) for h in hs if abs(h["top"] - y) <= INTERSECT]
+        if _uncovered(x0, x1, drawn) > 2 * INTERSECT:
+            out.append(_rule(x0, x1, y))
+    return out
+
+
+def _uncovered(x0: float, x1: float, spans: list[tuple[float, float]]) -> float:
+    """Length of [x0, x1] that none of the spans covers."""
+    gap, at = 0.0, x0
+    for a, b in sorted(spans):
+        if a > at:
+            gap += min(a, x1) - at
+        at = max(at, b)
+        if at >= x1:
+            return gap
+    return gap + max(0.0, x1 - at)
+
+
+def _rule(x0: float, x1: float, y: float) -> dict:
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "doctop": y,
+        "width": x1 - x0,
+        "height": 0.0,
+        "orientation": "h",
+        "object_type": "line",
+    }
 
 
 def grid_from_boxes(

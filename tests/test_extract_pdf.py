@@ -158,3 +158,69 @@ def test_truncated_pdf_is_refused():
 def test_extract_document_routes_pdfs_here():
     doc = extract_document(FIXTURES / "grid.pdf")
     assert [list(r.cells) for r in doc.tables[0].rows] == EXPECTED
+
+
+CHROMIUM_ROWS = [
+    ["Theme", "Objective", "Action", "Owner", "Due"],
+    [
+        "Visibility",
+        "Show technical work",
+        "Publish a profile of one technical team each term on the staff news pages",
+        "Comms Lead",
+        "Dec 2025",
+    ],
+    [
+        "Visibility",
+        "Show technical work",
+        "Name technicians in the acknowledgements of published papers",
+        "Research Office",
+        "Jun 2026",
+    ],
+    [
+        "Career",
+        "Open routes for progression",
+        "Set up a peer mentoring network that pairs every newly appointed technician with an "
+        "experienced colleague from another department for their first year in post",
+        "Skills Lead",
+        "Jul 2026",
+    ],
+    [
+        "Career",
+        "Open routes for progression",
+        "Write generic role profiles for every technical grade",
+        "HR Manager",
+        "Jan 2026",
+    ],
+    [
+        "Career",
+        "Open routes for progression",
+        "Fund two external training courses a year for each technician",
+        "Skills Lead",
+        "Sep 2026",
+    ],
+    [
+        "Sustainability",
+        "Plan the future workforce",
+        "Run a skills audit of single-person specialist techniques",
+        "Technical Director",
+        "Nov 2025",
+    ],
+]
+
+
+@pytest.mark.parametrize("name", ["chromium_split_row", "chromium_split_span"])
+def test_browser_row_and_merged_cells_open_at_the_page_break_stay_one_table(name):
+    # Chromium draws no rule under a row (or a merged cell) cut by the page break: the open piece
+    # is still read as cells, the rest overleaf joins it, and the merged cells go on over the break
+    doc = read_pdf(FIXTURES / f"{name}.pdf")
+    assert len(doc.tables) == 1
+    assert [list(r.cells) for r in doc.tables[0].rows] == CHROMIUM_ROWS
+    assert [r.page for r in doc.tables[0].rows] == [1, 1, 1, 1, 2, 2, 2]
+
+
+def test_browser_running_title_is_kept_once_as_a_header_line():
+    doc = read_pdf(FIXTURES / "chromium_split_row.pdf")
+    assert [(ln.text, ln.page, ln.style) for ln in doc.lines] == [
+        ("Example College · Technician Commitment · 2025-2027", 1, "header"),
+        ("Action plan", 1, ""),
+    ]

@@ -209,6 +209,24 @@ def test_merged_cell_open_at_the_page_break_carries_on():
     assert rows[-2:] == [["Visibility", "1.3", "C"], ["Visibility", "1.4", "D"]]
 
 
+def test_merged_cell_that_starts_overleaf_empty_continues_the_one_above_without_merging_rows():
+    # the row above ended at the break (one-row piece, not marked merged); overleaf the merged
+    # cells go on empty over a complete new row: carry them, but the row is not the rest of the last
+    header = ["Theme", "Objective", "Action", "Owner"]
+    p1 = piece(1, [header, ["Career", "Open routes", "Set up a network", "Lead"]])
+    p2 = piece(
+        2,
+        [["", "", "Write role profiles", "HR"], ["", "", "Fund courses", "Lead"]],
+        spanned=frozenset({0, 1}),
+    )
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[1:] == [
+        ["Career", "Open routes", "Set up a network", "Lead"],
+        ["Career", "Open routes", "Write role profiles", "HR"],
+        ["Career", "Open routes", "Fund courses", "Lead"],
+    ]
+
+
 # --- paragraphs and refusals -------------------------------------------------------------------
 
 

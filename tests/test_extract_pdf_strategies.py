@@ -33,6 +33,26 @@ def test_lines_strategy_reads_a_ruled_grid_from_stored_edges():
     assert (grid.n_rows, grid.n_cols) == (2, 2)
 
 
+def test_lines_strategy_closes_a_row_left_open_at_the_page_end():
+    # the column rules run on 30pt past the last rule (a row cut by the page break, as browsers
+    # print it): that piece is a row of its own; under a merged cell only part of the bottom is
+    # ruled, and the rest is closed too
+    xs, ys = [100, 200, 300], [100, 120, 140]
+    edges = [Edge("h", 100, 300, y, y) for y in ys] + [Edge("v", x, x, 100, 170) for x in xs]
+    page = PageData(1, 600, 800, tuple(grid_words()), tuple(edges), n_chars=100, n_images=0)
+    (grid,) = LinesStrategy().extract(page)
+    assert (grid.n_rows, grid.n_cols) == (3, 2)
+    half = [*edges, Edge("h", 200, 300, 170, 170)]  # only the second column ruled at the bottom
+    (grid,) = LinesStrategy().extract(PageData(1, 600, 800, (), tuple(half), n_chars=100, n_images=0))
+    assert (grid.n_rows, grid.n_cols) == (3, 2) and len(grid.cells) == 6
+
+
+def test_lines_strategy_leaves_a_closed_table_as_drawn():
+    page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.col_edges == (100, 200, 300) and len(grid.cells) == 4
+
+
 def test_lines_strategy_keeps_a_lone_box():
     page = boxed_page([100, 300], [100, 116], [word("Recognition", 105, 103)])
     (grid,) = LinesStrategy().extract(page)
