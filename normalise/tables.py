@@ -69,6 +69,17 @@ def _not_an_action_table(layout: Layout, rows: list[tuple[list[str], int | None]
     return headerless and sum(1 for r in layout.roles if r.field != "extra") < 2
 
 
+def header_in_one_cell(cells: list[str]) -> list[str] | None:
+    """A header row the extractor merged into one cell spanning the table ("Pillar # What we will
+    do How we will know Who When"): its labels, so it is read as the header, not a section heading."""
+    filled = [c for c in cells if c.strip()]
+    if len(cells) < 3 or not filled or len(set(filled)) != 1:
+        return None
+    if not (len(filled) == len(cells) or (len(filled) == 1 and cells[0].strip())):
+        return None
+    return split_header_line(filled[0], len(cells))
+
+
 def _header_above(lines: tuple[str, ...], n: int) -> list[str] | None:
     """A header the extractor left outside the table, as a line of text just above it."""
     recent = list(lines[-4:])
@@ -104,6 +115,10 @@ def _find_layout(
     body_start = 0
     layout: Layout | None = None
     for i, (cells, _) in enumerate(cleaned[:HEADER_SCAN_ROWS]):
+        merged = header_in_one_cell(cells)
+        if merged is not None:
+            cells = merged
+            state.notes.append(f"table {index + 1}: header printed as one merged cell, split into labels")
         if is_header_row(cells):
             body = [c for c, _ in cleaned[i + 1 :]]
             layout = build_layout(cells, body, n)
@@ -176,6 +191,8 @@ def read_table(
         fragment = is_page_fragment(cells, page, previous, layout, identity_always, ref_always, lower_usual)
         if state.after_section and not fragment and continues_heading(cells):
             continue  # the rest of a heading row that the page break split
+        if header_in_one_cell(cells) is not None:
+            continue  # the header repeated on a new page, merged into one cell like the first
         theme = section_theme(cells)
         if theme is not None and not fragment:
             if theme:

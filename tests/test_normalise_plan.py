@@ -503,3 +503,21 @@ def test_number_opening_an_objective_row_stays_when_the_actions_are_not_numbered
     )
     records = normalise(doc(t)).records
     assert [r.objective for r in records] == ["3 new technician networks by 2025"] * 2
+
+
+def test_header_merged_into_one_spanning_cell_is_the_header_not_an_objective():
+    merged = "Pillar # What we will do How we will know Who"
+    t = table(
+        [merged] * 5,
+        ["Visibility", "1", LONG_A, "Event held each June", "Outreach Officer"],
+        ["Recognition", "2", LONG_B, "Guide approved", "Dean of Research"],
+        [merged] * 5,
+        ["Sustainability", "3", LONG_C, "Report each autumn", "HR Operations"],
+    )
+    plan = normalise(doc(t))
+    assert [(r.theme, r.ref, r.objective, r.measure, r.lead) for r in plan.records] == [
+        ("Visibility", "1", "", "Event held each June", "Outreach Officer"),
+        ("Recognition", "2", "", "Guide approved", "Dean of Research"),
+        ("Sustainability", "3", "", "Report each autumn", "HR Operations"),
+    ]
+    assert [c.field for c in plan.explanations[0].columns] == ["theme", "ref", "action", "measure", "lead"]
