@@ -59,6 +59,15 @@ def is_pillar_name(text: str) -> bool:
 _INITIALS = {"V": "Visibility", "R": "Recognition", "CD": "Career Development", "S": "Sustainability"}
 
 
+_UNSPACED = re.compile(r"(visibility|recognition|career-?(?:development|progression)|sustainability)")
+_SHORT_CELL = 40
+
+
 def theme_cell_pillar(text: str) -> str:
-    """A theme column's cell: a pillar named anywhere in it, or its initials ("CD")."""
-    return pillar_in(text) or _INITIALS.get((text or "").strip().rstrip(".").upper(), "")
+    """A theme column's cell: a pillar named anywhere in it, or its initials ("CD"); in a short
+    cell, also a pillar broken mid-word by a narrow column ("Career De velopment")."""
+    found = pillar_in(text) or _INITIALS.get((text or "").strip().rstrip(".").upper(), "")
+    if found or len(text or "") > _SHORT_CELL:
+        return found
+    unspaced = _UNSPACED.search(re.sub(r"\s+", "", text or "").casefold())
+    return _canonical(unspaced.group(1).replace("career", "career ")) if unspaced else ""

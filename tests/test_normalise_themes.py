@@ -1,4 +1,4 @@
-from talentmap.normalise.themes import heading_pillar, is_pillar_name, pillar_in
+from talentmap.normalise.themes import heading_pillar, is_pillar_name, pillar_in, theme_cell_pillar
 
 
 def test_heading_that_starts_with_a_pillar():
@@ -46,3 +46,9 @@ def test_pillar_name_alone_versus_text_that_mentions_one():
     assert not any(
         is_pillar_name(v) for v in ["Visibility of technical work", "Better recognition", "Career routes", ""]
     )
+
+
+def test_theme_cell_with_a_pillar_broken_mid_word_by_a_narrow_column():
+    assert theme_cell_pillar("Career De velopment") == "Career Development"
+    assert theme_cell_pillar("Visi bility") == "Visibility"
+    assert theme_cell_pillar("Research careers") == ""
