@@ -50,6 +50,7 @@ class PageGrid:
     content_right: tuple[float | None, ...] = ()
     score: float = 1.0
     col_edges: tuple[float, ...] = ()
+    open_cells: frozenset[int] = frozenset()  # cells with no drawn rule under them at the page end
 
     @cached_property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -96,6 +97,7 @@ class PageRow:
     full_width: bool = False
     x0s: tuple[float | None, ...] = ()  # where each cell's text starts, to re-seat it under other columns
     broken: tuple[bool, ...] = ()  # the cell ends with a word filling the column (maybe broken overleaf)
+    open_end: tuple[bool, ...] = ()  # no rule drawn under the cell: it goes on over the page break
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def fill_grid(
     tops = [float("inf")] * grid.n_rows
     x0s: list[list[float | None]] = [[None] * grid.n_cols for _ in range(grid.n_rows)]
     broken = [[False] * grid.n_cols for _ in range(grid.n_rows)]
+    open_end = [[False] * grid.n_cols for _ in range(grid.n_rows)]
     full_width = [False] * grid.n_rows
     for i, cell in enumerate(grid.cells):
         text = cell_text(by_cell[i], edges[i], line_tolerance, known_words)
@@ -145,6 +148,7 @@ def fill_grid(
                 texts[r][c] = text
                 x0s[r][c] = min((w.x0 for w in by_cell[i]), default=None)
                 broken[r][c] = at_edge
+                open_end[r][c] = i in grid.open_cells
                 spanned[r][c] = cell.row1 - cell.row0 > 1
         if cell.col1 - cell.col0 == grid.n_cols and grid.n_cols > 1:
             full_width[cell.row0] = True
@@ -156,6 +160,7 @@ def fill_grid(
             full_width[r],
             tuple(x0s[r]),
             tuple(broken[r]),
+            tuple(open_end[r]),
         )
         for r in range(grid.n_rows)
     )

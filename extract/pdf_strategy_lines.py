@@ -7,6 +7,7 @@ pure functions on the stored edges, so the page never has to be parsed again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -39,13 +40,16 @@ class LinesStrategy:
             for e in edges
             if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
         ]
-        intersections = edges_to_intersections(_close_open_ends(edges), INTERSECT, INTERSECT)
+        closed = _close_open_ends(edges)
+        intersections = edges_to_intersections(closed, INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
         tables = cells_to_tables(cells)
         grouped = {c for t in tables for c in t}
         # pdfplumber drops one-cell tables; a lone bordered box may be a table's merged title row
         tables += [[c] for c in cells if c not in grouped]
-        return [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
+        grids = [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
+        added = closed[len(edges) :]
+        return [_mark_open(g, added, edges) for g in grids] if added else grids
 
 
 def _close_open_ends(edges: list[dict]) -> list[dict]:
@@ -73,6 +77,19 @@ def _close_open_ends(edges: list[dict]) -> list[dict]:
         if _uncovered(x0, x1, drawn) > 2 * INTERSECT:
             out.append(_rule(x0, x1, y))
     return out
+
+
+def _mark_open(grid: PageGrid, added: list[dict], drawn: list[dict]) -> PageGrid:
+    """Note the cells whose bottom is an added rule with no drawn one under the cell."""
+    bottoms = [a["top"] for a in added]
+    hs = [(h["x0"], h["x1"], h["top"]) for h in drawn if h["orientation"] == "h"]
+    open_cells = frozenset(
+        i
+        for i, c in enumerate(grid.cells)
+        if any(abs(c.bottom - y) <= INTERSECT for y in bottoms)
+        and not any(abs(y - c.bottom) <= INTERSECT and x0 <= (c.x0 + c.x1) / 2 <= x1 for x0, x1, y in hs)
+    )
+    return replace(grid, open_cells=open_cells) if open_cells else grid
 
 
 def _uncovered(x0: float, x1: float, spans: list[tuple[float, float]]) -> float:

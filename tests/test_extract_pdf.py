@@ -208,14 +208,21 @@ CHROMIUM_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("name", ["chromium_split_row", "chromium_split_span"])
-def test_browser_row_and_merged_cells_open_at_the_page_break_stay_one_table(name):
+@pytest.mark.parametrize(
+    ("name", "pages"),
+    [
+        ("chromium_split_row", [1, 1, 1, 1, 2, 2, 2]),  # the mentoring row runs over the break
+        ("chromium_split_span", [1, 1, 1, 1, 2, 2, 2]),  # it ends there; its merged cells go on
+        ("chromium_split_large", [1, 1, 1, 1, 1, 2, 2]),  # a row closed by its own rule at the break
+    ],
+)
+def test_browser_row_and_merged_cells_open_at_the_page_break_stay_one_table(name, pages):
     # Chromium draws no rule under a row (or a merged cell) cut by the page break: the open piece
     # is still read as cells, the rest overleaf joins it, and the merged cells go on over the break
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert len(doc.tables) == 1
     assert [list(r.cells) for r in doc.tables[0].rows] == CHROMIUM_ROWS
-    assert [r.page for r in doc.tables[0].rows] == [1, 1, 1, 1, 2, 2, 2]
+    assert [r.page for r in doc.tables[0].rows] == pages
 
 
 def test_browser_running_title_is_kept_once_as_a_header_line():
