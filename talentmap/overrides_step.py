@@ -14,7 +14,7 @@ from pathlib import Path
 
 from talentmap.mapping import Override
 
-from .pipeline import FileResult, match_fields, query_for
+from .pipeline import FileResult, match_fields, match_from_fields, query_for
 
 
 class OverridesFileError(ValueError):
@@ -54,11 +54,11 @@ def apply_override_file(
     """`results` with every matching override applied, and what happened, for the summary."""
     if not overrides:
         return list(results), OverrideReport()
-    from talentmap.mapping import RecMatch, apply_overrides
+    from talentmap.mapping import apply_overrides
 
     rows = [(result, row) for result in results for row in result.rows]
     queries = [query_for(result.plan_id, row) for result, row in rows]
-    matches = [_match_of(row, RecMatch) for _, row in rows]
+    matches = [match_from_fields(row) for _, row in rows]
     new_matches, orphans = apply_overrides(queries, matches, overrides)
     changed: dict[int, dict[str, str]] = {}
     for index, (old, new) in enumerate(zip(matches, new_matches, strict=True)):
@@ -75,18 +75,6 @@ def apply_override_file(
         file=str(overrides_file), applied=len(changed), orphaned=tuple(_describe(o) for o in orphans)
     )
     return updated, report
-
-
-def _match_of(row: dict[str, str], rec_match: type) -> object:
-    return rec_match(
-        rec_id=row.get("rec_id", ""),
-        candidates=tuple(c for c in row.get("rec_candidates", "").split(";") if c),
-        target_id=row.get("target_id", ""),
-        score=int(row.get("match_score") or 0),
-        method=row.get("match_method", ""),
-        needs_review=row.get("needs_review") == "true",
-        evidence=row.get("match_evidence", ""),
-    )
 
 
 def _describe(override: object) -> str:

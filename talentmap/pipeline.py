@@ -89,6 +89,19 @@ def match_fields(match: RecMatch) -> dict[str, str]:
     }
 
 
+def match_from_fields(row: dict[str, str]) -> RecMatch:
+    """The inverse of `match_fields`: a contract row's mapping columns as a `RecMatch`."""
+    return RecMatch(
+        rec_id=row.get("rec_id", ""),
+        candidates=tuple(c for c in row.get("rec_candidates", "").split(";") if c),
+        target_id=row.get("target_id", ""),
+        score=int(row.get("match_score") or 0),
+        method=row.get("match_method", ""),
+        needs_review=row.get("needs_review") == "true",
+        evidence=row.get("match_evidence", ""),
+    )
+
+
 def contract_row(
     plan_id: str, source_file: str, plan: Plan, record: ActionRecord, match: RecMatch
 ) -> dict[str, str]:
