@@ -19,7 +19,25 @@ _TYPED_MARKER = re.compile(
     r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])\s+(?=\S)"
 )
 _LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])?\s*$")
-_ROMAN = {"i": 1, "v": 5, "x": 10}
+# Small roman numerals in their canonical form; the index is the value ("" holds place 0).
+_ROMAN_NUMERALS = (
+    "",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+)
 KINDS = ("number", "letter", "roman")
 _URL = re.compile(r"(?i)^\s*(?:https?://|www\.)\S+\s*$|^\S+@\S+\.\S+$")
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$")
@@ -57,29 +75,8 @@ class Marker:
 
 def _roman(token: str) -> int | None:
     """ "iv" -> 4; None for what is not a well-formed small roman numeral."""
-    values = [_ROMAN.get(ch) for ch in token.lower()]
-    if not values or None in values:
-        return None
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    numerals = [
-        "",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-        "v",
-        "vi",
-        "vii",
-        "viii",
-        "ix",
-        "x",
-        "xi",
-        "xii",
-        "xiii",
-        "xiv",
-        "xv",
-    ]
-    return total if 0 < total < len(numerals) and numerals[total] == token.lower() else None
+    lower = token.lower()
+    return _ROMAN_NUMERALS.index(lower) if lower in _ROMAN_NUMERALS[1:] else None
 
 
 def _markers_from(opening: str | None, token: str, closing: str | None) -> tuple[Marker, ...]:
@@ -138,24 +135,8 @@ def _next_label(marker: Marker) -> str:
     if marker.kind == "number":
         return str(marker.ordinal + 1)
     if marker.kind == "roman":
-        following = [
-            "i",
-            "ii",
-            "iii",
-            "iv",
-            "v",
-            "vi",
-            "vii",
-            "viii",
-            "ix",
-            "x",
-            "xi",
-            "xii",
-            "xiii",
-            "xiv",
-            "xv",
-        ]
-        label = following[marker.ordinal] if marker.ordinal < len(following) else ""
+        nxt = marker.ordinal + 1
+        label = _ROMAN_NUMERALS[nxt] if nxt < len(_ROMAN_NUMERALS) else ""
         return label.upper() if marker.label.isupper() else label
     return chr(ord(marker.label) + 1)
 
