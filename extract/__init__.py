@@ -27,9 +27,9 @@ def extract_document(path: str | Path) -> Document:
     path = Path(path)
     kind = check_file(path)
     if kind == "docx":
-        from .docx_reader import read_docx
+        from .docx import read_docx
 
         return read_docx(path)
-    from .pdf_reader import read_pdf
+    from .pdf import read_pdf
 
     return read_pdf(path)

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from talentmap.extract import ExtractionError, extract_document
-from talentmap.extract.docx_reader import MAX_PART_BYTES
+from talentmap.extract.docx.reader import MAX_PART_BYTES
 
 
 def _plan(path: Path) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from talentmap.extract import ExtractionError, extract_document
-from talentmap.extract.pdf_reader import read_pdf
+from talentmap.extract.pdf.reader import read_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text())["table_rows"]

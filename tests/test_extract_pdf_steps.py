@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from talentmap.extract import ExtractionError
-from talentmap.extract.pdf_celltext import cell_text, document_words
-from talentmap.extract.pdf_columns import find_gutters
-from talentmap.extract.pdf_furniture import RunningText, running_texts, strip_furniture
-from talentmap.extract.pdf_grid import PageRow, PageTable
-from talentmap.extract.pdf_join import JoinedTable, join_pieces
-from talentmap.extract.pdf_layout import group_lines
-from talentmap.extract.pdf_page import PageData, Word
-from talentmap.extract.pdf_paragraphs import Paragraph, paragraphs
-from talentmap.extract.pdf_reader import _check_text_layer
-from talentmap.extract.pdf_settings import PdfSettings
+from talentmap.extract.pdf.celltext import cell_text, document_words
+from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.furniture import RunningText, running_texts, strip_furniture
+from talentmap.extract.pdf.grid import PageRow, PageTable
+from talentmap.extract.pdf.join import JoinedTable, join_pieces
+from talentmap.extract.pdf.layout import group_lines
+from talentmap.extract.pdf.page import PageData, Word
+from talentmap.extract.pdf.paragraphs import Paragraph, paragraphs
+from talentmap.extract.pdf.reader import _check_text_layer
+from talentmap.extract.pdf.settings import PdfSettings
 
 CHAR = 5.0  # every hand-built character is 5pt wide
 PITCH = 12.0
@@ -255,7 +255,7 @@ def test_blank_and_sideways_pdfs_get_their_own_messages():
 
 
 def test_each_ref_line_starts_a_cell_unless_it_ends_a_broken_ref():
-    from talentmap.extract.pdf_rows_gap import _split_at_refs
+    from talentmap.extract.pdf.rows_gap import _split_at_refs
 
     lines = group_lines(cell("Ref", "1.1", "1.2", "B12.1", "4"), 1.5)  # "B12.1" fills the column to 125
     blocks = _split_at_refs([lines], right=126.0)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from talentmap.extract.pdf_grid import GridCell, PageGrid, PageRow, PageTable
-from talentmap.extract.pdf_join import JoinedTable, join_pieces
-from talentmap.extract.pdf_page import Edge, PageData, Word
-from talentmap.extract.pdf_page_tables import Strategies, page_tables
-from talentmap.extract.pdf_settings import PdfSettings
-from talentmap.extract.pdf_strategy_camelot import merged_boxes
-from talentmap.extract.pdf_strategy_lines import LinesStrategy
+from talentmap.extract.pdf.grid import GridCell, PageGrid, PageRow, PageTable
+from talentmap.extract.pdf.join import JoinedTable, join_pieces
+from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.page_tables import Strategies, page_tables
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_camelot import merged_boxes
+from talentmap.extract.pdf.strategy_lines import LinesStrategy
 
 
 def word(text: str, x0: float, top: float) -> Word:
@@ -143,7 +143,7 @@ def test_full_width_row_alone_at_a_page_foot_opens_the_next_pages_table():
 
 
 def test_camelot_stops_once_its_time_budget_is_spent(tmp_path):
-    from talentmap.extract.pdf_strategy_camelot import CamelotLatticeStrategy
+    from talentmap.extract.pdf.strategy_camelot import CamelotLatticeStrategy
 
     strategy = CamelotLatticeStrategy(tmp_path / "missing.pdf", budget_seconds=0.0)
     page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())

@@ -1,6 +1,6 @@
 """The interface every table strategy implements, and the quality score that ranks their output.
 
-Strategies are tried cheap-first by the page handler (`pdf_tables_on_page`); a new strategy is one
+Strategies are tried cheap-first by the page handler (`page_tables`); a new strategy is one
 new module with a class that has a `name` and an `extract(page)` method.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from .pdf_grid import PageGrid
-from .pdf_page import PageData, Word
+from .grid import PageGrid
+from .page import PageData, Word
 
 
 class TableStrategy(Protocol):

@@ -15,10 +15,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import RawRow
-from .pdf_grid import PageRow, PageTable
-from .pdf_layout import REF_PATTERN
-from .pdf_paragraphs import Paragraph
+from ..model import RawRow
+from .grid import PageRow, PageTable
+from .layout import REF_PATTERN
+from .paragraphs import Paragraph
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BULLETS = tuple("*•·▪◦●○■□➢►✓")

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-from .pdf_grid import GridCell, PageGrid
-from .pdf_page import Edge, PageData
+from .grid import GridCell, PageGrid
+from .page import Edge, PageData
 
 SNAP = 3.0
 JOIN = 3.0

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf_celltext import starts_with_bullet
-from .pdf_layout import PrintedLine, group_lines, typical_space
-from .pdf_page import Word
+from .celltext import starts_with_bullet
+from .layout import PrintedLine, group_lines, typical_space
+from .page import Word
 
 HANGING_INDENT = 36.0  # points (half an inch): the widest indent a list item's wrapped lines take
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")

@@ -14,11 +14,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .pdf_columns import Gutter, Region, column_edges, column_words, content_right, crosses
-from .pdf_grid import GridCell, PageGrid
-from .pdf_layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
-from .pdf_page import Word
-from .pdf_settings import PdfSettings
+from .columns import Gutter, Region, column_edges, column_words, content_right, crosses
+from .grid import GridCell, PageGrid
+from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
+from .page import Word
+from .settings import PdfSettings
 
 
 def gap_regions(

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from pdfplumber.table import merge_edges
 
-from .pdf_columns import Gutter, Region, column_edges, column_words, content_right, crosses
-from .pdf_grid import GridCell, PageGrid
-from .pdf_layout import PrintedLine
-from .pdf_page import PageData
-from .pdf_settings import PdfSettings
+from .columns import Gutter, Region, column_edges, column_words, content_right, crosses
+from .grid import GridCell, PageGrid
+from .layout import PrintedLine
+from .page import PageData
+from .settings import PdfSettings
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,19 @@
 """Strategy 3: tables without vertical rules, read from word positions.
 
-Columns come from the whitespace gutters shared by the page's multi-column lines (`pdf_columns`);
-rows from horizontal rules when the table has them (`pdf_rows_ruled`, the `open_rules` style),
-otherwise from where the text starts and pauses (`pdf_rows_gap`, the `noborder` style).
+Columns come from the whitespace gutters shared by the page's multi-column lines (`columns`);
+rows from horizontal rules when the table has them (`rows_ruled`, the `open_rules` style),
+otherwise from where the text starts and pauses (`rows_gap`, the `noborder` style).
 """
 
 from __future__ import annotations
 
-from .pdf_columns import Gutter, find_gutters, region_of
-from .pdf_grid import PageGrid
-from .pdf_layout import group_lines, median_size, split_segments, typical_pitch, typical_space
-from .pdf_page import PageData
-from .pdf_rows_gap import gap_grid, gap_regions
-from .pdf_rows_ruled import horizontal_rules, ruled_grid, ruled_zones
-from .pdf_settings import PdfSettings
+from .columns import Gutter, find_gutters, region_of
+from .grid import PageGrid
+from .layout import group_lines, median_size, split_segments, typical_pitch, typical_space
+from .page import PageData
+from .rows_gap import gap_grid, gap_regions
+from .rows_ruled import horizontal_rules, ruled_grid, ruled_zones
+from .settings import PdfSettings
 
 
 class TextColumnsStrategy:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .pdf_celltext import cell_text, ends_at_edge
-from .pdf_page import Word
+from .celltext import cell_text, ends_at_edge
+from .page import Word
 
 
 @dataclass(frozen=True)

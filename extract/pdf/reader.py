@@ -1,9 +1,9 @@
 """PDF -> `Document`: open once, read each page once, then work on the kept page data.
 
-Steps: read pages (`pdf_page`), reject files with no usable text, strip page furniture
-(`pdf_furniture`), find each page's tables with the staged strategies (`pdf_page_tables`), turn the
-remaining text into paragraphs (`pdf_paragraphs`), join page pieces into logical tables
-(`pdf_join`) and number everything in reading order.
+Steps: read pages (`page`), reject files with no usable text, strip page furniture
+(`furniture`), find each page's tables with the staged strategies (`page_tables`), turn the
+remaining text into paragraphs (`paragraphs`), join page pieces into logical tables
+(`join`) and number everything in reading order.
 """
 
 from __future__ import annotations
@@ -11,19 +11,19 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Document, ExtractionError, RawTable, TextLine
-from .pdf_celltext import document_words
-from .pdf_furniture import RunningText, running_texts, strip_furniture
-from .pdf_grid import PageTable
-from .pdf_join import JoinedTable, join_pieces
-from .pdf_layout import group_lines
-from .pdf_page import PageData, read_page
-from .pdf_page_tables import Strategies, page_tables
-from .pdf_paragraphs import Paragraph, paragraphs
-from .pdf_settings import PdfSettings
-from .pdf_strategy_camelot import CamelotLatticeStrategy
-from .pdf_strategy_lines import LinesStrategy
-from .pdf_strategy_text import TextColumnsStrategy
+from ..model import Document, ExtractionError, RawTable, TextLine
+from .celltext import document_words
+from .furniture import RunningText, running_texts, strip_furniture
+from .grid import PageTable
+from .join import JoinedTable, join_pieces
+from .layout import group_lines
+from .page import PageData, read_page
+from .page_tables import Strategies, page_tables
+from .paragraphs import Paragraph, paragraphs
+from .settings import PdfSettings
+from .strategy_camelot import CamelotLatticeStrategy
+from .strategy_lines import LinesStrategy
+from .strategy_text import TextColumnsStrategy
 
 NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
 ENCRYPTED = "encrypted PDF (password required)"

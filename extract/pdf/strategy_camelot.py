@@ -14,9 +14,9 @@ import logging
 import time
 from pathlib import Path
 
-from .pdf_grid import PageGrid
-from .pdf_page import PageData
-from .pdf_strategy_lines import grid_from_boxes
+from .grid import PageGrid
+from .page import PageData
+from .strategy_lines import grid_from_boxes
 
 
 class CamelotLatticeStrategy:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from .pdf_page import Word
+from .page import Word
 
 # A row reference as printed: "1.1", "B12.", "R3", "2.4.1", "A5)".
 REF_PATTERN = re.compile(r"^(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[.)]?$")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_settings import PdfSettings
+from .settings import PdfSettings
 
 
 @dataclass(frozen=True)

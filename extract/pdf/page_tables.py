@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .pdf_grid import PageGrid, PageTable, fill_grid
-from .pdf_layout import median_size
-from .pdf_page import PageData, Word
-from .pdf_settings import PdfSettings
-from .pdf_strategy import TableStrategy, grid_score
+from .grid import PageGrid, PageTable, fill_grid
+from .layout import median_size
+from .page import PageData, Word
+from .settings import PdfSettings
+from .strategy import TableStrategy, grid_score
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .pdf_layout import PrintedLine, group_lines
-from .pdf_page import Word
+from .layout import PrintedLine, group_lines
+from .page import Word
 
 _ALWAYS_BULLETS = frozenset("*•·▪◦●○■□➢►✓")
 # A hyphen before one of these is a suspended compound ("department- and institution-level").

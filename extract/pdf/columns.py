@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf_layout import PrintedLine
-from .pdf_page import Word
+from .layout import PrintedLine
+from .page import Word
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .model import Document, ExtractionError, RawRow, RawTable, TextLine
+from ..model import Document, ExtractionError, RawRow, RawTable, TextLine
 
 MAX_PART_BYTES = 50 * 1024 * 1024  # one uncompressed part (document.xml of a 500-page plan is ~10 MB)
 MAX_TOTAL_BYTES = 200 * 1024 * 1024

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .pdf_layout import PrintedLine, group_lines, split_segments
-from .pdf_page import PageData, Word
-from .pdf_settings import PdfSettings
+from .layout import PrintedLine, group_lines, split_segments
+from .page import PageData, Word
+from .settings import PdfSettings
 
 _DIGITS = re.compile(r"\d+")
 
