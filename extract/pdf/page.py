@@ -27,6 +27,8 @@ class Word:
     # Width of the first character (0: unknown): whether it would have fitted at the end of the
     # line above tells a word broken at a column edge from a whole word wrapped there.
     first_char_width: float = 0.0
+    # Most of its characters are set in a bold face (a header row's or a row start's evidence).
+    bold: bool = False
 
     @property
     def xc(self) -> float:
@@ -54,6 +56,18 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Fill:
+    """A filled, unstroked rectangle: cell shading, a zebra band, a header bar, or a border drawn
+    as a thin fill. `shade` is the fill's luminance, 0 black .. 1 white (1.0 when unknown)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    shade: float = 1.0
+
+
+@dataclass(frozen=True)
 class PageData:
     """Everything the table and text steps read from one page."""
 
@@ -64,6 +78,7 @@ class PageData:
     edges: tuple[Edge, ...]
     n_chars: int
     n_images: int
+    fills: tuple[Fill, ...] = ()
     # Set by the reader when the page before ended in a table: the top of this page may be the
     # rest of that table's last row rather than text above a new table.
     continues_table: bool = False
@@ -81,12 +96,14 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
     direction = text_direction(chars)
     width, height = float(page.width), float(page.height)
     edges = _edges(page, settings)
+    fills = _fills(page, settings)
     if direction == "ltr":
         raw = _words(chars, settings) if chars else []
     else:
         turn = _turn(direction, width, height)
         raw = _words([_turned_char(c, turn) for c in chars], settings)
         edges = tuple(_turn_edge(e, turn) for e in edges)
+        fills = tuple(_turn_fill(f, turn) for f in fills)
         width, height = height, width
     words = tuple(
         Word(
@@ -97,6 +114,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
             float(w["bottom"]),
             float(w["size"]),
             float(w["chars"][0]["x1"] - w["chars"][0]["x0"]) if w.get("chars") else 0.0,
+            _is_bold(w.get("chars") or ()),
         )
         for w in raw[: settings.max_words_per_page]
         if w.get("upright", True) and w["text"].strip()
@@ -109,6 +127,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageData:
         edges=edges,
         n_chars=len(chars),
         n_images=len(page.images),
+        fills=fills,
     )
 
 
@@ -144,6 +163,54 @@ def _turn_edge(e: Edge, turn: Callable[[Any], dict]) -> Edge:
     return Edge(
         "v" if e.orientation == "h" else "h", box["x0"], box["x1"], box["top"], box["bottom"], e.stroked
     )
+
+
+def _turn_fill(f: Fill, turn: Callable[[Any], dict]) -> Fill:
+    box = turn({"x0": f.x0, "x1": f.x1, "top": f.top, "bottom": f.bottom})
+    return Fill(box["x0"], box["x1"], box["top"], box["bottom"], f.shade)
+
+
+BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", "demi")
+
+
+def _is_bold(chars: Any) -> bool:
+    """Whether most characters' font name says bold (the weight PDFs record most reliably)."""
+    if not chars:
+        return False
+    bold = sum(1 for c in chars if any(m in str(c.get("fontname", "")).lower() for m in BOLD_MARKS))
+    return bold * 2 > len(chars)
+
+
+def _fills(page: Any, settings: PdfSettings) -> tuple[Fill, ...]:
+    """Filled rectangles with their luminance; stroked-only boxes are rules (see `_edges`)."""
+    out: list[Fill] = []
+    for r in page.rects:
+        if not r.get("fill"):
+            continue
+        x0, x1, top, bottom = float(r["x0"]), float(r["x1"]), float(r["top"]), float(r["bottom"])
+        if x1 - x0 < 0.1 or bottom - top < 0.1:
+            continue
+        out.append(Fill(x0, x1, top, bottom, shade(r.get("non_stroking_color"))))
+        if len(out) >= settings.max_edges_per_page:
+            break
+    return tuple(out)
+
+
+def shade(color: Any) -> float:
+    """Luminance 0..1 of a PDF colour given as gray, RGB or CMYK components (1.0 when unknown)."""
+    if isinstance(color, int | float):
+        color = (color,)
+    if not isinstance(color, tuple | list) or not all(isinstance(c, int | float) for c in color):
+        return 1.0
+    if len(color) == 1:
+        return float(color[0])
+    if len(color) == 3:
+        r, g, b = color
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    if len(color) == 4:
+        c, m, y, k = color
+        return (1 - k) * (1 - (0.299 * c + 0.587 * m + 0.114 * y))
+    return 1.0
 
 
 def _words(chars: list[dict], settings: PdfSettings) -> list[dict]:
