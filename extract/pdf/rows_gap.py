@@ -18,6 +18,7 @@ from .columns import Gutter, Region, column_edges, column_words, content_right, 
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
+from .rowstarts import value_row_starts
 from .settings import PdfSettings
 
 
@@ -168,7 +169,8 @@ def gap_grid(
     col_blocks = [_split_at_refs(b, right[c]) if _ref_lines(b) else b for c, b in enumerate(col_blocks)]
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
     first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
-    starts = _row_starts(region, col_blocks, refs, pitch, first_col)
+    values = value_row_starts([ln for i, ln in enumerate(region.lines) if i not in region.wide], edges, pitch)
+    starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
     if not starts:
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]
@@ -281,8 +283,9 @@ def _row_starts(
     refs: Sequence[int],
     pitch: float,
     first_col: list[float] | None = None,
+    values: Sequence[float] = (),
 ) -> list[float]:
-    strong: list[float] = []
+    strong: list[float] = list(values)
     for c in refs:
         strong.extend(b[0].top for b in col_blocks[c])
     for i, ln in enumerate(region.lines):

@@ -16,6 +16,7 @@ from .columns import Gutter, Region, column_edges, column_words, content_right, 
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine
 from .page import PageData
+from .rowstarts import value_row_starts
 from .settings import PdfSettings
 
 
@@ -78,6 +79,29 @@ def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -
     ]
 
 
+def _with_value_rows(
+    region: Region, rules: Sequence[Rule], edges: Sequence[float], pitch: float
+) -> list[Rule]:
+    """The rules plus a full-width separator above each row start found inside a band."""
+    lines = [ln for i, ln in enumerate(region.lines) if i not in region.wide]
+    starts = value_row_starts(lines, edges, pitch)
+    if not starts:
+        return list(rules)
+    ys = [r.y for r in rules]
+    out = list(rules)
+    span = ((float("-inf"), float("inf")),)
+    for y in starts:
+        b = bisect_right(ys, y) - 1
+        if b < 0 or b + 1 >= len(ys):
+            continue
+        first_in_band = min(
+            (ln.top for ln in lines if ys[b] < ln.top and ln.bottom < ys[b + 1] + 2), default=y
+        )
+        if y - first_in_band > 1:
+            out.append(Rule(y - min(1.0, 0.1 * pitch), span))
+    return sorted(out, key=lambda r: r.y)
+
+
 def ruled_zones(
     lines: Sequence[PrintedLine], rules: Sequence[Rule], gutters: Sequence[Gutter]
 ) -> list[tuple[list[Rule], list[PrintedLine]]]:
@@ -101,11 +125,21 @@ def ruled_zones(
 
 
 def ruled_grid(
-    page: int, name: str, region: Region, rules: Sequence[Rule], gutters: Sequence[Gutter]
+    page: int,
+    name: str,
+    region: Region,
+    rules: Sequence[Rule],
+    gutters: Sequence[Gutter],
+    pitch: float,
 ) -> PageGrid | None:
-    """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged."""
+    """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged.
+
+    A band between two rules that holds several one-line rows (rules only under the header and at
+    the foot) is split where its values say rows start (`rowstarts`).
+    """
     edges = column_edges(region, gutters)
     n_cols = len(edges) - 1
+    rules = _with_value_rows(region, rules, edges, pitch)
     ys = [r.y for r in rules]
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:
@@ -133,7 +167,8 @@ def ruled_grid(
             cells.append(GridCell(b, b + 1, 0, n_cols, edges[0], ys[b], edges[-1], ys[b + 1]))
     cells.sort(key=lambda c: (c.row0, c.col0))
     cols = column_words(region, edges)
-    frame = (min(r.x0 for r in rules), max(r.x1 for r in rules))
+    drawn = [r for r in rules if r.segments[0][0] != float("-inf")]
+    frame = (min(r.x0 for r in drawn), max(r.x1 for r in drawn))
     return PageGrid(
         page,
         name,

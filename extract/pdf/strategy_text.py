@@ -44,7 +44,7 @@ class TextColumnsStrategy:
         taken: set[int] = set()
         for zone in ruled_zones(lines, rules, gutters):
             region = region_of(zone[1], gutters)
-            grid = ruled_grid(page.number, self.name, region, zone[0], gutters)
+            grid = ruled_grid(page.number, self.name, region, zone[0], gutters, pitch)
             if grid:
                 grids.append(grid)
                 taken.update(id(ln) for ln in zone[1])

@@ -1,0 +1,91 @@
+"""Row starts read from printed values, on hand-built pages (no PDF needed)."""
+
+from __future__ import annotations
+
+from talentmap.extract.pdf.layout import group_lines
+from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.rowstarts import is_value, value_row_starts
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
+
+CHAR = 5.0
+PITCH = 11.0
+COLS = (50.0, 200.0, 300.0, 400.0)
+
+
+def cells_line(cells: list[str], top: float) -> list[Word]:
+    """One printed line: each cell's words from its column's left edge."""
+    out = []
+    for text, x0 in zip(cells, COLS, strict=False):
+        x = x0
+        for token in text.split():
+            out.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
+            x += CHAR * (len(token) + 1)
+    return out
+
+
+def page_of(rows: list[tuple[list[str], float]], rules: list[float] = ()) -> PageData:
+    words = [w for cells, top in rows for w in cells_line(cells, top)]
+    edges = tuple(Edge("h", 45, 480, y, y) for y in rules)
+    return PageData(1, 600, 800, tuple(words), edges, n_chars=500, n_images=0)
+
+
+def test_values_as_printed_are_values_and_words_are_not():
+    for text in ("51,544", "1 234 567", "(4.7)", "12.5%", "$33,200", "2003–04", "(1.1–1.2)", "—", "n/a"):
+        assert is_value(text), text
+    for text in ("Total", "Ref.", "New York", "1.1 Deliver", ""):
+        assert not is_value(text), text
+
+
+def test_each_line_printing_a_value_opens_a_row_and_a_lower_case_rest_continues_it():
+    rows = [
+        (["Alabama", "36,464", "37,453", "1.2"], 100),
+        (["Alaska", "7,236", "6,909", "0.4"], 100 + PITCH),
+        (["District of", "3,031", "2,781", "0.1"], 100 + 2 * PITCH),
+        (["columbia"], 100 + 3 * PITCH),
+        (["Florida", "131,418", "133,318", "7.9"], 100 + 4 * PITCH),
+    ]
+    page = page_of(rows)
+    lines = group_lines(page.words, 1.5)
+    starts = value_row_starts(lines, [45, 190, 290, 390, 480], PITCH)
+    assert starts == [100, 100 + PITCH, 100 + 2 * PITCH, 100 + 4 * PITCH]
+
+
+def test_a_label_after_a_gap_is_a_row_of_its_own():
+    rows = [
+        (["Men", "1,000", "2,000", "3.0"], 100),
+        (["Women", "1,100", "2,100", "3.1"], 100 + PITCH),
+        (["Race"], 100 + 3 * PITCH),
+        (["White", "900", "1,900", "2.9"], 100 + 4 * PITCH),
+    ]
+    lines = group_lines(page_of(rows).words, 1.5)
+    starts = value_row_starts(lines, [45, 190, 290, 390, 480], PITCH)
+    assert 100 + 3 * PITCH in starts and 100 + 4 * PITCH in starts
+
+
+def test_wrapped_text_cells_stay_in_the_row_their_value_opens():
+    rows = [
+        (["Deliver", "Staff attend", "HR", "2025"], 100),
+        (["training", "sessions", "", ""], 100 + PITCH),
+        (["Review", "Pay review", "HR", "2026"], 100 + 2 * PITCH),
+        (["pay", "completed", "", ""], 100 + 3 * PITCH),
+        (["Report", "Annual report", "VC", "2027"], 100 + 4 * PITCH),
+    ]
+    lines = group_lines(page_of(rows).words, 1.5)
+    assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == [100, 100 + 2 * PITCH, 100 + 4 * PITCH]
+
+
+def test_prose_columns_give_no_value_starts():
+    rows = [(["Deliver training", "Staff attend", "HR", "Spring"], 100 + i * PITCH) for i in range(4)]
+    lines = group_lines(page_of(rows).words, 1.5)
+    assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == []
+
+
+def test_one_line_rows_between_a_header_rule_and_a_foot_rule_are_rows_each():
+    # rules only above and under the header and at the foot (a statistical table): the band
+    # between header rule and foot rule holds six one-line rows, not one row
+    header = (["State", "2003", "2004", "Change"], 90)
+    body = [([f"State{k}", f"{k},100", f"{k},200", f"{k}.5"], 106 + k * PITCH) for k in range(6)]
+    page = page_of([header, *body], rules=[86, 102, 106 + 6 * PITCH + 2])
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 7 and grid.n_cols == 4
