@@ -65,14 +65,21 @@ def test_a_label_after_a_gap_is_a_row_of_its_own():
 
 def test_wrapped_text_cells_stay_in_the_row_their_value_opens():
     rows = [
-        (["Deliver", "Staff attend", "HR", "2025"], 100),
+        (["Deliver", "Staff attend", "40", "2025"], 100),
         (["training", "sessions", "", ""], 100 + PITCH),
-        (["Review", "Pay review", "HR", "2026"], 100 + 2 * PITCH),
+        (["Review", "Pay review", "12", "2026"], 100 + 2 * PITCH),
         (["pay", "completed", "", ""], 100 + 3 * PITCH),
-        (["Report", "Annual report", "VC", "2027"], 100 + 4 * PITCH),
+        (["Report", "Annual report", "1", "2027"], 100 + 4 * PITCH),
     ]
     lines = group_lines(page_of(rows).words, 1.5)
     assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == [100, 100 + 2 * PITCH, 100 + 4 * PITCH]
+
+
+def test_a_lone_ref_or_date_column_gives_no_value_starts():
+    # one column of values is as often the ref column of a text table whose rows wrap
+    rows = [(["Deliver", "Staff attend", "HR", f"1.{k}"], 100 + k * PITCH) for k in range(4)]
+    lines = group_lines(page_of(rows).words, 1.5)
+    assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == []
 
 
 def test_prose_columns_give_no_value_starts():

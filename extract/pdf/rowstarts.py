@@ -23,6 +23,9 @@ VALUE = re.compile(rf"^[(\[]?{_NUMBER}(?:\s?[–—-]\s?{_NUMBER})?[)\]]?[*†�
 # A cell printed as "nothing here": a dash, a dagger, "n/a".
 EMPTY_MARK = re.compile(r"^(?:[–—‒-]+|[†‡#*]+|n/?a|NA|\(NA\)|…|\.{2,}|x|s|—\s?\(\d\))$", re.IGNORECASE)
 _JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "by", "with", "a", "an", "&", "on", "at"})
+# A table is read line by line only when at least this many columns hold values: one such column
+# alone is as often a ref or date column of a text table, whose rows wrap over several lines.
+MIN_VALUE_COLUMNS = 2
 # Lowest share of a column's printed lines that must be whole values to read it line by line.
 VALUE_SHARE = 0.7
 
@@ -61,12 +64,12 @@ def value_columns(cells: Sequence[Sequence[str]], min_lines: int = 3) -> list[in
 def value_row_starts(lines: Sequence[PrintedLine], edges: Sequence[float], pitch: float) -> list[float]:
     """Tops of the lines that open a row, in a table whose value columns hold one value a line.
 
-    Empty when no column is read line by line (or too few lines print values to tell). The lines
+    Empty when fewer than `MIN_VALUE_COLUMNS` columns are read line by line (or too few lines print values to tell). The lines
     above the first value line are the header's and get no starts here.
     """
     cells = cells_by_line(lines, edges)
     cols = value_columns(cells)
-    if not cols:
+    if len(cols) < MIN_VALUE_COLUMNS:
         return []
     valued = [any(is_value(row[c]) for c in cols) for row in cells]
     if sum(valued) < 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .columns import Gutter, find_gutters, region_of
 from .grid import PageGrid
-from .layout import group_lines, median_size, split_segments, typical_pitch, typical_space
+from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
 from .page import PageData
 from .rows_gap import gap_grid, gap_regions
 from .rows_ruled import horizontal_rules, ruled_grid, ruled_zones
@@ -29,28 +29,36 @@ class TextColumnsStrategy:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
-        gutters = (
-            find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
-        )
+        gutters = self._gutters(multi, gap_min)
         if not gutters and page.continues_table and len(page.column_hint) > 2:
             # too little of the table on this page to see its gutters: it goes on in the last page's columns
             gutters = [Gutter(e - 1, e + 1) for e in page.column_hint[1:-1]]
-        if not gutters:
-            return []
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
         grids: list[PageGrid] = []
         taken: set[int] = set()
-        for zone in ruled_zones(lines, rules, gutters):
-            region = region_of(zone[1], gutters)
-            grid = ruled_grid(page.number, self.name, region, zone[0], gutters, pitch)
+        for zone_rules, zone_lines in ruled_zones(lines, rules, gutters):
+            # a ruled table beside or above body text has gutters of its own, which the page's
+            # other lines (a second text column, a paragraph) would hide: read them in the zone
+            own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
+            zone_gutters = self._gutters(own, gap_min) or gutters
+            if not zone_gutters:
+                continue
+            region = region_of(zone_lines, zone_gutters)
+            grid = ruled_grid(page.number, self.name, region, zone_rules, zone_gutters, pitch)
             if grid:
                 grids.append(grid)
-                taken.update(id(ln) for ln in zone[1])
+                taken.update(id(ln) for ln in zone_lines)
+        if not gutters:
+            return grids
         free = [ln for ln in lines if id(ln) not in taken]
         for region in gap_regions(free, gutters, gap_min, pitch, s, page.continues_table):
             grid = gap_grid(page.number, self.name, region, gutters, pitch, s)
             if grid:
                 grids.append(grid)
         return grids
+
+    def _gutters(self, multi: list[PrintedLine], gap_min: float) -> list[Gutter]:
+        s = self.settings
+        return find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
