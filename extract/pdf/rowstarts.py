@@ -64,8 +64,8 @@ def value_columns(cells: Sequence[Sequence[str]], min_lines: int = 3) -> list[in
 def value_row_starts(lines: Sequence[PrintedLine], edges: Sequence[float], pitch: float) -> list[float]:
     """Tops of the lines that open a row, in a table whose value columns hold one value a line.
 
-    Empty when fewer than `MIN_VALUE_COLUMNS` columns are read line by line (or too few lines print values to tell). The lines
-    above the first value line are the header's and get no starts here.
+    Empty when fewer than `MIN_VALUE_COLUMNS` columns are read line by line (or too few lines
+    print values to tell). The lines above the first value line are the header's: no starts.
     """
     cells = cells_by_line(lines, edges)
     cols = value_columns(cells)
