@@ -52,7 +52,11 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     limit = noise_share * len(lines)
     gutters = []
     for a, b in _runs(cover, lambda c: c <= limit):
-        if a == 0 or b == len(cover) or b - a < 0.75 * gap_min:
+        if a == 0 or b == len(cover) or b - a < 3:
+            continue
+        if b - a < 0.75 * gap_min and not (
+            max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b)
+        ):
             continue
         x0, x1 = lo + a, lo + b
         inside = [ln for ln in lines if _overlap(ln, x0, x1) < 0.6 * (x1 - x0)]
@@ -62,6 +66,18 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
     return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+
+
+NARROW_MIN_LINES = 8
+NARROW_SUPPORT = 0.6
+
+
+def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float) -> bool:
+    """A clear strip narrower than a gutter still parts two columns when most of many lines print on
+    both sides of it (tight numeric columns whose widest values nearly touch)."""
+    if len(lines) < NARROW_MIN_LINES:
+        return False
+    return _support(lines, Gutter(x0, x1), 0.0) >= NARROW_SUPPORT * len(lines)
 
 
 def _overlap(line: PrintedLine, x0: float, x1: float) -> float:

@@ -14,7 +14,7 @@ from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine
+from .layout import PrintedLine, split_segments
 from .page import PageData
 from .rowstarts import value_row_starts
 from .settings import PdfSettings
@@ -103,15 +103,27 @@ def _with_value_rows(
 
 
 def ruled_zones(
-    lines: Sequence[PrintedLine], rules: Sequence[Rule], gutters: Sequence[Gutter]
+    lines: Sequence[PrintedLine],
+    rules: Sequence[Rule],
+    gutters: Sequence[Gutter],
+    gap_min: float,
+    pitch: float,
 ) -> list[tuple[list[Rule], list[PrintedLine]]]:
-    """Runs of rule-bounded bands that hold text; a band with no text ends a run."""
+    """Runs of rule-bounded bands that hold table text; a band with no text ends a run, and so
+    does a band of prose: paragraphs (lines not split into columns, with a blank line between
+    them), such as the notes under one table and the caption of the next, between their rules.
+    One wrapped paragraph alone is a merged full-width row and stays in its table."""
     zones: list[tuple[list[Rule], list[PrintedLine]]] = []
     cur_rules: list[Rule] = []
     cur_lines: list[PrintedLine] = []
     for a, b in zip(rules, rules[1:], strict=False):
         band = [ln for ln in lines if a.y < (ln.top + ln.bottom) / 2 < b.y]
-        if band:
+        prose = (
+            len(band) >= 2
+            and all(len(split_segments(ln, gap_min)) == 1 for ln in band)
+            and any(b.top - a.bottom > pitch for a, b in zip(band, band[1:], strict=False))
+        )
+        if band and not prose:
             if not cur_rules:
                 cur_rules = [a]
             cur_rules.append(b)

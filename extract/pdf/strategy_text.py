@@ -16,6 +16,11 @@ from .rows_ruled import horizontal_rules, ruled_grid, ruled_zones
 from .settings import PdfSettings
 
 
+# A ruled zone with this many lines split into columns shows its own gutters; with fewer, the
+# page's gutters (read over all its tables) are the better evidence unless the zone's lines cross them.
+ZONE_MIN_LINES = 6
+
+
 class TextColumnsStrategy:
     name = "text-columns"
 
@@ -38,11 +43,13 @@ class TextColumnsStrategy:
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
         grids: list[PageGrid] = []
         taken: set[int] = set()
-        for zone_rules, zone_lines in ruled_zones(lines, rules, gutters):
+        for zone_rules, zone_lines in ruled_zones(lines, rules, gutters, gap_min, pitch):
             # a ruled table beside or above body text has gutters of its own, which the page's
             # other lines (a second text column, a paragraph) would hide: read them in the zone
             own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
-            zone_gutters = self._gutters(own, gap_min) or gutters
+            zone_gutters = gutters
+            if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
+                zone_gutters = self._gutters(own, gap_min) or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -62,3 +69,11 @@ class TextColumnsStrategy:
     def _gutters(self, multi: list[PrintedLine], gap_min: float) -> list[Gutter]:
         s = self.settings
         return find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
+
+
+def _crossed(lines: list[PrintedLine], gutters: list[Gutter], noise_share: float) -> bool:
+    """Do more of these lines print across one of the gutters than a title or two would?"""
+    return any(
+        sum(1 for ln in lines if any(g.crossed_by(w) for w in ln.words)) > max(1, noise_share * len(lines))
+        for g in gutters
+    )
