@@ -15,7 +15,6 @@ from .rows_gap import gap_grid, gap_regions
 from .rows_ruled import horizontal_rules, ruled_grid, ruled_zones
 from .settings import PdfSettings
 
-
 # A ruled zone with this many lines split into columns shows its own gutters; with fewer, the
 # page's gutters (read over all its tables) are the better evidence unless the zone's lines cross them.
 ZONE_MIN_LINES = 6
