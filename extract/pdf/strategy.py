@@ -25,7 +25,9 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
     """0..1: how well the grid explains the text printed across its vertical extent.
 
     Words beside the grid, words in no cell, words straddling a cell border and empty cells all
-    lower the score; a grid that holds the table's text in cells of two or more columns scores 1.
+    lower the score, and so do the words of a merged cell whose text pauses exactly where the
+    grid's columns part (a rule the drawing left out, not a span); a grid that holds the table's
+    text in cells of two or more columns scores 1.
     """
     if grid.n_cols < 2 or grid.n_rows < 2 or not grid.cells:
         return 0.0
@@ -35,10 +37,34 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
         return 0.0
     good = 0
     filled: set[int] = set()
+    held: dict[int, list[Word]] = {}
     for w in zone:
         i = grid.cell_of(w)
         if i is not None and w.x0 >= grid.cells[i].x0 - 1 and w.x1 <= grid.cells[i].x1 + 1:
-            good += 1
+            held.setdefault(i, []).append(w)
+    broken = _spans_broken_at_columns(grid, held)
+    for i, ws in held.items():
+        if i not in broken:
+            good += len(ws)
             filled.add(i)
     fill_share = len(filled) / len(grid.cells)
     return (good / len(zone)) * (0.7 + 0.3 * fill_share)
+
+
+def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set[int]:
+    """Cells spanning columns whose printed lines break, with a wide pause, across a column line."""
+    xs = sorted({c.x0 for c in grid.cells} | {c.x1 for c in grid.cells})
+    out: set[int] = set()
+    for i, ws in held.items():
+        cell = grid.cells[i]
+        if cell.col1 - cell.col0 < 2 or len(ws) < 2:
+            continue
+        inner = [x for x in xs if cell.x0 + 1 < x < cell.x1 - 1]
+        ordered = sorted(ws, key=lambda w: (round(w.top), w.x0))
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            same_line = abs(a.top - b.top) <= 0.3 * max(a.size, 1.0)
+            pause = b.x0 - a.x1 >= 0.6 * max(a.size, 1.0)
+            if same_line and pause and any(a.x1 <= x <= b.x0 for x in inner):
+                out.add(i)
+                break
+    return out
