@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .grid import PageGrid
+from .layout import group_lines
 from .page import PageData, Word
+
+
+LINE_TOLERANCE = 1.5
 
 
 class TableStrategy(Protocol):
@@ -55,16 +59,33 @@ def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set
     """Cells spanning columns whose printed lines break, with a wide pause, across a column line."""
     xs = sorted({c.x0 for c in grid.cells} | {c.x1 for c in grid.cells})
     out: set[int] = set()
+    space = _word_space([w for ws in held.values() for w in ws])
     for i, ws in held.items():
         cell = grid.cells[i]
         if cell.col1 - cell.col0 < 2 or len(ws) < 2:
             continue
         inner = [x for x in xs if cell.x0 + 1 < x < cell.x1 - 1]
-        ordered = sorted(ws, key=lambda w: (round(w.top), w.x0))
-        for a, b in zip(ordered, ordered[1:], strict=False):
-            same_line = abs(a.top - b.top) <= 0.3 * max(a.size, 1.0)
-            pause = b.x0 - a.x1 >= 0.6 * max(a.size, 1.0)
-            if same_line and pause and any(a.x1 <= x <= b.x0 for x in inner):
-                out.add(i)
-                break
+        lines = [ln.words for ln in group_lines(ws, LINE_TOLERANCE) if len(ln.words) > 1]
+        paused = sum(1 for line in lines if _pauses_at(line, inner, space))
+        if lines and paused * 2 >= len(lines):
+            out.add(i)
     return out
+
+
+def _pauses_at(line: Sequence[Word], xs: Sequence[float], space: float) -> bool:
+    """Does the line pause (a gap of several word spaces) across one of the x positions?"""
+    return any(
+        b.x0 - a.x1 >= max(0.6 * a.size, 3 * space) and any(a.x1 <= x <= b.x0 for x in xs)
+        for a, b in zip(line, line[1:], strict=False)
+    )
+
+
+def _word_space(words: Sequence[Word]) -> float:
+    """The grid's usual space between words on a line (justified text stretches it a little)."""
+    gaps = [
+        b.x0 - a.x1
+        for ln in group_lines(words, LINE_TOLERANCE)
+        for a, b in zip(ln.words, ln.words[1:], strict=False)
+        if 0 < b.x0 - a.x1 < max(a.size, 1.0)
+    ]
+    return sorted(gaps)[len(gaps) // 2] if gaps else 2.5
