@@ -13,7 +13,6 @@ from .grid import PageGrid
 from .layout import group_lines
 from .page import PageData, Word
 
-
 LINE_TOLERANCE = 1.5
 
 
