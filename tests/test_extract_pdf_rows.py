@@ -96,3 +96,63 @@ def test_one_line_rows_between_a_header_rule_and_a_foot_rule_are_rows_each():
     page = page_of([header, *body], rules=[86, 102, 106 + 6 * PITCH + 2])
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 7 and grid.n_cols == 4
+
+
+# --- the table score sees a rule the drawing left out ----------------------------------------
+
+
+def ruled_rows_page(body: list[list[str]]) -> PageData:
+    """Every row ruled above and below, columns ruled only in the header: the body rows' cells
+    come out as one merged cell each, though their text sits in four columns."""
+    rows = [(["Country", "Share", "Count", "Total"], 100)] + [
+        (cells, 114 + k * PITCH) for k, cells in enumerate(body)
+    ]
+    words = [w for cells, top in rows for w in cells_line(cells, top)]
+    ys = [98, 111] + [112 + (k + 1) * PITCH for k in range(len(body))]
+    edges = [Edge("h", 45, 480, y, y) for y in ys]
+    edges += [Edge("v", x, x, 98, 111) for x in (45, 190, 290, 390, 480)]
+    edges += [Edge("v", x, x, 111, ys[-1]) for x in (45, 480)]
+    return PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=500, n_images=0)
+
+
+def test_a_merged_cell_whose_text_pauses_at_the_column_lines_scores_low():
+    from talentmap.extract.pdf.strategy import grid_score
+    from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+    page = ruled_rows_page([[f"Land{k}", f"{k}.5", f"{k}0", f"{k},000"] for k in range(5)])
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < PdfSettings().lines_min_score
+
+
+def test_a_merged_cell_of_prose_keeps_the_score():
+    from talentmap.extract.pdf.strategy import grid_score
+    from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+    page = ruled_rows_page([["A note printed across the whole table width in one run"]] * 3)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) >= PdfSettings().lines_min_score
+
+
+# --- zones of a page with two ruled tables ---------------------------------------------------
+
+
+def test_notes_and_a_caption_between_two_ruled_tables_part_them_and_each_keeps_its_columns():
+    # table 1 has columns at 50/200/300/400; table 2 at 50/120/250/420: read together, neither
+    # table's gutters survive; the prose between them (notes, blank line, caption) parts them
+    first = [([f"Row{k}", f"{k},100", f"{k},200", f"{k}.5"], 110 + k * PITCH) for k in range(6)]
+    words = [w for cells, top in first for w in cells_line(cells, top)]
+    x2 = (50.0, 120.0, 250.0, 420.0)
+    for k in range(6):
+        for text, x0 in zip([f"Age{k}", f"{k}7", f"{k}.25", f"({k}.1–{k}.9)"], x2, strict=False):
+            words.append(Word(text, x0, x0 + CHAR * len(text), 300 + k * PITCH, 309 + k * PITCH, 9))
+    for top, text in ((190, "Note: rates per 100,000 people."), (230, "Table 2. Deaths by age group")):
+        x = 50.0
+        for token in text.split():
+            words.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
+            x += CHAR * (len(token) + 1)
+    rules = [105, 110 + 6 * PITCH + 2, 295, 300 + 6 * PITCH + 2]
+    edges = tuple(Edge("h", 45, 480, y, y) for y in rules)
+    page = PageData(1, 600, 800, tuple(words), edges, n_chars=900, n_images=0)
+    grids = TextColumnsStrategy(PdfSettings()).extract(page)
+    shapes = sorted((round(g.bbox[1]), g.n_rows, g.n_cols) for g in grids)
+    assert shapes == [(105, 6, 4), (295, 6, 4)]
