@@ -156,3 +156,24 @@ def test_notes_and_a_caption_between_two_ruled_tables_part_them_and_each_keeps_i
     grids = TextColumnsStrategy(PdfSettings()).extract(page)
     shapes = sorted((round(g.bbox[1]), g.n_rows, g.n_cols) for g in grids)
     assert shapes == [(105, 6, 4), (295, 6, 4)]
+
+
+def test_a_header_printed_in_pieces_spans_the_columns_each_piece_is_centred_over():
+    from talentmap.extract.pdf.columns import band_cells
+
+    edges = [40, 100, 160, 220, 280, 340, 400]
+    words = [Word("Men", 180, 195, 100, 109, 9), Word("Women", 325, 355, 100, 109, 9)]
+    (line,) = group_lines(words, 1.5)
+    cells = band_cells([line], edges, 6.0, 0, 98, 111)
+    assert [(c.col0, c.col1) for c in cells] == [(0, 1), (1, 4), (4, 6)]
+
+
+def test_a_title_in_one_run_is_one_full_width_cell():
+    from talentmap.extract.pdf.columns import band_cells
+
+    words = [
+        Word(t, 45 + 30 * k, 70 + 30 * k, 100, 109, 9) for k, t in enumerate("Part two of the plan".split())
+    ]
+    (line,) = group_lines(words, 1.5)
+    (cell,) = band_cells([line], [40, 100, 160, 220, 280, 340, 400], 6.0, 0, 98, 111)
+    assert (cell.col0, cell.col1) == (0, 6)

@@ -12,7 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .layout import PrintedLine
+from .grid import GridCell
+from .layout import PrintedLine, split_segments
 from .page import Word
 
 
@@ -178,3 +179,45 @@ def content_right(
 
 def _reached(words: Sequence[Word], edge: float) -> int:
     return sum(1 for w in words if edge - w.x1 <= (w.x1 - w.x0) / max(len(w.text), 1))
+
+
+def band_cells(
+    lines: Sequence[PrintedLine], edges: Sequence[float], gap_min: float, row: int, top: float, bottom: float
+) -> list[GridCell]:
+    """Cells of a row printed across the columns: one full-width cell (a section title, a merged
+    row), or, when its one line pauses into pieces (a spanning header: "Men      Women" over
+    three columns each), one cell per piece over the columns it covers, and an empty cell for
+    each column no piece reaches. A piece spans the columns it is centred over."""
+    n = len(edges) - 1
+    full = [GridCell(row, row + 1, 0, n, edges[0], top, edges[-1], bottom)]
+    if len(lines) != 1:
+        return full
+    pieces = split_segments(lines[0], gap_min)
+    if len(pieces) < 2:
+        return full
+
+    def col(x: float) -> int:
+        return min(max(bisect_right(edges, x) - 1, 0), n - 1)
+
+    centres = [(edges[c] + edges[c + 1]) / 2 for c in range(n)]
+    spans = []
+    for k, piece in enumerate(pieces):
+        x0, x1 = piece[0].x0, piece[-1].x1
+        left = (pieces[k - 1][-1].x1 + x0) / 2 if k else edges[0]
+        right = (x1 + pieces[k + 1][0].x0) / 2 if k + 1 < len(pieces) else edges[-1]
+        mid = (x0 + x1) / 2
+        reach = min(mid - left, right - mid)  # a header is centred over the columns it spans
+        over = [c for c in range(n) if abs(centres[c] - mid) <= reach]
+        c0, c1 = col(x0 + 1), col(x1 - 1)
+        spans.append((min([c0, *over]), max([c1, *over])))
+    if any(b[0] <= a[1] for a, b in zip(spans, spans[1:], strict=False)):
+        return full
+    cells, at = [], 0
+    for c0, c1 in spans:
+        cells += [
+            GridCell(row, row + 1, c, c + 1, edges[c], top, edges[c + 1], bottom) for c in range(at, c0)
+        ]
+        cells.append(GridCell(row, row + 1, c0, c1 + 1, edges[c0], top, edges[c1 + 1], bottom))
+        at = c1 + 1
+    cells += [GridCell(row, row + 1, c, c + 1, edges[c], top, edges[c + 1], bottom) for c in range(at, n)]
+    return cells

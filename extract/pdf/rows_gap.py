@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .columns import Gutter, Region, column_edges, column_words, content_right, crosses
+from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
@@ -153,7 +153,13 @@ def _trailing_wide_block(
 
 
 def gap_grid(
-    page: int, name: str, region: Region, gutters: Sequence[Gutter], pitch: float, s: PdfSettings
+    page: int,
+    name: str,
+    region: Region,
+    gutters: Sequence[Gutter],
+    pitch: float,
+    s: PdfSettings,
+    gap_min: float,
 ) -> PageGrid | None:
     """Rows start where row-key columns start text blocks; a block running on across one is a merged cell."""
     edges = column_edges(region, gutters)
@@ -185,7 +191,12 @@ def gap_grid(
         for r0, r1 in _ranges(groups[c], wide_rows):
             cells.append(GridCell(r0, r1, c, c + 1, edges[c], bounds[r0], edges[c + 1], bounds[r1]))
     for r in wide_rows:
-        cells.append(GridCell(r, r + 1, 0, n_cols, edges[0], bounds[r], edges[-1], bounds[r + 1]))
+        band = [
+            ln
+            for i, ln in enumerate(region.lines)
+            if i in region.wide and bounds[r] < ln.top + 0.5 < bounds[r + 1]
+        ]
+        cells += band_cells(band, edges, gap_min, r, bounds[r], bounds[r + 1])
     cells.sort(key=lambda c: (c.row0, c.col0))
     return PageGrid(
         page,

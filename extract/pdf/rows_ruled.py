@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pdfplumber.table import merge_edges
 
-from .columns import Gutter, Region, column_edges, column_words, content_right, crosses
+from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, split_segments
 from .page import PageData
@@ -143,6 +143,7 @@ def ruled_grid(
     rules: Sequence[Rule],
     gutters: Sequence[Gutter],
     pitch: float,
+    gap_min: float,
 ) -> PageGrid | None:
     """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged.
 
@@ -176,7 +177,12 @@ def ruled_grid(
                 start = b
     for b in sorted(wide_bands):
         if 0 <= b < n_rows:
-            cells.append(GridCell(b, b + 1, 0, n_cols, edges[0], ys[b], edges[-1], ys[b + 1]))
+            band = [
+                ln
+                for i, ln in enumerate(region.lines)
+                if i in region.wide and ys[b] < (ln.top + ln.bottom) / 2 < ys[b + 1]
+            ]
+            cells += band_cells(band, edges, gap_min, b, ys[b], ys[b + 1])
     cells.sort(key=lambda c: (c.row0, c.col0))
     cols = column_words(region, edges)
     drawn = [r for r in rules if r.segments[0][0] != float("-inf")]

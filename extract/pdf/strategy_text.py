@@ -52,7 +52,7 @@ class TextColumnsStrategy:
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
-            grid = ruled_grid(page.number, self.name, region, zone_rules, zone_gutters, pitch)
+            grid = ruled_grid(page.number, self.name, region, zone_rules, zone_gutters, pitch, gap_min)
             if grid:
                 grids.append(grid)
                 taken.update(id(ln) for ln in zone_lines)
@@ -60,7 +60,7 @@ class TextColumnsStrategy:
             return grids
         free = [ln for ln in lines if id(ln) not in taken]
         for region in gap_regions(free, gutters, gap_min, pitch, s, page.continues_table):
-            grid = gap_grid(page.number, self.name, region, gutters, pitch, s)
+            grid = gap_grid(page.number, self.name, region, gutters, pitch, s, gap_min)
             if grid:
                 grids.append(grid)
         return grids
