@@ -171,9 +171,8 @@ def test_a_header_printed_in_pieces_spans_the_columns_each_piece_is_centred_over
 def test_a_title_in_one_run_is_one_full_width_cell():
     from talentmap.extract.pdf.columns import band_cells
 
-    words = [
-        Word(t, 45 + 30 * k, 70 + 30 * k, 100, 109, 9) for k, t in enumerate(["Part", "two", "of", "the", "plan"])
-    ]
+    title = ["Part", "two", "of", "the", "plan"]
+    words = [Word(t, 45 + 30 * k, 70 + 30 * k, 100, 109, 9) for k, t in enumerate(title)]
     (line,) = group_lines(words, 1.5)
     (cell,) = band_cells([line], [40, 100, 160, 220, 280, 340, 400], 6.0, 0, 98, 111)
     assert (cell.col0, cell.col1) == (0, 6)
