@@ -176,3 +176,38 @@ def test_a_title_in_one_run_is_one_full_width_cell():
     (line,) = group_lines(words, 1.5)
     (cell,) = band_cells([line], [40, 100, 160, 220, 280, 340, 400], 6.0, 0, 98, 111)
     assert (cell.col0, cell.col1) == (0, 6)
+
+
+def framed_columns_page(body: list[list[str]], header: list[list[str]]) -> PageData:
+    """Columns and frame ruled, rows not: each column's body is one ruled cell."""
+    rows = [(cells, 100 + k * PITCH) for k, cells in enumerate(header)]
+    top = 100 + len(header) * PITCH + 2
+    rows += [(cells, top + 2 + k * PITCH) for k, cells in enumerate(body)]
+    words = [w for cells, t in rows for w in cells_line(cells, t)]
+    bottom = top + 2 + len(body) * PITCH + 2
+    edges = [Edge("h", 45, 480, y, y) for y in (98, top, bottom)]
+    edges += [Edge("v", x, x, 98, bottom) for x in (45, 190, 290, 390, 480)]
+    return PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=500, n_images=0)
+
+
+def test_a_ruled_cell_holding_one_line_rows_is_split_where_values_start_rows():
+    from talentmap.extract.pdf.rowstarts import split_value_rows
+    from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+    body = [[f"Land{k}", f"{k},100", f"{k}.5", f"({k}.1–{k}.9)"] for k in range(5)]
+    page = framed_columns_page(body, [["Country", "People", "Rate", "Range"]])
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.n_rows == 2
+    assert split_value_rows(grid, page.words, 1.5).n_rows == 6
+
+
+def test_a_header_cell_over_two_lines_whose_second_prints_years_stays_one_cell():
+    from talentmap.extract.pdf.rowstarts import split_value_rows
+    from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+    body = [[f"Land{k}", f"{k},100", f"{k}.5", f"{k}.9"] for k in range(5)]
+    page = framed_columns_page(body, [["", "Census", "Survey", "Poll"], ["", "1996", "1997", "1998"]])
+    (grid,) = LinesStrategy().extract(page)
+    split = split_value_rows(grid, page.words, 1.5)
+    assert split.n_rows == 6
+    assert any(c.row0 == 0 and c.bottom - c.top > 2 * PITCH for c in split.cells)

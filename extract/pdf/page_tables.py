@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .grid import PageGrid, PageTable, fill_grid
 from .layout import median_size
 from .page import PageData, Word
+from .rowstarts import split_value_rows
 from .settings import PdfSettings
 from .strategy import TableStrategy, grid_score
 
@@ -33,6 +34,7 @@ def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
+        grid = split_value_rows(grid, words, settings.line_tolerance)
         if _is_boxed_row(grid, words):
             boxes.append(grid)
             continue
@@ -43,6 +45,7 @@ def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -
             poor.append(grid)
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
+            grid = split_value_rows(grid, words, settings.line_tolerance)
             score = grid_score(grid, words)
             if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
                 accepted.append(replace(grid, score=score))

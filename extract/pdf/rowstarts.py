@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .layout import PrintedLine
+from .grid import GridCell, PageGrid
+from .layout import PrintedLine, group_lines, median_size, typical_pitch
+from .page import Word
 
 # One printed value: 1,234 | 1 234 | -3.5 | (4.7) | 12% | $33,200 | 2003–04 | (1.1–1.2) | 5a
 _NUMBER = r"[-−+]?[$£€¥]?(?:\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?%?"
@@ -61,11 +64,15 @@ def value_columns(cells: Sequence[Sequence[str]], min_lines: int = 3) -> list[in
     return out
 
 
-def value_row_starts(lines: Sequence[PrintedLine], edges: Sequence[float], pitch: float) -> list[float]:
+def value_row_starts(
+    lines: Sequence[PrintedLine], edges: Sequence[float], pitch: float, labels: bool = True
+) -> list[float]:
     """Tops of the lines that open a row, in a table whose value columns hold one value a line.
 
     Empty when fewer than `MIN_VALUE_COLUMNS` columns are read line by line (or too few lines
     print values to tell). The lines above the first value line are the header's: no starts.
+    `labels`: whether a line printing no value may open a row (a ruled grid's rules already
+    show where its labels' rows are).
     """
     cells = cells_by_line(lines, edges)
     cols = value_columns(cells)
@@ -82,8 +89,10 @@ def value_row_starts(lines: Sequence[PrintedLine], edges: Sequence[float], pitch
             # when the label is the wrapped start of this row (hanging stub: values on the last line)
             if i > first and not valued[i - 1] and _opens_wrapped_stub(lines, cells, i - 1, i, pitch):
                 continue
+            if not labels and i > 0 and not valued[i - 1] and not cells[i][0]:
+                continue  # values under a label line with no row name of their own: a header's years
             starts.append(lines[i].top)
-        elif i == first or not _continues(lines, cells, i, pitch):
+        elif labels and (i == first or not _continues(lines, cells, i, pitch)):
             starts.append(lines[i].top)
     return starts
 
@@ -109,3 +118,34 @@ def _opens_wrapped_stub(
     if not cells[value][0] or not above or lines[value].top - lines[label].bottom > 0.6 * pitch:
         return False
     return cells[value][0][0].islower() or above.split()[-1].endswith("-")
+
+
+def split_value_rows(grid: PageGrid, words: Sequence[Word], line_tolerance: float) -> PageGrid:
+    """A ruled grid whose cells each hold several one-line rows (the drawing rules the columns
+    and the frame but not every row) is split where its values say rows start."""
+    if not grid.cells or len(grid.col_edges) < 4:
+        return grid
+    x0, top, x1, bottom = grid.bbox
+    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
+    lines = group_lines(inside, line_tolerance)
+    if len(lines) < 3:
+        return grid
+    pitch = typical_pitch([ln.top for ln in lines], median_size(inside))
+    ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    starts = [
+        y - 0.5
+        for y in value_row_starts(lines, grid.col_edges, pitch, labels=False)
+        if not any(abs(y - b) <= 0.5 * pitch for b in ys) and top < y < bottom
+    ]
+    if not starts:
+        return grid
+    bounds = sorted([*ys, *starts])
+    cells = []
+    for c in grid.cells:
+        inner = [y for y in starts if c.top < y < c.bottom]
+        edges = [c.top, *inner, c.bottom]
+        for a, b in zip(edges, edges[1:], strict=False):
+            r0, r1 = bounds.index(a), bounds.index(b)
+            cells.append(GridCell(r0, r1, c.col0, c.col1, c.x0, a, c.x1, b))
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    return replace(grid, n_rows=len(bounds) - 1, cells=tuple(cells), open_cells=frozenset())
