@@ -211,3 +211,40 @@ def test_a_header_cell_over_two_lines_whose_second_prints_years_stays_one_cell()
     split = split_value_rows(grid, page.words, 1.5)
     assert split.n_rows == 6
     assert any(c.row0 == 0 and c.bottom - c.top > 2 * PITCH for c in split.cells)
+
+
+# --- the table score reads what the cells print ----------------------------------------------
+
+
+def piece_of(rows: list[tuple[str, ...]]):
+    from talentmap.extract.pdf.grid import PageRow, PageTable
+
+    page_rows = tuple(PageRow(r, 100 + 12 * k, (False,) * len(r)) for k, r in enumerate(rows))
+    return PageTable(1, "text-columns", page_rows, 100, 300, 50, 500, 1.0, frozenset())
+
+
+def test_two_columns_of_running_prose_read_as_a_table_score_as_prose():
+    from talentmap.extract.pdf.table_score import prose_share, table_score
+
+    prose = piece_of(
+        [
+            ("the rate of deaths from heart disease fell", "a survey of all states was run in"),
+            ("over the decade in every state but two", "the spring and again in the autumn"),
+            ("and the gap between groups narrowed", "with the same questions each time."),
+        ]
+    )
+    assert prose_share(prose) == 1.0
+    assert table_score(prose, 1.0) == 0.0
+
+
+def test_a_plan_table_with_sentences_in_its_cells_is_no_prose():
+    from talentmap.extract.pdf.table_score import prose_share
+
+    plan = piece_of(
+        [
+            ("1.1", "Deliver training for all technical staff.", "HR", "ongoing"),
+            ("1.2", "Review the pay framework with the unions.", "HR", "ongoing"),
+            ("1.3", "Report progress to the board every year.", "VC", "tbc"),
+        ]
+    )
+    assert prose_share(plan) == 0.0

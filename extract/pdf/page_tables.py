@@ -16,6 +16,7 @@ from .page import PageData, Word
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
 from .strategy import TableStrategy, grid_score
+from .table_score import prose_share, table_score
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,14 @@ def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -
         fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance, known)
         for g in text_grids
     ]
-    return sorted((t for t in tables if any(any(c for c in r.cells) for r in t.rows)), key=lambda t: t.top)
+    tables = [
+        replace(t, score=table_score(t, t.score))
+        for t in tables
+        if any(any(c for c in r.cells) for r in t.rows)
+    ]
+    # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
+    tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
+    return sorted(tables, key=lambda t: t.top)
 
 
 def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:

@@ -34,6 +34,8 @@ class PdfSettings:
     furniture_position_tolerance: float = 4.0
     # The lines strategy's table is accepted when its quality score reaches this.
     lines_min_score: float = 0.8
+    # A page table in which sentences run on from cell to cell at least this often is prose.
+    max_prose_share: float = 0.5
     # Camelot lattice is only tried on pages with at least this many vertical ruling edges.
     camelot_min_vertical_edges: int = 6
     use_camelot: bool = True
