@@ -42,8 +42,7 @@ td.total,tfoot td,tfoot th{font-weight:700}
 .heatmap td.num{min-width:2.2rem;text-align:center}
 .heatmap tbody th{min-width:12rem;max-width:22rem;font-weight:600}
 .heatmap .picked{outline:2px solid #d95f02;outline-offset:-2px}
-#plan-counts{width:100%}
-#plan-counts tbody th{min-width:12rem;max-width:22rem;font-weight:600}
+#plan-counts tbody th{min-width:11rem;max-width:16rem;font-weight:600}
 #plan-counts td.num{min-width:2.5rem}
 .chart{width:100%;font-size:.8rem}
 .chart th,.chart td{padding:.15rem .45rem}
