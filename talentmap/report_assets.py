@@ -27,7 +27,7 @@ th,td{border-right:1px solid #ddd;border-bottom:1px solid #ddd;padding:.25rem .4
 text-align:left}
 thead th{background:#f0f0f0;position:sticky;top:0;z-index:2}
 #plan-counts thead tr:first-child th{height:1.9rem;box-sizing:border-box}
-#plan-counts thead tr:nth-child(2) th{top:1.9rem}
+#plan-counts thead tr:nth-child(2) th{top:1.9rem;font-size:.75rem}
 tbody th,tfoot th{position:sticky;left:0;background:#fff;z-index:1}
 thead th[scope=col]:first-child,thead th.corner{left:0;z-index:3}
 tfoot td,tfoot th{background:#f7f7f7}
@@ -42,8 +42,8 @@ td.total,tfoot td,tfoot th{font-weight:700}
 .heatmap td.num{min-width:2.2rem;text-align:center}
 .heatmap tbody th{min-width:12rem;max-width:22rem;font-weight:600}
 .heatmap .picked{outline:2px solid #d95f02;outline-offset:-2px}
-#plan-counts tbody th{min-width:11rem;max-width:16rem;font-weight:600}
-#plan-counts td.num{min-width:2.5rem}
+#plan-counts tbody th{min-width:10rem;max-width:14rem;font-weight:600}
+#plan-counts td.num{min-width:2rem}
 .chart{width:100%;font-size:.8rem}
 .chart th,.chart td{padding:.15rem .45rem}
 .chart tbody th{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:26rem;font-weight:400}
