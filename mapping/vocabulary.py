@@ -154,3 +154,10 @@ def load_vocabulary() -> Vocabulary:
         )
         for row in read_data_csv("vocabulary.csv")
     )
+
+
+def generic_cues(vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
+    """(rec_id, phrase) of every generic-kind cue: evidence that says little on its own."""
+    cues = [c for group in vocabulary.by_key.values() for c in group]
+    cues += [c for near in vocabulary.near for c in near.cues]
+    return frozenset((c.rec_id, c.phrase) for c in cues if c.kind == GENERIC)
