@@ -8,7 +8,8 @@ several context words adding up to the same total). `data/confidence.csv` holds 
 coefficients (on these raw features) and the review line; both are fitted and chosen by
 leave-one-plan-out cross-validation in `benchmarks/mapping_calibration.py` on labelled rows the
 vocabulary was not tuned on, which also writes the reliability table in mapping/README.md. A
-decision read from the plan's own text (`stated`, `verbatim`) gets the held-out accuracy of such decisions (`text_decided` row).
+decision read from the plan's own text (`stated`, `verbatim`) gets the held-out accuracy of such
+decisions (`text_decided` row).
 
 Evaluating the model is a dot product and one `exp`: no numerical library at run time.
 """
