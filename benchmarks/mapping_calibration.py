@@ -332,6 +332,24 @@ def figures(rows: list[Row], flags: list[bool]) -> str:
     )
 
 
+def previous_rule(rows: list[Row], generic, below: int = 30) -> list[bool]:
+    """needs_review as shipped before issue 16 (main 40b1b9d): score = 100 (1 - exp(-margin / 2.5)),
+    capped at 29 when no cue phrase (or one generic word only) speaks for the winner; review below 30
+    (`below`; 20 until round 3)."""
+    out = []
+    for r in rows:
+        best, second = r.scores[0], r.scores[1]
+        terms = best.cue_terms
+        lone_generic = len(terms) == 1 and (best.rec_id, terms[0][0]) in generic
+        score = (
+            0 if best.total <= 0 else min(99, round(100 * (1 - math.exp(-(best.total - second.total) / 2.5))))
+        )
+        if not terms or lone_generic:
+            score = min(score, 29)
+        out.append(score < below)
+    return out
+
+
 def brier(probs: list[float], rights: list[bool]) -> float:
     return sum((p - r) ** 2 for p, r in zip(probs, rights, strict=True)) / len(probs)
 
@@ -364,7 +382,9 @@ def leave_one_plan_out(sim: list[Row], x: np.ndarray, y: np.ndarray, generic) ->
     return HeldOut(sim, probs, flags)
 
 
-def held_out_report(held: HeldOut, text: tuple[float, int, int], model: ConfidenceModel) -> list[str]:
+def held_out_report(
+    held: HeldOut, text: tuple[float, int, int], model: ConfidenceModel, generic
+) -> list[str]:
     sim, probs, rights = held.rows, held.probs, [r.right for r in held.rows]
     base = sum(rights) / len(rights)
     text_rate, text_right, text_n = text
@@ -379,6 +399,9 @@ def held_out_report(held: HeldOut, text: tuple[float, int, int], model: Confiden
         f"right on plans as printed (holdout, holdout2, MI member, real plans) → confidence {text_rate:.2f}.",
         "",
         f"**needs_review** (line chosen on the other plans): {figures(sim, held.flags)}.",
+        f"The rule it replaces (margin score below 30) on the same decisions: "
+        f"{figures(sim, previous_rule(sim, generic))}; with its line at 20, "
+        f"{figures(sim, previous_rule(sim, generic, 20)).split('; ', 1)[1]}.",
         "",
         "| set (matcher version) | held-out figures |",
         "|---|---|",
@@ -430,6 +453,24 @@ def current_report(matcher: Matcher, shared: Path) -> list[str]:
     return out
 
 
+def curve_table(sim: list[Row], probs: list[float], generic) -> list[str]:
+    """Wrong tags caught and decisions flagged per line, on the held-out predictions (with the
+    fixed reasons, which flag some decisions at any line)."""
+    cells = []
+    for line in LINES[::5]:
+        fl = flagged(sim, probs, line, generic)
+        wrong = [f for f, r in zip(fl, sim, strict=True) if not r.right]
+        cells.append((f"{line:.2f}", f"{sum(wrong)}/{len(wrong)}", f"{sum(fl)}/{len(sim)}"))
+    return [
+        "Held-out review curve:",
+        "",
+        "| line | " + " | ".join(c[0] for c in cells) + " |",
+        "|---" * (len(cells) + 1) + "|",
+        "| wrong caught | " + " | ".join(c[1] for c in cells) + " |",
+        "| flagged | " + " | ".join(c[2] for c in cells) + " |",
+    ]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -446,15 +487,11 @@ def main() -> int:
     held = leave_one_plan_out(sim, x, y, generic)
     b0, coef = fit_logistic(x, y)
     model = model_of(b0, coef, text[0], choose_line(sim, held.probs, generic))
-    report = held_out_report(held, text, model)
+    report = held_out_report(held, text, model, generic)
     report += ["", "This version with the shipped model (in-sample where tuned on):", ""]
     report += current_report(Matcher(confidence=model), shared)
-    curve = ["", "held-out review curve (line: wrong caught, flagged):"]
-    for ln in LINES[::5]:
-        fl = flagged(sim, held.probs, ln, generic)
-        wrong = [f for f, r in zip(fl, sim, strict=True) if not r.right]
-        curve.append(f"  {ln:.2f}: {sum(wrong)}/{len(wrong)}, {sum(fl)}/{len(sim)}")
-    print("\n".join(report + curve))
+    report += ["", *curve_table(sim, held.probs, generic)]
+    print("\n".join(report))
     if args.write:
         with CONFIDENCE_CSV.open("w", newline="", encoding="utf-8") as fh:
             w = csv.DictWriter(fh, fieldnames=["name", "value"])
