@@ -186,3 +186,9 @@ def test_read_dataset_reads_an_older_all_text_parquet(tmp_path: Path, out: Path)
         frame.drop(columns="match_evidence"), typed_actions(text).drop(columns="match_evidence")
     )
     assert (frame.match_evidence == "").all()
+
+
+def test_an_empty_dataset_is_typed_too(tmp_path: Path) -> None:
+    write_all(tmp_path, [], [])
+    frame = read_dataset(tmp_path)
+    assert frame.empty and {c: str(t) for c, t in frame.dtypes.items()} == EXPECTED_DTYPES
