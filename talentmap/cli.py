@@ -7,11 +7,13 @@ folder, an output that cannot be written, a format that cannot be told from the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .formats import BINARY_FORMATS, FORMATS, format_for
@@ -165,24 +167,21 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             "talentmap: interrupted; finished files are cached, run refresh again to resume", file=sys.stderr
         )
         return 130
-    print(summary.text())
+    quiet = args.verbosity < 0  # only what failed
+    for line in summary.text().splitlines():
+        if not quiet or line.startswith("FAILED"):
+            print(line)
     return summary.exit_code
 
 
-class _progress_stream:  # noqa: N801 - used as a context manager, like open()
-    """stderr, or nowhere under -q."""
-
-    def __init__(self, verbosity: int):
-        self.quiet = verbosity < 0
-        self.stream = None
-
-    def __enter__(self):  # noqa: ANN204
-        self.stream = open(os.devnull, "w") if self.quiet else None  # noqa: SIM115
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        if self.stream is not None:
-            self.stream.close()
+@contextlib.contextmanager
+def _progress_stream(verbosity: int) -> Iterator[TextIO | None]:
+    """Where refresh's progress goes: stderr (None), or nowhere under -q."""
+    if verbosity >= 0:
+        yield None
+        return
+    with open(os.devnull, "w") as sink:
+        yield sink
 
 
 def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -190,7 +189,9 @@ def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     if not (args.out / "actions.csv").is_file():
         parser.error(f"no actions.csv in {args.out}: run `talentmap refresh --out {args.out}` first")
-    print(rebuild_report(args.out))
+    path = rebuild_report(args.out)
+    if args.verbosity >= 0:
+        print(path)
     return 0
 
 

@@ -84,6 +84,21 @@ def test_quiet_after_the_subcommand_is_accepted(caplog: pytest.LogCaptureFixture
     assert logging.getLogger("talentmap").level == logging.ERROR
 
 
+def test_quiet_refresh_prints_only_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(DOCX, raw)
+    out = str(tmp_path / "out")
+    assert main(["refresh", "--raw", str(raw), "--out", out, "--jobs", "1", "-q"]) == 0
+    assert main(["report", "--out", out, "-q"]) == 0
+    assert capsys.readouterr() == ("", "")
+    (raw / "bad.pdf").write_bytes(b"<html>no</html>")
+    assert main(["-q", "refresh", "--raw", str(raw), "--out", out, "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("FAILED bad.pdf [extract]") and len(captured.out.splitlines()) == 1
+    assert captured.err == ""
+
+
 def test_debug_does_not_flood_with_pdfminer() -> None:
     proc = run("-vv", "extract", str(PDF))
     assert proc.returncode == 0
