@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         default=None,
+        metavar="FILE",
         help="file to write (default: stdout); its extension picks the format: "
         + ", ".join(s for suffixes in FORMATS.values() for s in suffixes),
     )
