@@ -248,3 +248,21 @@ def test_a_plan_table_with_sentences_in_its_cells_is_no_prose():
         ]
     )
     assert prose_share(plan) == 0.0
+
+
+def test_a_ruled_cell_holding_an_unruled_column_scores_low():
+    from talentmap.extract.pdf.strategy import grid_score
+    from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+    # two ruled columns, each holding two printed columns of numbers (Male | Female)
+    words = []
+    for k in range(6):
+        top = 100 + k * PITCH
+        for text, x0 in ((f"{k},100", 60), (f"{k},900", 110), (f"{k}.5", 210), (f"{k}.7", 260)):
+            words.append(Word(text, x0, x0 + CHAR * len(text), top, top + 9, 9))
+    words += [Word("Count", 100, 125, 86, 95, 9), Word("Rate", 250, 270, 86, 95, 9)]
+    edges = [Edge("h", 50, 350, y, y) for y in (84, 98, 100 + 6 * PITCH)]
+    edges += [Edge("v", x, x, 84, 100 + 6 * PITCH) for x in (50, 200, 350)]
+    page = PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=200, n_images=0)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < PdfSettings().lines_min_score

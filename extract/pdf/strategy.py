@@ -61,14 +61,35 @@ def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set
     space = _word_space([w for ws in held.values() for w in ws])
     for i, ws in held.items():
         cell = grid.cells[i]
-        if cell.col1 - cell.col0 < 2 or len(ws) < 2:
+        if len(ws) < 2:
+            continue
+        lines = [ln.words for ln in group_lines(ws, LINE_TOLERANCE) if len(ln.words) > 1]
+        if not lines:
             continue
         inner = [x for x in xs if cell.x0 + 1 < x < cell.x1 - 1]
-        lines = [ln.words for ln in group_lines(ws, LINE_TOLERANCE) if len(ln.words) > 1]
-        paused = sum(1 for line in lines if _pauses_at(line, inner, space))
-        if lines and paused * 2 >= len(lines):
+        if cell.col1 - cell.col0 >= 2:
+            paused = sum(1 for line in lines if _pauses_at(line, inner, space))
+            if paused * 2 >= len(lines):
+                out.add(i)
+        elif len(lines) >= INNER_GUTTER_LINES and _inner_gutter(lines, len(lines)):
             out.add(i)
     return out
+
+
+# A ruled cell whose lines (at least this many) nearly all pause at one x holds an unruled column.
+INNER_GUTTER_LINES = 4
+
+
+def _inner_gutter(lines: Sequence[Sequence[Word]], n: int) -> bool:
+    """Is there an x at which at least 80% of the lines pause (a gap of over half the type size)?
+    Wide spaces of justified prose do not line up down a cell; a column gutter does."""
+    pauses = [
+        (a.x1, b.x0)
+        for line in lines
+        for a, b in zip(line, line[1:], strict=False)
+        if b.x0 - a.x1 >= 0.6 * a.size
+    ]
+    return any(sum(1 for a, b in pauses if a <= x <= b) >= 0.8 * n for x in {(a + b) / 2 for a, b in pauses})
 
 
 def _pauses_at(line: Sequence[Word], xs: Sequence[float], space: float) -> bool:
