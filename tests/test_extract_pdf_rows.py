@@ -266,3 +266,13 @@ def test_a_ruled_cell_holding_an_unruled_column_scores_low():
     page = PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=200, n_images=0)
     (grid,) = LinesStrategy().extract(page)
     assert grid_score(grid, page.words) < PdfSettings().lines_min_score
+
+
+def test_the_page_evidence_record_narrows_its_lines_to_the_words_left_without_regrouping():
+    from talentmap.extract.pdf.evidence import page_layout
+
+    page = page_of([(["Alpha", "1", "2", "3"], 100), (["Beta", "4", "5", "6"], 100 + PITCH)])
+    layout = page_layout(page, 1.5)
+    assert [ln.text for ln in layout.lines] == ["Alpha 1 2 3", "Beta 4 5 6"]
+    left = {id(w) for w in page.words if w.text not in ("1", "Beta", "4", "5", "6")}
+    assert [ln.text for ln in layout.keep(left)] == ["Alpha 2 3"]

@@ -236,7 +236,7 @@ def test_wrapped_lines_of_a_paragraph_are_joined_and_short_lines_end_it():
         + line("across the whole institution.", 62, 112)
         + line("2. We will publish results.", 50, 124)
     )
-    texts = [p.text for p in paragraphs(words, 1, 1.5, right=250.0)]
+    texts = [p.text for p in paragraphs(group_lines(words, 1.5), 1, right=250.0)]
     assert texts == [
         "1. We will support our technical staff across the whole institution.",
         "2. We will publish results.",
@@ -318,6 +318,6 @@ def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():
     words = line("1. We will support our technical staff", 50, 100) + line(
         "across the whole institution.", 68, 112
     )
-    assert [p.text for p in paragraphs(words, 1, 1.5, right=250.0)] == [
+    assert [p.text for p in paragraphs(group_lines(words, 1.5), 1, right=250.0)] == [
         "1. We will support our technical staff across the whole institution."
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .evidence import PageLayout, page_layout
 from .grid import PageGrid, PageTable, fill_grid
 from .layout import median_size
 from .page import PageData, Word
@@ -26,8 +27,12 @@ class Strategies:
     text: TableStrategy
 
 
-def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -> list[PageTable]:
-    """All tables on one page (furniture already removed from `page.words`)."""
+def page_tables(
+    page: PageData, strategies: Strategies, settings: PdfSettings, layout: PageLayout | None = None
+) -> list[PageTable]:
+    """All tables on one page (furniture already removed from `page.words`); `layout` is the
+    page's evidence record, read once (made here when not given)."""
+    layout = layout or page_layout(page, settings.line_tolerance)
     words = page.words
     if not words:
         return []
@@ -52,7 +57,9 @@ def page_tables(page: PageData, strategies: Strategies, settings: PdfSettings) -
                 accepted.append(replace(grid, score=score))
     taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)]
     rest = tuple(w for w in words if not any(_inside(w, g) for g in taken))
-    text_grids = strategies.text.extract(replace(page, words=rest)) if rest else []
+    text_grids = (
+        strategies.text.extract(replace(page, words=rest), layout.keep({id(w) for w in rest})) if rest else []
+    )
     known = page.known_words
     tables = [fill_grid(g, words, settings.line_tolerance, known) for g in taken]
     tables += [

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .celltext import starts_with_bullet
-from .layout import PrintedLine, group_lines, typical_space
-from .page import Word
+from .layout import PrintedLine, typical_space
 
 HANGING_INDENT = 36.0  # points (half an inch): the widest indent a list item's wrapped lines take
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")
@@ -27,11 +26,9 @@ class Paragraph:
     top: float
 
 
-def paragraphs(
-    words: Sequence[Word], page: int, line_tolerance: float, right: float | None = None
-) -> list[Paragraph]:
-    """`right` is where the page's text area ends (all its text, tables included)."""
-    lines = group_lines(words, line_tolerance)
+def paragraphs(lines: Sequence[PrintedLine], page: int, right: float | None = None) -> list[Paragraph]:
+    """`lines`: the text's printed lines, from the page's evidence record; `right` is where the
+    page's text area ends (all its text, tables included)."""
     if not lines:
         return []
     right = right if right is not None else max(ln.x1 for ln in lines)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from ..model import Document, ExtractionError, RawTable, TextLine
 from .celltext import document_words
+from .evidence import page_layout
 from .furniture import RunningText, running_texts, strip_furniture
 from .grid import PageTable
 from .join import JoinedTable, join_pieces
-from .layout import group_lines
 from .page import PageData, read_page
 from .page_tables import Strategies, page_tables
 from .paragraphs import Paragraph, paragraphs
@@ -42,9 +42,10 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         else None,
         text=TextColumnsStrategy(settings),
     )
-    known = document_words(line for page in body for line in group_lines(page.words, settings.line_tolerance))
+    layouts = [page_layout(page, settings.line_tolerance) for page in body]
+    known = document_words(line for layout in layouts for line in layout.lines)
     items: list[PageTable | Paragraph] = []
-    for page in body:
+    for page, layout in zip(body, layouts, strict=True):
         last = items[-1] if items else None
         after_table = isinstance(last, PageTable) and last.page == page.number - 1
         hint = last.col_edges if after_table and last.extractor == TextColumnsStrategy.name else ()
@@ -52,11 +53,12 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
             replace(page, continues_table=after_table, column_hint=hint, known_words=known),
             strategies,
             settings,
+            layout,
         )
         used = set().union(*(t.words_used for t in tables)) if tables else set()
         free = [w for w in page.words if id(w) not in used]
         right = max(w.x1 for w in page.words) if page.words else None
-        texts = paragraphs(free, page.number, settings.line_tolerance, right)
+        texts = paragraphs(layout.keep({id(w) for w in free}), page.number, right)
         page_items: list[PageTable | Paragraph] = [*tables, *texts]
         items.extend(sorted(page_items, key=lambda x: x.top))
     return _document(path, join_pieces(items), running, len(pages), metadata)

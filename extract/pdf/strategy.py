@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .grid import PageGrid
-from .layout import group_lines
+from .layout import PrintedLine, group_lines
 from .page import PageData, Word
 
 LINE_TOLERANCE = 1.5
@@ -21,7 +21,10 @@ class TableStrategy(Protocol):
 
     name: str
 
-    def extract(self, page: PageData) -> list[PageGrid]: ...
+    def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
+        """`lines`: the page's printed lines from its evidence record, for strategies that read
+        text positions (ruling strategies ignore them)."""
+        ...
 
 
 def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:

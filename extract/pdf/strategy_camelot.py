@@ -12,9 +12,11 @@ import contextlib
 import io
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from .grid import PageGrid
+from .layout import PrintedLine
 from .page import PageData
 from .strategy_lines import grid_from_boxes
 
@@ -28,7 +30,7 @@ class CamelotLatticeStrategy:
         self.budget_seconds = budget_seconds  # per document: after this, pages go to the text strategy
         self.spent = 0.0
 
-    def extract(self, page: PageData) -> list[PageGrid]:
+    def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
         if self.spent >= self.budget_seconds:
             return []
         start = time.perf_counter()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from .grid import GridCell, PageGrid
+from .layout import PrintedLine
 from .page import Edge, PageData
 
 SNAP = 3.0
@@ -23,7 +24,7 @@ INTERSECT = 3.0
 class LinesStrategy:
     name = "pdfplumber-lines"
 
-    def extract(self, page: PageData) -> list[PageGrid]:
+    def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
         h = sum(1 for e in page.edges if e.orientation == "h")
         v = len(page.edges) - h
         if h < 2 or v < 2:

@@ -7,6 +7,8 @@ otherwise from where the text starts and pauses (`rows_gap`, the `noborder` styl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .columns import Gutter, find_gutters, region_of
 from .grid import PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
@@ -26,9 +28,10 @@ class TextColumnsStrategy:
     def __init__(self, settings: PdfSettings | None = None):
         self.settings = settings or PdfSettings()
 
-    def extract(self, page: PageData) -> list[PageGrid]:
+    def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
+        """`lines`: the page's printed lines from its evidence record (grouped here if not given)."""
         s = self.settings
-        lines = group_lines(page.words, s.line_tolerance)
+        lines = list(lines) if lines is not None else group_lines(page.words, s.line_tolerance)
         if not lines:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
