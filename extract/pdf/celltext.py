@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .layout import PrintedLine, group_lines
+from .layout import PrintedLine, group_lines, is_bullet
 from .page import Word
 
-_ALWAYS_BULLETS = frozenset("*•·▪◦●○■□➢►✓")
 # A hyphen before one of these is a suspended compound ("department- and institution-level").
 _SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "&"})
 # Short words that stand alone far more often than they end a word broken at a column edge.
@@ -95,7 +94,7 @@ def cell_text(
 
 def starts_with_bullet(line: PrintedLine) -> bool:
     first = line.words[0].text
-    if first[0] in _ALWAYS_BULLETS:
+    if is_bullet(first[0]):
         return True
     return first in ("-", "–") and len(line.words) > 1
 

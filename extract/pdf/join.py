@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 
 from ..model import RawRow
 from .grid import PageRow, PageTable
-from .layout import REF_PATTERN
+from .layout import REF_PATTERN, is_bullet
 from .paragraphs import Paragraph
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
-_BULLETS = tuple("*•·▪◦●○■□➢►✓")
 EDGE_TOLERANCE = 12.0
 STACK_GAP = 8.0
 
@@ -288,7 +287,7 @@ def join_parts(a: str, b: str, broken_word: bool = False) -> str:
     """Join two pieces of one cell's text split by a page break."""
     if not a or not b:
         return a or b
-    if b.lstrip().startswith(_BULLETS):
+    if is_bullet(b.lstrip()[:1]):
         return a + "\n" + b
     if broken_word and b[:1].islower():
         return a + b

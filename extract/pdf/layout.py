@@ -11,8 +11,17 @@ from .page import Word
 
 # A row reference as printed: "1.1", "B12.", "R3", "2.4.1", "A5)".
 REF_PATTERN = re.compile(r"^(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[.)]?$")
+# Glyphs printed as bullets. Symbol fonts (Word's Symbol/Wingdings bullets) map theirs into the
+# Unicode Private Use Area, so any character from there counts as one too.
+BULLET_GLYPHS = frozenset("*•·▪◦●○■□➢►✓")
+
+
+def is_bullet(char: str) -> bool:
+    return len(char) == 1 and (char in BULLET_GLYPHS or 0xE000 <= ord(char) <= 0xF8FF)
+
+
 # A list item's marker standing alone: "1.", "(a)", "iv)", a bullet.
-LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•*·▪◦●○■□➢►✓–-])$")
+LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•*·▪◦●○■□➢►✓–\-\ue000-\uf8ff])$")
 
 
 @dataclass(frozen=True)

@@ -277,9 +277,11 @@ def _paragraph_starts(blocks: Sequence[Sequence[PrintedLine]], right: float | No
 
 
 def _is_list(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
-    """A first column holding nothing but list markers: a numbered list with a hanging indent."""
-    hits = sum(1 for b in blocks if LIST_MARKER.match(" ".join(ln.text for ln in b)))
-    return hits >= 2 and hits >= 0.6 * len(blocks)
+    """A first column holding nothing but list markers: a numbered or bulleted list with a hanging
+    indent (markers on touching lines form one block, so each line is judged)."""
+    lines = [ln for b in blocks for ln in b]
+    hits = sum(1 for ln in lines if LIST_MARKER.match(ln.text))
+    return hits >= 2 and hits >= 0.6 * len(lines)
 
 
 def _ref_like(blocks: Sequence[Sequence[PrintedLine]]) -> bool:
