@@ -276,3 +276,17 @@ def test_the_page_evidence_record_narrows_its_lines_to_the_words_left_without_re
     assert [ln.text for ln in layout.lines] == ["Alpha 1 2 3", "Beta 4 5 6"]
     left = {id(w) for w in page.words if w.text not in ("1", "Beta", "4", "5", "6")}
     assert [ln.text for ln in layout.keep(left)] == ["Alpha 2 3"]
+
+
+def test_a_bulleted_list_in_a_symbol_font_is_text_not_a_two_column_table():
+    # Word's Symbol bullets come out as a Private Use Area character before a hanging indent
+    words = []
+    for k, item in enumerate(["Inclusion of staff", "Showcasing their work", "Featuring technicians"]):
+        top = 100 + k * PITCH
+        words.append(Word("\uf0b7", 57, 61, top, top + 9, 9))
+        x = 75.0
+        for token in item.split():
+            words.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
+            x += CHAR * (len(token) + 1)
+    page = PageData(1, 600, 800, tuple(words), (), n_chars=100, n_images=0)
+    assert TextColumnsStrategy(PdfSettings()).extract(page) == []
