@@ -290,3 +290,18 @@ def test_a_bulleted_list_in_a_symbol_font_is_text_not_a_two_column_table():
             x += CHAR * (len(token) + 1)
     page = PageData(1, 600, 800, tuple(words), (), n_chars=100, n_images=0)
     assert TextColumnsStrategy(PdfSettings()).extract(page) == []
+
+
+def test_lines_printing_in_every_column_are_one_line_rows_without_value_columns():
+    rows = [
+        (["Lowest", "$9,594 or less", "$22,400 or less", "$34,000 or less"], 100),
+        (["Lower middle", "$9,595–$17,992", "$22,401–$29,992", "$34,001–$48,000"], 100 + PITCH),
+        (["Upper middle", "$17,993–$25,771", "$29,993–$40,888", "$48,001–$66,900"], 100 + 2 * PITCH),
+        (
+            ["Highest", "Greater than $25,771", "Greater than $40,888", "Greater than $66,900"],
+            100 + 3 * PITCH,
+        ),
+    ]
+    lines = group_lines(page_of(rows).words, 1.5)
+    starts = value_row_starts(lines, [45, 190, 290, 390, 480], PITCH)
+    assert starts == [100 + k * PITCH for k in range(4)]

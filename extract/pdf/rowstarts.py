@@ -77,7 +77,7 @@ def value_row_starts(
     cells = cells_by_line(lines, edges)
     cols = value_columns(cells)
     if len(cols) < MIN_VALUE_COLUMNS:
-        return []
+        return full_line_starts(lines, cells) if labels else []
     valued = [any(is_value(row[c]) for c in cols) for row in cells]
     if sum(valued) < 2:
         return []
@@ -94,6 +94,30 @@ def value_row_starts(
             starts.append(lines[i].top)
         elif labels and (i == first or not _continues(lines, cells, i, pitch)):
             starts.append(lines[i].top)
+    return starts
+
+
+# Share of a table's lines that must print in every column for each such line to be a row.
+FULL_LINE_SHARE = 0.8
+
+
+def full_line_starts(lines: Sequence[PrintedLine], cells: Sequence[Sequence[str]]) -> list[float]:
+    """One-line rows without value columns ("Lowest | $9,594 or less | Greater than $25,771"):
+    when nearly every line prints in every column (three or more), no cell wraps, so each line
+    opens a row, unless it carries the line above on (in lower case, or after a hyphen)."""
+    if not cells or len(cells[0]) < 3 or len(lines) < 3:
+        return []
+    full = [all(cells_row) for cells_row in cells]
+    if sum(full) < FULL_LINE_SHARE * len(lines):
+        return []
+    starts = []
+    for i, ln in enumerate(lines):
+        carried = i > 0 and any(
+            b and (b[0].islower() or (a and a.endswith("-")))
+            for a, b in zip(cells[i - 1], cells[i], strict=False)
+        )
+        if full[i] and not carried:
+            starts.append(ln.top)
     return starts
 
 
