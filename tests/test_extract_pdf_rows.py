@@ -77,13 +77,25 @@ def test_wrapped_text_cells_stay_in_the_row_their_value_opens():
 
 def test_a_lone_ref_or_date_column_gives_no_value_starts():
     # one column of values is as often the ref column of a text table whose rows wrap
-    rows = [(["Deliver", "Staff attend", "HR", f"1.{k}"], 100 + k * PITCH) for k in range(4)]
+    rows = [
+        (
+            ["Deliver", "Staff attend", "HR", f"1.{k}"] if k % 2 == 0 else ["", "training days"],
+            100 + k * PITCH,
+        )
+        for k in range(6)
+    ]
     lines = group_lines(page_of(rows).words, 1.5)
     assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == []
 
 
 def test_prose_columns_give_no_value_starts():
-    rows = [(["Deliver training", "Staff attend", "HR", "Spring"], 100 + i * PITCH) for i in range(4)]
+    rows = [
+        (
+            ["Deliver training", "Staff attend", "HR", "Spring"] if i % 2 == 0 else ["", "the sessions"],
+            100 + i * PITCH,
+        )
+        for i in range(6)
+    ]
     lines = group_lines(page_of(rows).words, 1.5)
     assert value_row_starts(lines, [45, 190, 290, 390, 480], PITCH) == []
 
