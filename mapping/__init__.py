@@ -2,7 +2,7 @@
 
 from .matcher import Matcher
 from .model import MappingQuery, Override, RecMatch
-from .overrides import apply_overrides, load_overrides
+from .overrides import apply_overrides, duplicate_overrides, load_overrides
 from .reference import (
     Recommendation,
     Reference,
@@ -21,6 +21,7 @@ __all__ = [
     "Reference",
     "TargetedRecommendation",
     "apply_overrides",
+    "duplicate_overrides",
     "load_overrides",
     "load_reference",
     "recommendations_rows",

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from pathlib import Path
+
+
+def seconds(text: str) -> float:
+    """A time limit: a finite number of seconds above 0 (`nan` or `inf` would switch the limit off)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of seconds, not {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder")
     ref.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU cores)")
     ref.add_argument("--force", action="store_true", help="re-extract every file, ignoring the cache")
-    ref.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    ref.add_argument("--timeout", type=seconds, default=120.0, help="seconds allowed per file (default 120)")
     ref.add_argument(
         "--overrides",
         type=Path,
@@ -48,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return _refresh(parser, args)
     if args.command == "report":
         return _report(parser, args)
-    return _extract(args)
+    return _extract(parser, args)
 
 
 def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -56,11 +68,11 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"--raw folder not found: {args.raw}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
+    _check_out_folder(parser, args.out)
     if args.overrides is not None and not args.overrides.is_file():
         parser.error(f"--overrides file not found: {args.overrides}")
     from .batch import RefreshBusyError, refresh
+    from .outputs import OutputWriteError
     from .overrides_step import OverridesFileError
 
     try:
@@ -72,7 +84,7 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             timeout=args.timeout,
             overrides=args.overrides,
         )
-    except (OverridesFileError, RefreshBusyError) as exc:
+    except (OverridesFileError, RefreshBusyError, OutputWriteError) as exc:
         print(f"talentmap: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -84,16 +96,30 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
+def _check_out_folder(parser: argparse.ArgumentParser, out: Path) -> None:
+    """--out must be a folder or a path where one can be made: one usage line, not a traceback."""
+    for path in (out, *out.parents):
+        if path.exists():
+            if not path.is_dir():
+                what = "--out" if path == out else f"--out's parent {path}"
+                parser.error(f"{what} is not a folder: {path}")
+            return
+
+
 def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from .outputs import rebuild_report
 
+    _check_out_folder(parser, args.out)
     if not (args.out / "actions.csv").is_file():
         parser.error(f"no actions.csv in {args.out}: run `talentmap refresh --out {args.out}` first")
     print(rebuild_report(args.out))
     return 0
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.out is not None and args.out.is_dir():
+        parser.error(f"--out is a folder, not a CSV file: {args.out}")
+    from .csvsafe import write_csv_text
     from .outputs import actions_frame
     from .pipeline import PipelineError, process_file
 
@@ -106,9 +132,10 @@ def _extract(args: argparse.Namespace) -> int:
         print(result.explain, file=sys.stderr)
     frame = actions_frame(result.rows)
     if args.out is None:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        write_csv_text(frame, sys.stdout)
     else:
-        frame.to_csv(args.out, index=False, encoding="utf-8", lineterminator="\n")
+        with args.out.open("w", encoding="utf-8", newline="") as fh:
+            write_csv_text(frame, fh)
     return 0
 
 
