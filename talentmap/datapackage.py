@@ -49,7 +49,8 @@ def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc,
             "plan_id",
             "string",
             "Stable id of the plan: the file name without extension, lower-cased, "
-            "non-alphanumerics turned into `_`.",
+            "non-alphanumerics turned into `_`; where that gives two files one id, each gets `_` and 8 "
+            "hex digits of a hash of its source_file appended.",
             pattern=r"[0-9a-z_]+",
             required=True,
         ),
