@@ -158,11 +158,14 @@ def output_set(out: Path) -> Iterator[Path]:
     try:
         yield folder
         _publish(out, folder)
-    except OSError as exc:
+    except BaseException as exc:
+        if _set_name(out / CURRENT_LINK) == folder.name:  # switched: only a link could not be made
+            raise OutputWriteError(
+                f"outputs written to {folder}, but not all linked into {out}: {exc}"
+            ) from None
         shutil.rmtree(folder, ignore_errors=True)
-        raise _write_error(out, exc) from None
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _write_error(out, exc) from None
         raise
 
 

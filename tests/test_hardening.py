@@ -225,6 +225,16 @@ def test_file_is_hashed_in_the_worker_inside_the_time_limit(tmp_path: Path) -> N
     assert "not a regular file" in message
 
 
+def test_hashing_past_its_deadline_stops(tmp_path: Path) -> None:
+    from talentmap.inputs import DeadlinePassed, input_digest
+
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"x" * (3 * 2**20))
+    assert len(input_digest(path)) == 64
+    with pytest.raises(DeadlinePassed):
+        input_digest(path, deadline=time.monotonic() - 1)
+
+
 # -- 3. the cache holds the digest of the bytes parsed -------------------------------------------
 
 
