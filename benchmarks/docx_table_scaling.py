@@ -8,6 +8,7 @@ over the first's (about 1.0 when linear).
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,27 +33,38 @@ def table_docx(path: Path, rows: int) -> Path:
     return path
 
 
-def main(sizes: list[int]) -> None:
+def one(rows: int) -> float:
+    """Seconds per row for a table of `rows` rows (run in its own process: no memo carried over)."""
     from talentmap.extract import extract_document
     from talentmap.normalise import normalise
 
-    per_row = []
-    print(f"{'rows':>6} {'extract s':>10} {'normalise s':>12} {'ms/row':>8}")
     with tempfile.TemporaryDirectory() as folder:
-        for rows in sizes:
-            path = table_docx(Path(folder) / f"table_{rows}.docx", rows)
-            start = time.perf_counter()
-            document = extract_document(path)
-            read = time.perf_counter()
-            plan = normalise(document, file_stem=path.stem)
-            done = time.perf_counter()
-            assert len(plan.records) == rows, len(plan.records)
-            per_row.append((done - start) / rows)
-            print(f"{rows:>6} {read - start:>10.2f} {done - read:>12.2f} {1000 * per_row[-1]:>8.2f}")
+        path = table_docx(Path(folder) / f"table_{rows}.docx", rows)
+        start = time.perf_counter()
+        document = extract_document(path)
+        read = time.perf_counter()
+        plan = normalise(document, file_stem=path.stem)
+        done = time.perf_counter()
+    assert len(plan.records) == rows, len(plan.records)
+    print(f"{rows:>6} {read - start:>10.2f} {done - read:>12.2f} {1000 * (done - start) / rows:>8.2f}")
+    return (done - start) / rows
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'rows':>6} {'extract s':>10} {'normalise s':>12} {'ms/row':>8}", flush=True)
+    per_row = []
+    for rows in sizes:
+        command = [sys.executable, __file__, "--one", str(rows)]
+        line = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+        print(line, flush=True)
+        per_row.append(float(line.split()[-1]))
     print(
         f"per-row time, {sizes[-1]} rows over {sizes[0]} rows: {per_row[-1] / per_row[0]:.2f} (1.0 = linear)"
     )
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 2000, 4000])
+    if sys.argv[1:2] == ["--one"]:
+        one(int(sys.argv[2]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [1000, 2000, 4000])
