@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
@@ -188,7 +189,13 @@ def _publish(out: Path, folder: Path) -> None:
     os.chmod(folder, 0o755)  # mkdtemp makes it owner-only; outputs are for every reader
     _fsync_dir(folder)
     old = _set_name(out / CURRENT_LINK)
-    _point(out / CURRENT_LINK, f"{SETS_DIR}/{folder.name}")  # the switch: one rename
+    try:
+        _point(out / CURRENT_LINK, f"{SETS_DIR}/{folder.name}")  # the switch: one rename
+    except OSError as exc:
+        if exc.errno not in _NO_SYMLINKS:
+            raise
+        _move_files(out, folder)
+        return
     for name in sorted(p.name for p in folder.iterdir()):
         link = out / name
         if not (link.is_symlink() and os.readlink(link) == f"{CURRENT_LINK}/{name}"):
@@ -197,6 +204,18 @@ def _publish(out: Path, folder: Path) -> None:
         _point(out / PREVIOUS_LINK, f"{SETS_DIR}/{old}")
     _fsync_dir(out)
     remove_unused_sets(out)
+
+
+_NO_SYMLINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
+def _move_files(out: Path, folder: Path) -> None:
+    """A file system without symlinks (FAT, some network shares): each file renamed into place on
+    its own, atomic file by file but not as a set."""
+    for path in sorted(folder.iterdir()):
+        os.replace(path, out / path.name)
+    folder.rmdir()
+    _fsync_dir(out)
 
 
 def remove_unused_sets(out: Path) -> None:

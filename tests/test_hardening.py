@@ -332,6 +332,26 @@ def test_outputs_are_links_into_the_current_set(risky_out: Path) -> None:
         assert (risky_out / name).resolve() == current / name
 
 
+def test_without_symlinks_each_file_is_still_replaced_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import talentmap.outputs
+
+    def no_symlinks(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(talentmap.outputs.os, "symlink", no_symlinks)
+    out = tmp_path / "out"
+    write_all(out, *risky_results())
+    write_all(out, *risky_results())
+    assert not (out / "actions.csv").is_symlink() and len(read(out / "actions.csv")) == len(RISKY)
+    assert not list((out / ".sets").iterdir())
+    assert README_SECTION_NAMES_SYMLINKS in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+README_SECTION_NAMES_SYMLINKS = "a file system without symlinks"
+
+
 # -- 5. overrides --------------------------------------------------------------------------------
 
 HEADER = "plan_id,ref,action_prefix,rec_id,target_id,note\n"
