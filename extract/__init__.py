@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
-from .sniff import SUPPORTED_SUFFIXES, check_file, suffix_for_content
+from .sniff import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Document",
     "ExtractionError",
