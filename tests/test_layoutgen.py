@@ -22,6 +22,7 @@ SETTINGS = settings(
     max_examples=40,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -42,7 +43,7 @@ def read_back(blocks) -> list[dict[str, str]]:
         covered: dict[tuple[int, int], str] = {}
         above: dict[str, str] = {}
         objective_row = ""
-        for r, row in enumerate(block.rows[1:], start=1):
+        for r, row in enumerate(block.rows[block.header_rows :], start=block.header_rows):
             first = row[0]
             if first is not None and first.role == "section":
                 pillar, above = heading_pillar(first.text), {}
@@ -84,7 +85,7 @@ def test_every_truth_record_is_printed_once_in_order(sample) -> None:
     rows = []
     for block in print_plan(sample.plan, sample.look):
         if isinstance(block, Table):
-            for row in block.rows[1:]:
+            for row in block.rows[block.header_rows :]:
                 held = {cell.record for cell in row if cell is not None and cell.record is not None}
                 rows.extend(held)
                 assert len(held) <= 1
@@ -106,10 +107,11 @@ def test_word_rendering_holds_the_truth_row_by_row(sample) -> None:
         write_docx(sample.plan, sample.look, path)
         doc = Document(str(path))
     fields = sample.plan.fields
+    header_rows = 2 if sample.look.header_group else 1
     body = [
         [c.text for c in row.cells]
         for table in doc.tables
-        for row in table.rows[1:]
+        for row in table.rows[header_rows:]
         if len({c._tc for c in row.cells}) > 1  # section and objective rows are one merged cell
     ]
     truth = truth_records(sample.plan)
@@ -129,20 +131,35 @@ def words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]{3,}", text.casefold()))
 
 
+def missing_words(truth_text: str, printed: str) -> set[str]:
+    """Truth words not found in the printed text (a narrow cell may break a word over lines)."""
+    joined = re.sub(r"\s+", "", printed).casefold()
+    return {w for w in words(truth_text) if w not in joined}
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_reportlab_pdf_carries_every_word_of_the_truth(seed: int) -> None:
-    """Nothing of the truth is clipped or lost in the PDF (its text, not its table, is checked)."""
+def test_reportlab_pdf_prints_every_field_in_its_own_column(seed: int) -> None:
+    """Nothing of the truth is clipped or lost: each field's words are found inside its column's
+    strip of the page (the strips follow from the look's widths and margins)."""
     import pdfplumber
     from layoutgen.sample import _reportlab
 
     sample = make_sample(seed, producers=("reportlab",))
+    truth = truth_records(sample.plan)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "plan.pdf"
-        _reportlab(sample, pdf)
+        look = _reportlab(sample, pdf).look
         with pdfplumber.open(pdf) as doc:
-            text = "\n".join(page.extract_text() or "" for page in doc.pages)
-    want = words(" ".join(v for r in truth_records(sample.plan) for v in r.values()))
-    assert not want - words(text)
+            left = look.margin_cm * 72 / 2.54
+            usable = doc.pages[0].width - 2 * left
+            edges = list(itertools.accumulate(look.widths, initial=0.0))
+            for col, field in enumerate(sample.plan.fields):
+                x0 = left + usable * edges[col] / edges[-1]
+                x1 = left + usable * edges[col + 1] / edges[-1]
+                strip = "\n".join(
+                    page.crop((x0 - 1, 0, x1 + 1, page.height)).extract_text() or "" for page in doc.pages
+                )
+                assert not missing_words(" ".join(r[field] for r in truth), strip), field
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -156,8 +173,7 @@ def test_html_page_carries_every_word_of_the_truth(seed: int) -> None:
         page = Path(tmp) / "plan.html"
         write_html(sample.plan, sample.look, page)
         text = html.unescape(re.sub(r"<[^>]+>", " ", page.read_text()))
-    want = words(" ".join(v for r in truth_records(sample.plan) for v in r.values()))
-    assert not want - words(text)
+    assert not missing_words(" ".join(v for r in truth_records(sample.plan) for v in r.values()), text)
 
 
 def test_every_printed_header_is_a_listed_synonym_of_its_field() -> None:
@@ -218,7 +234,7 @@ def test_status_and_theme_are_read_the_way_the_contract_writes_them() -> None:
         lambda m: len({len(r) for r in m}) == 1
     )
 )
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
 def test_assignment_reaches_the_best_total_weight(matrix) -> None:
     pairs = max_weight_pairs([[float(v) for v in row] for row in matrix])
     assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})

@@ -57,6 +57,8 @@ class Look:
     furniture: bool  # running header and footer with page numbers
     intro: bool  # title and a paragraph above the table
     legend: bool  # a RAG key after the table
+    callout: bool  # a shaded box of prose (not a table) above the table
+    header_group: tuple[int, str] | None  # (first column, label) spanning it and the next one
 
     def features(self) -> dict[str, str]:
         """Flat, groupable feature values for the benchmark's breakdown."""
@@ -77,6 +79,8 @@ class Look:
             "valign": self.valign,
             "justify": "yes" if self.justify else "no",
             "furniture": "yes" if self.furniture else "no",
+            "callout": "yes" if self.callout else "no",
+            "two_row_header": "yes" if self.header_group else "no",
         }
 
     def describe(self) -> str:
@@ -87,6 +91,8 @@ class Look:
             f"sections={self.section_style} groups={self.group_style} {f['orientation']} {self.paper} "
             f"{self.font} {self.font_size:g}pt margin={self.margin_cm:g}cm split={f['rows_split']} "
             f"repeat_header={f['repeat_header']} valign={self.valign} justify={f['justify']}"
+            + (" callout" if self.callout else "")
+            + (f" two_row_header={self.header_group[1]!r}" if self.header_group else "")
         )
 
     def as_dict(self) -> dict:
@@ -96,7 +102,15 @@ class Look:
 
     @classmethod
     def from_dict(cls, data: dict) -> Look:
-        return cls(**{**data, "edges": frozenset(data["edges"]), "widths": tuple(data["widths"])})
+        group = tuple(data["header_group"]) if data.get("header_group") else None
+        return cls(
+            **{
+                **data,
+                "edges": frozenset(data["edges"]),
+                "widths": tuple(data["widths"]),
+                "header_group": group,
+            }
+        )
 
 
 def make_look(ch: Chooser, plan: Plan, producers: tuple[str, ...] = PRODUCERS) -> Look:
@@ -114,6 +128,7 @@ def make_look(ch: Chooser, plan: Plan, producers: tuple[str, ...] = PRODUCERS) -
     else:
         section_style = "none"
     grouped = plan.has("objective") or plan.has("stated_rec") or section_style == "column"
+    intro = ch.chance(0.7)
     return Look(
         producer=ch.pick(producers),
         rules=rules,
@@ -140,12 +155,26 @@ def make_look(ch: Chooser, plan: Plan, producers: tuple[str, ...] = PRODUCERS) -
         valign=ch.pick(("top", "top", "middle")),
         justify=ch.chance(0.15),
         furniture=ch.chance(0.4),
-        intro=ch.chance(0.7),
+        intro=intro,
         legend=plan.has("status") and ch.chance(0.5),
+        callout=intro and ch.chance(0.3),
+        header_group=_header_group(ch, plan),
     )
+
+
+GROUP_LABELS = ("Delivery", "Implementation", "Tracking")
+
+
+def _header_group(ch: Chooser, plan: Plan) -> tuple[int, str] | None:
+    """Sometimes a label over two neighbouring short columns (never the first or a prose column)."""
+    prose = {"objective", "action"}
+    pairs = [i for i in range(1, len(plan.columns) - 1) if not {plan.fields[i], plan.fields[i + 1]} & prose]
+    if not pairs or not ch.chance(0.25):
+        return None
+    return ch.pick(pairs), ch.pick(GROUP_LABELS)
 
 
 def _width(ch: Chooser, field: str) -> float:
     """Relative width: short-valued columns narrow, prose columns wide, with noise."""
-    base = {"ref": 0.5, "stated_rec": 0.8, "status": 0.6, "timescale": 0.9, "lead": 1.1, "theme": 1.0}
+    base = {"ref": 0.5, "stated_rec": 0.9, "status": 0.6, "timescale": 0.9, "lead": 1.1, "theme": 1.0}
     return round(base.get(field, 2.2) * ch.real(0.7, 1.4), 3)

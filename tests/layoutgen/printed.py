@@ -26,24 +26,52 @@ class Cell:
 @dataclass(frozen=True)
 class Table:
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell | None, ...], ...]  # rows[0] is the header; None: covered by a span
+    rows: tuple[tuple[Cell | None, ...], ...]  # header rows first; None: covered by a span
     banded: tuple[bool, ...]  # per row: drawn with the zebra fill
+    header_rows: int = 1  # 2: a label spanning two columns over their own headers
 
 
 @dataclass(frozen=True)
 class Text:
     text: str
-    role: str  # title | intro | heading | legend
+    role: str  # title | intro | callout | heading | legend
 
 
 Block = Table | Text
 
 LEGEND = "Key: R = Red (delayed), A = Amber (at risk), G = Green (on track), B = Blue (complete)"
+CALLOUT = (
+    "Our commitment: technicians are central to research, teaching and innovation here. Every "
+    "technician will have a named contact for the Technician Commitment and a say in this plan."
+)
 INTRO = (
     "This plan sets out how we will meet the four principles of the Technician Commitment: "
     "visibility, recognition, career development and sustainability. It was written with "
     "technicians from every faculty and is reviewed each year by the Steering Group."
 )
+
+
+def horizontal_rule(look: Look, boundary: int, table: Table) -> bool:
+    """Is the rule between row boundary-1 and row boundary drawn (0: above the table)?"""
+    if boundary == 0:
+        return "top" in look.edges
+    if boundary == len(table.rows):
+        return "bottom" in look.edges
+    if boundary == table.header_rows:
+        return "header" in look.edges or "inner_h" in look.edges
+    return "inner_h" in look.edges
+
+
+def vertical_rule(look: Look, boundary: int, table: Table) -> bool:
+    """Is the rule left of column `boundary` drawn (len(columns): the right edge)?"""
+    if boundary == 0:
+        return "left" in look.edges
+    if boundary == len(table.columns):
+        return "right" in look.edges
+    return "inner_v" in look.edges
+
+
+CALLOUT_FILL = "E7EEF7"
 
 
 def running_header(plan: Plan) -> str:
@@ -60,6 +88,8 @@ def print_plan(plan: Plan, look: Look) -> tuple[Block, ...]:
     if look.intro:
         blocks.append(Text(f"{plan.institution}: {plan.title} {printed_period(plan, look)}", "title"))
         blocks.append(Text(INTRO, "intro"))
+        if look.callout:
+            blocks.append(Text(CALLOUT, "callout"))
     record = 0
     if look.section_style == "heading":
         for section in plan.sections:
@@ -76,9 +106,8 @@ def print_plan(plan: Plan, look: Look) -> tuple[Block, ...]:
 
 def _table(plan: Plan, look: Look, sections, record: int) -> tuple[Table, int]:
     n = len(plan.columns)
-    header = tuple(Cell(c.header, "header") for c in plan.columns)
-    rows: list[list[Cell | None]] = [list(header)]
-    banded = [False]
+    rows = _header(plan, look)
+    banded = [False] * len(rows)
     # (row index, column) -> span key, for the columns printed once per group or per section
     spans: dict[int, list[tuple[int, object]]] = {}
     band = False
@@ -112,7 +141,22 @@ def _table(plan: Plan, look: Look, sections, record: int) -> tuple[Table, int]:
     if look.group_style != "repeat":
         for col, members in spans.items():
             _print_once(rows, col, members, look.group_style == "span")
-    return Table(plan.columns, tuple(tuple(r) for r in rows), tuple(banded)), record
+    table = Table(plan.columns, tuple(tuple(r) for r in rows), tuple(banded), 2 if look.header_group else 1)
+    return table, record
+
+
+def _header(plan: Plan, look: Look) -> list[list[Cell | None]]:
+    """One header row, or two: the group label over its two columns' headers, every other
+    header merged down over both rows."""
+    leaf = [Cell(c.header, "header") for c in plan.columns]
+    if not look.header_group:
+        return [list(leaf)]
+    first, label = look.header_group
+    top: list[Cell | None] = [Cell(c.text, "header", rowspan=2) for c in leaf]
+    top[first], top[first + 1] = Cell(label, "header", colspan=2), None
+    below: list[Cell | None] = [None] * len(leaf)
+    below[first], below[first + 1] = leaf[first], leaf[first + 1]
+    return [top, below]
 
 
 def _print_once(rows: list[list[Cell | None]], col: int, members, merge: bool) -> None:

@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .look import Look
 from .plan import Plan
-from .printed import Cell, Table, Text, print_plan, running_header
+from .printed import CALLOUT_FILL, Cell, Table, Text, print_plan, running_header
 
 FONT_NAMES = {
     "sans": "Liberation Sans",
@@ -94,6 +94,13 @@ def _text(doc, block: Text, look: Look) -> None:
     run = para.add_run(block.text)
     if block.role == "title":
         run.bold, run.font.size = True, Pt(look.font_size + 6)
+    elif block.role == "callout":
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), CALLOUT_FILL)
+        para._p.get_or_add_pPr().append(shd)
+        para.paragraph_format.space_before = Pt(6)
     elif block.role == "heading":
         run.bold, run.font.size = True, Pt(look.font_size + 3)
         para.paragraph_format.keep_with_next = True
@@ -114,12 +121,12 @@ def _table(doc, block: Table, look: Look) -> None:
             if cell.rowspan > 1 or cell.colspan > 1:
                 target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
             _write(target, cell, look, banded=block.banded[r])
-    header = table.rows[0]
-    if look.repeat_header:
-        _on(header._tr.get_or_add_trPr(), "w:tblHeader")
+    for header in table.rows[: block.header_rows]:
+        if look.repeat_header:
+            _on(header._tr.get_or_add_trPr(), "w:tblHeader")
     if "header" in look.edges:
-        for cell in header.cells:
-            _cell_border(cell, "bottom", look)
+        for tc in table.rows[block.header_rows - 1]._tr.tc_lst:  # merged-down cells too
+            _cell_border(tc, "bottom", look)
     for row in table.rows:
         if not look.rows_split:
             _on(row._tr.get_or_add_trPr(), "w:cantSplit")
@@ -181,8 +188,8 @@ def _borders(table, look: Look) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_border(cell, side: str, look: Look) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
+def _cell_border(tc, side: str, look: Look) -> None:
+    tc_pr = tc.get_or_add_tcPr()
     borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
         borders = OxmlElement("w:tcBorders")

@@ -1,4 +1,7 @@
-"""Printed blocks -> HTML -> PDF printed by headless Chromium (borders drawn as filled shapes)."""
+"""Printed blocks -> HTML -> PDF printed by headless Chromium (borders drawn as filled shapes).
+
+Long words break inside a narrow cell, as LibreOffice and reportlab break them, rather than run
+over into the next cell (where their letters would interleave with its text)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 
 from .look import Look
 from .plan import Plan
-from .printed import Cell, Table, Text, print_plan
+from .printed import CALLOUT_FILL, Cell, Table, Text, horizontal_rule, print_plan, vertical_rule
 
 FONT_FAMILIES = {
     "sans": "'Liberation Sans', sans-serif",
@@ -19,25 +22,6 @@ FONT_FAMILIES = {
     "mono": "'DejaVu Sans Mono', monospace",
 }
 PAPER = {"A4": "A4", "Letter": "letter"}
-
-
-def horizontal_rule(look: Look, boundary: int, n_rows: int) -> bool:
-    """Is the rule between row boundary-1 and boundary drawn (0: above the header)?"""
-    if boundary == 0:
-        return "top" in look.edges
-    if boundary == n_rows:
-        return "bottom" in look.edges
-    if boundary == 1:
-        return "header" in look.edges or "inner_h" in look.edges
-    return "inner_h" in look.edges
-
-
-def vertical_rule(look: Look, boundary: int, n_cols: int) -> bool:
-    if boundary == 0:
-        return "left" in look.edges
-    if boundary == n_cols:
-        return "right" in look.edges
-    return "inner_v" in look.edges
 
 
 def write_html(plan: Plan, look: Look, path: Path) -> None:
@@ -50,7 +34,7 @@ body {{ font-family: {FONT_FAMILIES[look.font]}; font-size: {look.font_size}pt; 
        -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 10pt; }}
 td, th {{ padding: {look.padding_pt}pt; vertical-align: {look.valign}; text-align: left;
-         font-weight: normal; }}
+         font-weight: normal; overflow-wrap: anywhere; }}
 th {{ font-size: {look.header_size}pt; color: #{look.header_text_colour}; {header_weight} {header_fill} }}
 td.body {{ {"text-align: justify;" if look.justify else ""} }}
 td.section, td.objective_row {{ font-weight: bold; }}
@@ -64,7 +48,8 @@ h1 {{ font-size: {look.font_size + 6}pt; }} h3 {{ font-size: {look.font_size + 3
     for block in print_plan(plan, look):
         if isinstance(block, Text):
             tag = {"title": "h1", "heading": "h3"}.get(block.role, "p")
-            parts.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
+            style = f" style='background: #{CALLOUT_FILL}; padding: 8pt'" if block.role == "callout" else ""
+            parts.append(f"<{tag}{style}>{html.escape(block.text)}</{tag}>")
         else:
             parts.append(_table(block, look))
     parts.append("</body></html>")
@@ -72,7 +57,6 @@ h1 {{ font-size: {look.font_size + 6}pt; }} h3 {{ font-size: {look.font_size + 3
 
 
 def _table(block: Table, look: Look) -> str:
-    n_rows, n_cols = len(block.rows), len(block.columns)
     total = sum(look.widths)
     out = ["<table><colgroup>"]
     out += [f"<col style='width:{100 * w / total:.2f}%'>" for w in look.widths]
@@ -80,30 +64,30 @@ def _table(block: Table, look: Look) -> str:
     for r, row in enumerate(block.rows):
         if r == 0:
             out.append("<thead>" if look.repeat_header else "<tbody>")
-        if r == 1 and look.repeat_header:
+        if r == block.header_rows and look.repeat_header:
             out.append("</thead><tbody>")
         out.append("<tr>")
         for c, cell in enumerate(row):
             if cell is not None:
-                out.append(_cell(cell, r, c, n_rows, n_cols, look, block.banded[r]))
+                out.append(_cell(cell, r, c, block, look))
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _cell(cell: Cell, r: int, c: int, n_rows: int, n_cols: int, look: Look, banded: bool) -> str:
+def _cell(cell: Cell, r: int, c: int, block: Table, look: Look) -> str:
     rule = f"{look.rule_width}pt solid #{look.rule_colour}"
 
     def side(on: bool) -> str:
         return rule if on else "none"
 
     style = [
-        f"border-top: {side(horizontal_rule(look, r, n_rows))}",
-        f"border-bottom: {side(horizontal_rule(look, r + cell.rowspan, n_rows))}",
-        f"border-left: {side(vertical_rule(look, c, n_cols))}",
-        f"border-right: {side(vertical_rule(look, c + cell.colspan, n_cols))}",
+        f"border-top: {side(horizontal_rule(look, r, block))}",
+        f"border-bottom: {side(horizontal_rule(look, r + cell.rowspan, block))}",
+        f"border-left: {side(vertical_rule(look, c, block))}",
+        f"border-right: {side(vertical_rule(look, c + cell.colspan, block))}",
     ]
-    fill = look.section_fill if cell.role == "section" else (look.zebra if banded else "")
+    fill = look.section_fill if cell.role == "section" else (look.zebra if block.banded[r] else "")
     if fill and cell.role != "header":
         style.append(f"background: #{fill}")
     tag = "th" if cell.role == "header" else "td"

@@ -15,7 +15,16 @@ from reportlab.platypus import Table as RLTable
 
 from .look import Look
 from .plan import Plan
-from .printed import Cell, Table, Text, print_plan, running_header
+from .printed import (
+    CALLOUT_FILL,
+    Cell,
+    Table,
+    Text,
+    horizontal_rule,
+    print_plan,
+    running_header,
+    vertical_rule,
+)
 
 FONTS = {
     "sans": ("Helvetica", "Helvetica-Bold"),
@@ -76,6 +85,14 @@ def write_pdf(plan: Plan, look: Look, path: Path) -> None:
         ),
     }
     styles["objective_row"] = styles["section"]
+    styles["callout"] = ParagraphStyle(
+        "callout",
+        parent=styles["text"],
+        backColor=colors.HexColor("#" + CALLOUT_FILL),
+        borderPadding=6,
+        spaceBefore=6,
+        spaceAfter=12,
+    )
     if look.font == "narrow":
         for style in styles.values():
             style.fontSize *= 0.88
@@ -123,23 +140,25 @@ def _table(block: Table, look: Look, styles, usable: float) -> RLTable:
         ("TOPPADDING", (0, 0), (-1, -1), look.padding_pt),
         ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding_pt),
     ]
-    edges = look.edges
-    if "top" in edges:
-        cmds.append(("LINEABOVE", (0, 0), (-1, 0), w, colour))
-    if "bottom" in edges:
-        cmds.append(("LINEBELOW", (0, -1), (-1, -1), w, colour))
-    if "left" in edges:
-        cmds.append(("LINEBEFORE", (0, 0), (0, -1), w, colour))
-    if "right" in edges:
-        cmds.append(("LINEAFTER", (-1, 0), (-1, -1), w, colour))
-    if "inner_v" in edges:
-        cmds.append(("LINEAFTER", (0, 0), (-2, -1), w, colour))
-    if "inner_h" in edges and len(block.rows) > 2:
-        cmds.append(("LINEBELOW", (0, 1), (-1, -2), w, colour))
-    if "header" in edges or "inner_h" in edges:
-        cmds.append(("LINEBELOW", (0, 0), (-1, 0), w, colour))
+    n_rows, n_cols = len(block.rows), len(block.columns)
+    for b in range(n_rows + 1):
+        if horizontal_rule(look, b, block):
+            cmds.append(
+                ("LINEABOVE", (0, 0), (-1, 0), w, colour)
+                if b == 0
+                else ("LINEBELOW", (0, b - 1), (-1, b - 1), w, colour)
+            )
+    for b in range(n_cols + 1):
+        if vertical_rule(look, b, block):
+            cmds.append(
+                ("LINEBEFORE", (0, 0), (0, -1), w, colour)
+                if b == 0
+                else ("LINEAFTER", (b - 1, 0), (b - 1, -1), w, colour)
+            )
     if look.header_fill:
-        cmds.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + look.header_fill)))
+        cmds.append(
+            ("BACKGROUND", (0, 0), (-1, block.header_rows - 1), colors.HexColor("#" + look.header_fill))
+        )
     for r, row in enumerate(block.rows):
         if block.banded[r]:
             cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#" + look.zebra)))
@@ -153,7 +172,7 @@ def _table(block: Table, look: Look, styles, usable: float) -> RLTable:
     return RLTable(
         data,
         colWidths=widths,
-        repeatRows=1 if look.repeat_header else 0,
+        repeatRows=block.header_rows if look.repeat_header else 0,
         splitInRow=1 if look.rows_split else 0,
         style=cmds,
     )
