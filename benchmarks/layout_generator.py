@@ -17,6 +17,7 @@ same run can be scored by an outside scorer too.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import statistics
 import subprocess
@@ -121,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"render {t_render:.0f}s, read {t_read:.0f}s ({args.jobs} jobs)")
     print(f"record F1     : {summary(f1s)}   (targets: median >= {MEDIAN_TARGET}, p5 >= {P5_TARGET})")
     print(f"field accuracy: {summary(accs)}")
+    cuts = (0.5, 0.8, P5_TARGET, MEDIAN_TARGET)
+    counts = [sum(f == 0 for f in f1s), sum(0 < f < cuts[0] for f in f1s)]
+    counts += [sum(lo <= f < hi for f in f1s) for lo, hi in itertools.pairwise(cuts)]
+    counts.append(sum(f >= cuts[-1] for f in f1s))
+    between = [f"[{lo:g},{hi:g})" for lo, hi in itertools.pairwise(cuts)]
+    labels = ["0", f"(0,{cuts[0]:g})", *between, f"[{cuts[-1]:g},1]"]
+    print("record F1 histogram: " + ", ".join(f"{lab}: {n}" for lab, n in zip(labels, counts, strict=True)))
     ok = sum(f >= MEDIAN_TARGET for f in f1s)
     errors = [r for r in results if r["error"]]
     print(
