@@ -1,0 +1,187 @@
+"""A w:tbl as Word lays it out on its grid, and whether it holds data or only arranges the page.
+
+Every cell lands under its own grid column: a row may start or end off the grid (gridBefore /
+gridAfter, or only the widths wBefore / wAfter), a cell may span columns (gridSpan, or the legacy
+hMerge that Word 97 wrote), and a cell merged down (vMerge) prints its text on every row it covers,
+which is the "spanning value on every row" the normaliser expects from every extractor.
+Rows and cells inside content controls or custom XML are the table's own; deleted rows (tracked
+deletion of the row) are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from lxml import etree
+
+from .ooxml import MC_ALTERNATE, W_VAL, alternate_branch, val, w
+
+TBL, TR, TC, P, T = w("tbl"), w("tr"), w("tc"), w("p"), w("t")
+_SDT, _SDT_CONTENT, _CUSTOM = w("sdt"), w("sdtContent"), w("customXml")
+_TRPR, _TCPR = w("trPr"), w("tcPr")
+_PROSE_WORDS = 40  # one paragraph this long in a cell is prose, not a table value
+
+
+def _children(element: etree._Element, wanted: str) -> Iterator[etree._Element]:
+    """`wanted` children, looking through content controls, custom XML and alternate content."""
+    for child in element:
+        tag = child.tag
+        if tag == wanted:
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, wanted)
+        elif tag == _CUSTOM:
+            yield from _children(child, wanted)
+        elif tag == MC_ALTERNATE:
+            branch = alternate_branch(child)
+            if branch is not None:
+                yield from _children(branch, wanted)
+
+
+def table_rows(tbl: etree._Element) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """(w:tr, its w:tc) for every row that the accepted document keeps."""
+    out = []
+    for tr in _children(tbl, TR):
+        trpr = tr.find(_TRPR)
+        if trpr is not None and trpr.find(w("del")) is not None:
+            continue
+        cells = list(_children(tr, TC))
+        if cells:
+            out.append((tr, cells))
+    return out
+
+
+def block_children(container: etree._Element) -> Iterator[etree._Element]:
+    """w:p and w:tbl of a body, cell or text box, in order, through content controls and custom XML."""
+    for child in container:
+        tag = child.tag
+        if tag in (P, TBL):
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from block_children(content)
+        elif tag == _CUSTOM:
+            yield from block_children(child)
+        elif tag == MC_ALTERNATE:
+            branch = alternate_branch(child)
+            if branch is not None:
+                yield from block_children(branch)
+
+
+def _merge(tcpr: etree._Element | None, name: str) -> str | None:
+    """ "restart" / "continue" for a vMerge or hMerge cell (a bare element continues), else None."""
+    el = tcpr.find(w(name)) if tcpr is not None else None
+    if el is None:
+        return None
+    return "restart" if el.get(W_VAL) == "restart" else "continue"
+
+
+def is_merged_on(tc: etree._Element) -> bool:
+    """A cell that continues a merge: it prints nothing of its own."""
+    tcpr = tc.find(_TCPR)
+    return _merge(tcpr, "vMerge") == "continue" or _merge(tcpr, "hMerge") == "continue"
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    try:
+        return max(0, int(text)) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _offset(trpr: etree._Element | None, grid: str, width: str, widths: list[int]) -> int:
+    """Grid columns a row skips before its first or after its last cell: gridBefore / gridAfter, or
+    when only a width is given (wBefore / wAfter in twips) the number of grid columns it covers."""
+    if trpr is None:
+        return 0
+    count = trpr.find(w(grid))
+    if count is not None:
+        return _int(val(count))
+    el = trpr.find(w(width))
+    if el is None or el.get(w("type"), "dxa") != "dxa" or not widths:
+        return 0
+    target = _int(el.get(w("w")))
+    if target <= 0:
+        return 0
+    ordered = widths if grid == "gridBefore" else widths[::-1]
+    total, best, best_gap = 0, 0, target
+    for k, col in enumerate(ordered, start=1):
+        total += col
+        if abs(total - target) < best_gap:
+            best, best_gap = k, abs(total - target)
+    return best
+
+
+def grid_rows(
+    tbl: etree._Element,
+    rows: list[tuple[etree._Element, list[etree._Element]]],
+    cell_text: Callable[[etree._Element], str],
+) -> list[tuple[str, ...]]:
+    """The table's rows, one string per grid column; rows with no text are left out.
+
+    `cell_text` is called once per cell in document order (list numbering counts along the way).
+    """
+    grid = tbl.find(w("tblGrid"))
+    widths = [_int(gc.get(w("w"))) for gc in grid.findall(w("gridCol"))] if grid is not None else []
+    laid: list[list[str]] = []
+    above: list[str] = []
+    for tr, cells in rows:
+        trpr = tr.find(_TRPR)
+        row = [""] * _offset(trpr, "gridBefore", "wBefore", widths)
+        previous = ""
+        for tc in cells:
+            tcpr = tc.find(_TCPR)
+            span = max(1, _int(val(tcpr.find(w("gridSpan"))) if tcpr is not None else None, 1))
+            text = cell_text(tc)
+            if _merge(tcpr, "hMerge") == "continue":
+                text = previous
+            elif _merge(tcpr, "vMerge") == "continue" and len(row) < len(above):
+                text = above[len(row)]
+            row.extend([text] * span)
+            previous = text
+        after = _offset(trpr, "gridAfter", "wAfter", widths)
+        if after and len(widths) > len(row):
+            after = min(after, len(widths) - len(row))
+        row.extend([""] * after)
+        laid.append(row)
+        above = row
+    n = max([len(widths), *(len(r) for r in laid)], default=0)
+    return [tuple(r + [""] * (n - len(r))) for r in laid if any(r)]
+
+
+def is_layout(rows: list[tuple[etree._Element, list[etree._Element]]]) -> bool:
+    """A table that arranges the page rather than holding data, read as its content in order: one
+    holding other tables, a single cell, or a single row whose every filled cell holds prose (a
+    data row has short values: a ref, an owner, a date)."""
+    cells = [tc for _, tcs in rows for tc in tcs if not is_merged_on(tc)]
+    if not cells:
+        return False
+    if any(child.tag == TBL for tc in cells for child in block_children(tc)):
+        return True
+    if len(cells) == 1:
+        return True
+    if len(rows) != 1:
+        return False
+    filled = [tc for tc in cells if _words(tc)[1]]
+    return bool(filled) and all(_is_prose(tc) for tc in filled)
+
+
+def _words(tc: etree._Element) -> tuple[int, int]:
+    """(paragraphs with text, words) in a cell."""
+    paragraphs = words = 0
+    for block in block_children(tc):
+        if block.tag != P:
+            continue
+        text = "".join(t.text or "" for t in block.iter(T))
+        n = len(text.split())
+        paragraphs += n > 0
+        words += n
+    return paragraphs, words
+
+
+def _is_prose(tc: etree._Element) -> bool:
+    paragraphs, words = _words(tc)
+    return paragraphs >= 2 or words >= _PROSE_WORDS
