@@ -14,9 +14,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..model import Document, ExtractionError, RawRow, RawTable, TextLine
+from ..blocks import assemble
+from ..model import Document, ExtractionError
 from ..zipxml import MAX_PART_BYTES, MAX_PARTS, MAX_RATIO, MAX_TOTAL_BYTES, Package
-from .body import Grid, Line, blocks, lines
+from .body import blocks, lines
 from .numbering import ListCounter, Numbering
 from .ooxml import R_ID, main_part, relationships, to_transitional, w
 from .styles import Styles
@@ -49,28 +50,14 @@ def _read(pkg: Package, path: Path) -> Document:
         return StoryState(styles, ListCounter(numbering))
 
     header, footer = _running_parts(body, rels)
-    out_lines: list[TextLine] = []
-    tables: list[RawTable] = []
-    seq = 0
-    for text in _running_lines(pkg, header, story()):
-        out_lines.append(TextLine(text=text, seq=seq, style="header"))
-        seq += 1
-    for item in blocks(body, story()):
-        if isinstance(item, Line):
-            out_lines.append(TextLine(text=item.text, seq=seq, list_label=item.label, style=item.style))
-        elif isinstance(item, Grid):
-            rows = tuple(RawRow(cells=cells) for cells in item.rows)
-            tables.append(RawTable(rows=rows, extractor="docx", seq=seq))
-        seq += 1
-    for text in _running_lines(pkg, footer, story()):
-        out_lines.append(TextLine(text=text, seq=seq, style="footer"))
-        seq += 1
-    return Document(
+    return assemble(
         source=str(path),
         kind="docx",
-        lines=tuple(out_lines),
-        tables=tuple(tables),
+        header=_running_lines(pkg, header, story()),
+        body=blocks(body, story()),
+        footer=_running_lines(pkg, footer, story()),
         metadata=_metadata(pkg),
+        extractor="docx",
     )
 
 
@@ -109,7 +96,7 @@ def _running_parts(body: etree._Element, rels: dict[str, tuple[str, str]]) -> tu
 
 def _running_lines(pkg: Package, part: str | None, state: StoryState) -> list[str]:
     root = _part(pkg, part)
-    return [line for line in lines(root, state) if line.strip()] if root is not None else []
+    return lines(root, state) if root is not None else []
 
 
 def _metadata(pkg: Package) -> dict[str, str]:

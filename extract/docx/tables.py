@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
+from ..blocks import CellShape
+from ..blocks import is_layout as layout_rule
 from .ooxml import MC_ALTERNATE, W_VAL, alternate_branch, val, w
 
 TBL, TR, TC, P, T = w("tbl"), w("tr"), w("tc"), w("p"), w("t")
 _SDT, _SDT_CONTENT, _CUSTOM = w("sdt"), w("sdtContent"), w("customXml")
 _TRPR, _TCPR = w("trPr"), w("tcPr")
-_PROSE_WORDS = 40  # one paragraph this long in a cell is prose, not a table value
 
 
 def _children(element: etree._Element, wanted: str) -> Iterator[etree._Element]:
@@ -153,35 +154,17 @@ def grid_rows(
 
 
 def is_layout(rows: list[tuple[etree._Element, list[etree._Element]]]) -> bool:
-    """A table that arranges the page rather than holding data, read as its content in order: one
-    holding other tables, a single cell, or a single row whose every filled cell holds prose (a
-    data row has short values: a ref, an owner, a date)."""
-    cells = [tc for _, tcs in rows for tc in tcs if not is_merged_on(tc)]
-    if not cells:
-        return False
-    if any(child.tag == TBL for tc in cells for child in block_children(tc)):
-        return True
-    if len(cells) == 1:
-        return True
-    if len(rows) != 1:
-        return False
-    filled = [tc for tc in cells if _words(tc)[1]]
-    return bool(filled) and all(_is_prose(tc) for tc in filled)
+    """See `extract.blocks.is_layout`; cells that continue a merge are not counted."""
+    return layout_rule([[_shape(tc) for tc in tcs if not is_merged_on(tc)] for _, tcs in rows])
 
 
-def _words(tc: etree._Element) -> tuple[int, int]:
-    """(paragraphs with text, words) in a cell."""
-    paragraphs = words = 0
+def _shape(tc: etree._Element) -> CellShape:
+    has_table = paragraphs = words = 0
     for block in block_children(tc):
-        if block.tag != P:
+        if block.tag == TBL:
+            has_table = 1
             continue
-        text = "".join(t.text or "" for t in block.iter(T))
-        n = len(text.split())
+        n = len("".join(t.text or "" for t in block.iter(T)).split())
         paragraphs += n > 0
         words += n
-    return paragraphs, words
-
-
-def _is_prose(tc: etree._Element) -> bool:
-    paragraphs, words = _words(tc)
-    return paragraphs >= 2 or words >= _PROSE_WORDS
+    return CellShape(bool(has_table), paragraphs, words)
