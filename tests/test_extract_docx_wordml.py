@@ -70,8 +70,8 @@ def test_content_control_still_showing_its_prompt_prints_nothing(tmp_path: Path)
         + run("Click or tap here to enter text.")
         + "</w:sdtContent></w:sdt>"
     )
-    path = write(tmp_path, tbl(tr("Ref", "Lead"), tr(tc("1"), tc(p(prompt))), grid=2))
-    assert rows_of(path) == [("Ref", "Lead"), ("1", "")]
+    path = write(tmp_path, tbl(tr("Ref", "Lead"), tr(tc("1"), tc(p(prompt, sdt(run("HR Partner"))))), grid=2))
+    assert rows_of(path) == [("Ref", "Lead"), ("1", "HR Partner")]
 
 
 # ---------------------------------------------------------------- the table grid

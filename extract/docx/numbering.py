@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..listnumbers import format_number
 from .ooxml import val, w
 from .styles import NumRef, Styles
 
@@ -105,27 +106,3 @@ class ListCounter:
             fmt = "decimal" if level.legal else spec.fmt
             label = label.replace(f"%{n + 1}", format_number(value, fmt))
         return label.strip()
-
-
-def format_number(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y, z, aa, bb
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
-
-
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"))
-_ROMAN += ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for n, s in _ROMAN:
-        while value >= n:
-            out, value = out + s, value - n
-    return out
