@@ -450,3 +450,93 @@ def test_strict_ooxml_namespaces_are_read(tmp_path: Path) -> None:
     )
     replace_part(path, "word/document.xml", strict.encode())
     assert rows_of(path) == [("Ref", "Action"), ("1", "Newsletter")]
+
+
+# ---------------------------------------------------------------- the whole pipeline, feature by feature
+
+PLAN_HEADER = ("Ref", "Theme", "Action", "Lead", "Timescale", "Status")
+PLAN_ROWS = (
+    ("1.1", "Visibility", "Publish a technician newsletter each term", "HR Partner", "Dec 2025", "Green"),
+    (
+        "1.2",
+        "Recognition",
+        "Run a technician awards ceremony every year",
+        "TC Steering Group",
+        "Jun 2026",
+        "Amber",
+    ),
+    (
+        "1.3",
+        "Career Development",
+        "Map the technical skills held in each department",
+        "Head of Technical Services",
+        "2026",
+        "Red",
+    ),
+)
+FIELDS = ["ref", "theme", "action", "lead", "timescale", "status"]
+
+
+def _ins(text: str) -> str:
+    deleted = '<w:del w:id="2" w:author="A"><w:r><w:delText>Old wording </w:delText></w:r></w:del>'
+    return p(deleted, f'<w:ins w:id="1" w:author="A">{run(text)}</w:ins>')
+
+
+def _field(text: str) -> str:
+    return p(f'<w:fldSimple w:instr=" DOCPROPERTY Value ">{run(text)}</w:fldSimple>')
+
+
+def _plain_table(rows: tuple[tuple[str, ...], ...] = PLAN_ROWS) -> str:
+    return tbl(tr(*PLAN_HEADER), *(tr(*r) for r in rows), grid=6)
+
+
+VARIANTS = {
+    "plain": lambda: TITLE + _plain_table(),
+    "repeating section rows": lambda: (
+        TITLE + tbl(tr(*PLAN_HEADER), sdt("".join(sdt(tr(*r)) for r in PLAN_ROWS)), grid=6)
+    ),
+    "content-control cells": lambda: (
+        TITLE + tbl(tr(*PLAN_HEADER), *(tr(*(sdt(tc(c)) for c in r)) for r in PLAN_ROWS), grid=6)
+    ),
+    "grid before": lambda: (
+        TITLE
+        + tbl(
+            tr(tc(""), *PLAN_HEADER), *(tr(*r, trpr='<w:gridBefore w:val="1"/>') for r in PLAN_ROWS), grid=7
+        )
+    ),
+    "grid after": lambda: (
+        TITLE
+        + tbl(tr(*PLAN_HEADER, tc("")), *(tr(*r, trpr='<w:gridAfter w:val="1"/>') for r in PLAN_ROWS), grid=7)
+    ),
+    "tracked changes": lambda: (
+        TITLE
+        + tbl(
+            tr(*PLAN_HEADER),
+            *(tr(*(tc(_ins(c)) for c in r)) for r in PLAN_ROWS),
+            tr(*PLAN_ROWS[0], trpr='<w:del w:id="3" w:author="A"/>'),
+            grid=6,
+        )
+    ),
+    "simple fields": lambda: (
+        TITLE + tbl(tr(*PLAN_HEADER), *(tr(*(tc(_field(c)) for c in r)) for r in PLAN_ROWS), grid=6)
+    ),
+    "title in a text box": lambda: p(_textbox_drawing(TITLE)) + _plain_table(),
+    "one-cell layout frame": lambda: tbl(
+        tr(tc(TITLE, p("We signed the Commitment in 2018."), _plain_table())), grid=1
+    ),
+    "prose layout row above": lambda: (
+        tbl(
+            tr(tc(TITLE, p("About our plan.")), tc(p("Contact: tc@example.ac.uk"), p("Published 2024"))),
+            grid=2,
+        )
+        + _plain_table()
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_each_word_feature_gives_the_plain_plans_records(tmp_path: Path, variant: str) -> None:
+    plan = read_plan(write(tmp_path, VARIANTS[variant]()))
+    got = [tuple(plan[f].fillna("").astype(str)) for f in FIELDS[:5]]
+    assert got == [tuple(r[k] for r in PLAN_ROWS) for k in range(5)]
+    assert list(plan.status) == ["on_track", "at_risk", "delayed"]
