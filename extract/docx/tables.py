@@ -154,17 +154,19 @@ def grid_rows(
 
 
 def is_layout(rows: list[tuple[etree._Element, list[etree._Element]]]) -> bool:
-    """See `extract.blocks.is_layout`; cells that continue a merge are not counted."""
-    return layout_rule([[_shape(tc) for tc in tcs if not is_merged_on(tc)] for _, tcs in rows])
+    """See `extract.blocks.is_layout`; cells that continue a merge are not counted. Words only
+    matter for a single row, so a long table is not read twice."""
+    one_row = len(rows) == 1
+    return layout_rule([[_shape(tc, one_row) for tc in tcs if not is_merged_on(tc)] for _, tcs in rows])
 
 
-def _shape(tc: etree._Element) -> CellShape:
+def _shape(tc: etree._Element, count_words: bool) -> CellShape:
     has_table = paragraphs = words = 0
     for block in block_children(tc):
         if block.tag == TBL:
             has_table = 1
-            continue
-        n = len("".join(t.text or "" for t in block.iter(T)).split())
-        paragraphs += n > 0
-        words += n
+        elif count_words:
+            n = len("".join(t.text or "" for t in block.iter(T)).split())
+            paragraphs += n > 0
+            words += n
     return CellShape(bool(has_table), paragraphs, words)
