@@ -74,6 +74,12 @@ def test_content_control_still_showing_its_prompt_prints_nothing(tmp_path: Path)
     assert rows_of(path) == [("Ref", "Lead"), ("1", "HR Partner")]
 
 
+def test_block_level_prompt_prints_nothing(tmp_path: Path) -> None:
+    prompt = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + p("Enter the plan's title")
+    path = write(tmp_path, prompt + "</w:sdtContent></w:sdt>" + p("Our plan"))
+    assert texts(path) == ["Our plan"]
+
+
 # ---------------------------------------------------------------- the table grid
 
 
@@ -425,6 +431,17 @@ def test_entities_and_dtds_are_never_expanded(tmp_path: Path) -> None:
     replace_part(path, "word/document.xml", hostile.encode())
     with pytest.raises(ExtractionError, match="declares a DTD"):
         extract_document(path)
+
+
+def test_nesting_deeper_than_the_parser_allows_is_a_readable_error(tmp_path: Path) -> None:
+    shallow, deep = p("deep"), p("deep")
+    for _ in range(80):  # 240 XML levels: read without exhausting Python's recursion
+        shallow = tbl(tr(tc(shallow)), grid=1)
+    for _ in range(100):  # past libxml2's 256 levels (huge_tree stays off)
+        deep = tbl(tr(tc(deep)), grid=1)
+    assert texts(write(tmp_path, shallow, "shallow.docx")) == ["deep"]
+    with pytest.raises(ExtractionError, match="Excessive depth"):
+        extract_document(write(tmp_path, deep, "deep.docx"))
 
 
 def test_corrupt_document_xml_is_a_readable_error(tmp_path: Path) -> None:

@@ -43,6 +43,13 @@ def on(element: etree._Element | None) -> bool:
     return element is not None and element.get(W_VAL, "true").lower() not in ("false", "0", "off")
 
 
+def is_placeholder(sdt: etree._Element) -> bool:
+    """A content control still showing its prompt ("Click or tap here to enter text."): Word greys
+    the prompt out; it is not the document's content."""
+    pr = sdt.find(w("sdtPr"))
+    return pr is not None and on(pr.find(w("showingPlcHdr")))
+
+
 def alternate_branch(element: etree._Element) -> etree._Element | None:
     """The branch of an mc:AlternateContent that Word renders: its first Choice, else the Fallback.
 

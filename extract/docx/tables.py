@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..blocks import CellShape
 from ..blocks import is_layout as layout_rule
-from .ooxml import MC_ALTERNATE, W_VAL, alternate_branch, val, w
+from .ooxml import MC_ALTERNATE, W_VAL, alternate_branch, is_placeholder, val, w
 
 TBL, TR, TC, P, T = w("tbl"), w("tr"), w("tc"), w("p"), w("t")
 _SDT, _SDT_CONTENT, _CUSTOM = w("sdt"), w("sdtContent"), w("customXml")
@@ -62,7 +62,7 @@ def block_children(container: etree._Element) -> Iterator[etree._Element]:
             yield child
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
-            if content is not None:
+            if content is not None and not is_placeholder(child):  # a prompt is not content
                 yield from block_children(content)
         elif tag == _CUSTOM:
             yield from block_children(child)

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .numbering import ListCounter
-from .ooxml import MC_ALTERNATE, alternate_branch, on, val, w
+from .ooxml import MC_ALTERNATE, alternate_branch, is_placeholder, on, val, w
 from .styles import NumRef, Styles, num_ref
 from .symbols import symbol_text
 
 P, R, T = w("p"), w("r"), w("t")
-PPR, RPR, SDT, SDT_CONTENT, SDT_PR = w("pPr"), w("rPr"), w("sdt"), w("sdtContent"), w("sdtPr")
+PPR, RPR, SDT, SDT_CONTENT = w("pPr"), w("rPr"), w("sdt"), w("sdtContent")
 TXBX_CONTENT = w("txbxContent")
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 
@@ -73,12 +73,6 @@ class Paragraph:
     style: str
     boxes: tuple[etree._Element, ...]  # w:txbxContent anchored here, in document order
     mark_deleted: bool  # a tracked deletion of the paragraph mark joins it to the next paragraph
-
-
-def is_placeholder(sdt: etree._Element) -> bool:
-    """A content control still showing its prompt ("Click or tap here to enter text.")."""
-    pr = sdt.find(SDT_PR)
-    return pr is not None and on(pr.find(w("showingPlcHdr")))
 
 
 def read_paragraph(p: etree._Element, state: StoryState) -> Paragraph:
