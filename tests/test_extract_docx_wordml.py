@@ -252,6 +252,23 @@ def test_text_box_is_read_once_after_its_anchor_paragraph(tmp_path: Path) -> Non
     ]
 
 
+def _placed_box(text: str, top: int, left: int) -> str:
+    position = (
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{left}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{top}</wp:posOffset></wp:positionV>'
+    )
+    return _textbox_drawing(p(text)).replace("<wp:anchor>", f"<wp:anchor>{position}")
+
+
+def test_boxes_anchored_in_one_paragraph_read_top_to_bottom_then_left_to_right(tmp_path: Path) -> None:
+    boxes = (
+        _placed_box("Bottom", 9000000, 0)
+        + _placed_box("Top right", 0, 4000000)
+        + _placed_box("Top left", 0, 0)
+    )
+    assert texts(write(tmp_path, p(boxes))) == ["Top left", "Top right", "Bottom"]
+
+
 def test_vml_text_box_and_text_box_in_a_cell(tmp_path: Path) -> None:
     vml = (
         "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"

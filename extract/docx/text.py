@@ -71,7 +71,7 @@ class Paragraph:
     text: str
     label: str
     style: str
-    boxes: tuple[etree._Element, ...]  # w:txbxContent anchored here, in document order
+    boxes: tuple[etree._Element, ...]  # w:txbxContent anchored here, in reading order
     mark_deleted: bool  # a tracked deletion of the paragraph mark joins it to the next paragraph
 
 
@@ -88,6 +88,7 @@ def read_paragraph(p: etree._Element, state: StoryState) -> Paragraph:
     for k in range(len(state.fields) - 1, -1, -1):
         if not state.fields[k].separated:  # an instruction never spans paragraphs: this one is broken
             del state.fields[k:]
+    boxes = reading_order(boxes)
     return Paragraph("".join(parts), label, state.styles.name(style_id), tuple(boxes), deleted)
 
 
@@ -192,3 +193,35 @@ def _find_boxes(element: etree._Element, out: list[etree._Element]) -> None:
                 _find_boxes(branch, out)
         elif isinstance(child.tag, str):
             _find_boxes(child, out)
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_ANCHOR = f"{_WP}anchor"
+
+
+def reading_order(boxes: list[etree._Element]) -> list[etree._Element]:
+    """Floating boxes anchored in one paragraph, top to bottom then left to right, when every one
+    is placed by an offset from the same reference; otherwise as written."""
+    if len(boxes) < 2:
+        return boxes
+    places = [_place(box) for box in boxes]
+    if any(p is None for p in places) or len({p[0] for p in places}) != 1:
+        return boxes
+    order = sorted(range(len(boxes)), key=lambda k: places[k][1])
+    return [boxes[k] for k in order]
+
+
+def _place(box: etree._Element) -> tuple[tuple[str, str], tuple[int, int]] | None:
+    """((vertical reference, horizontal reference), (top, left) in EMU) of a box's anchor."""
+    anchor = next((a for a in box.iterancestors(_ANCHOR)), None)
+    if anchor is None:
+        return None
+    refs, offsets = [], []
+    for axis in ("positionV", "positionH"):
+        pos = anchor.find(f"{_WP}{axis}")
+        offset = pos.findtext(f"{_WP}posOffset") if pos is not None else None
+        if offset is None or not offset.strip().lstrip("-").isdigit():
+            return None
+        refs.append(pos.get("relativeFrom", ""))
+        offsets.append(int(offset))
+    return (refs[0], refs[1]), (offsets[0], offsets[1])
