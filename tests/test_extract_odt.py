@@ -172,6 +172,14 @@ def test_layout_table_in_odt_is_read_as_text(tmp_path: Path) -> None:
     assert [x.text for x in document.lines] == ["About the plan", "We signed it in 2018."]
 
 
+def test_repeats_and_spans_that_would_explode_a_table_are_refused(tmp_path: Path) -> None:
+    bomb = (
+        '<table:table-row table:number-rows-repeated="1000">' + cell("x", repeat=1000) + "</table:table-row>"
+    )
+    with pytest.raises(ExtractionError, match="repeats or spans past"):
+        extract_document(write_odt(tmp_path, odt_table(bomb, cols=1000)))
+
+
 def test_odt_without_content_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.odt"
     with zipfile.ZipFile(path, "w") as zf:

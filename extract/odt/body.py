@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..blocks import CellShape, Grid, Line, clean, flatten, is_layout
 from ..listnumbers import format_number
+from ..model import ExtractionError
 from .names import OdfStyles, draw, office, table, text
 
 P, H, LIST, LIST_ITEM, LIST_HEADER = (
@@ -48,6 +49,7 @@ _S, _TAB, _BREAK, _FRAME, _TEXTBOX = (
     draw("text-box"),
 )
 MAX_REPEAT = 1000  # a repeated row or cell beyond this is an empty filler (spreadsheet habit)
+MAX_CELLS = 200_000  # grid cells one table may expand to (repeats and spans): beyond is a bomb
 
 
 @dataclass
@@ -182,9 +184,21 @@ def _shape(cell: etree._Element) -> CellShape:
     return CellShape(bool(has_table), paragraphs, words)
 
 
+def _shapes(rows: list[etree._Element]) -> list[list[CellShape]]:
+    """Cell shapes for the layout rule, repeats counted (twice is enough to tell one from many)."""
+    out = []
+    for row in rows:
+        shapes = []
+        for c in _cells(row):
+            if c.tag == CELL:
+                shapes.extend([_shape(c)] * min(2, _repeat(c.get(table("number-columns-repeated")))))
+        out.extend([shapes] * min(2, _repeat(row.get(table("number-rows-repeated")))))
+    return out
+
+
 def _table(tbl: etree._Element, styles: OdfStyles, lists: ListState) -> Iterator[Line | Grid]:
     rows = list(_rows(tbl))
-    if is_layout([[_shape(c) for c in _cells(r) if c.tag == CELL] for r in rows]):
+    if is_layout(_shapes(rows)):
         for row in rows:
             for cell in _cells(row):
                 if cell.tag == CELL:
@@ -192,26 +206,33 @@ def _table(tbl: etree._Element, styles: OdfStyles, lists: ListState) -> Iterator
         return
     laid: dict[tuple[int, int], str] = {}
     out: list[list[str]] = []
+    read: dict[etree._Element, str] = {}  # a repeated cell's text is read once
+    budget = MAX_CELLS
     r = 0
     for row in rows:
-        repeat = _repeat(row.get(table("number-rows-repeated")))
-        for _ in range(repeat):
+        for _ in range(_repeat(row.get(table("number-rows-repeated")))):
             values: list[str] = []
-            c = 0
             for cell in _cells(row):
-                cell_repeat = _repeat(cell.get(table("number-columns-repeated")))
-                for _ in range(cell_repeat):
+                for _ in range(_repeat(cell.get(table("number-columns-repeated")))):
+                    c = len(values)
                     if cell.tag == COVERED:
                         value = laid.get((r, c), "")
                     else:
-                        value = "\n".join(flatten(blocks(cell, styles, lists)))
+                        if cell not in read:
+                            read[cell] = "\n".join(flatten(blocks(cell, styles, lists)))
+                        value = read[cell]
                         rows_span = _repeat(cell.get(table("number-rows-spanned")))
                         cols_span = _repeat(cell.get(table("number-columns-spanned")))
+                        budget -= rows_span * cols_span
+                        if budget < 0:
+                            break
                         for dr in range(rows_span):
                             for dc in range(cols_span):
                                 laid[(r + dr, c + dc)] = value
                     values.append(value)
-                    c += 1
+                    budget -= 1
+            if budget < 0:
+                raise ExtractionError(f"refused: an .odt table repeats or spans past {MAX_CELLS} cells")
             out.append(values)
             r += 1
             if not any(values):
