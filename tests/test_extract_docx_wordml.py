@@ -461,6 +461,17 @@ def test_nesting_deeper_than_the_parser_allows_is_a_readable_error(tmp_path: Pat
         extract_document(write(tmp_path, deep, "deep.docx"))
 
 
+def test_hostile_spans_cannot_blow_up_a_row(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc("Wide", tcpr='<w:gridSpan w:val="100000000"/>')),
+        tr(tc("x"), trpr='<w:gridBefore w:val="99999999"/><w:gridAfter w:val="99999999"/>'),
+        grid=2,
+    )
+    rows = rows_of(write(tmp_path, body))
+    assert [len(r) for r in rows] == [256, 256]
+    assert rows[0][0] == rows[0][-1] == "Wide"
+
+
 def test_corrupt_document_xml_is_a_readable_error(tmp_path: Path) -> None:
     path = write(tmp_path, p("x"))
     replace_part(path, "word/document.xml", b"<w:document><w:body>")

@@ -19,6 +19,7 @@ from ..blocks import is_layout as layout_rule
 from .ooxml import MC_ALTERNATE, W_VAL, alternate_branch, is_placeholder, val, w
 
 TBL, TR, TC, P, T = w("tbl"), w("tr"), w("tc"), w("p"), w("t")
+MAX_GRID_COLUMNS = 256  # Word allows 63 columns; a wider row is hostile (gridSpan="1000000")
 _SDT, _SDT_CONTENT, _CUSTOM = w("sdt"), w("sdtContent"), w("customXml")
 _TRPR, _TCPR = w("trPr"), w("tcPr")
 
@@ -93,14 +94,19 @@ def _int(text: str | None, default: int = 0) -> int:
         return default
 
 
+def _count(text: str | None, default: int = 0) -> int:
+    """A count of grid columns, never more than a table can have."""
+    return min(_int(text, default), MAX_GRID_COLUMNS)
+
+
 def _offset(trpr: etree._Element | None, grid: str, width: str, widths: list[int]) -> int:
     """Grid columns a row skips before its first or after its last cell: gridBefore / gridAfter, or
     when only a width is given (wBefore / wAfter in twips) the number of grid columns it covers."""
     if trpr is None:
         return 0
     count = trpr.find(w(grid))
-    if count is not None:
-        return _int(val(count))
+    if count is not None:  # never more than the declared grid: a hostile count must not hide the cells
+        return min(_count(val(count)), len(widths) or MAX_GRID_COLUMNS)
     el = trpr.find(w(width))
     if el is None or el.get(w("type"), "dxa") != "dxa" or not widths:
         return 0
@@ -126,7 +132,8 @@ def grid_rows(
     `cell_text` is called once per cell in document order (list numbering counts along the way).
     """
     grid = tbl.find(w("tblGrid"))
-    widths = [_int(gc.get(w("w"))) for gc in grid.findall(w("gridCol"))] if grid is not None else []
+    columns = grid.findall(w("gridCol"))[:MAX_GRID_COLUMNS] if grid is not None else []
+    widths = [_int(gc.get(w("w"))) for gc in columns]
     laid: list[list[str]] = []
     above: list[str] = []
     for tr, cells in rows:
@@ -135,18 +142,18 @@ def grid_rows(
         previous = ""
         for tc in cells:
             tcpr = tc.find(_TCPR)
-            span = max(1, _int(val(tcpr.find(w("gridSpan"))) if tcpr is not None else None, 1))
+            span = max(1, _count(val(tcpr.find(w("gridSpan"))) if tcpr is not None else None, 1))
             text = cell_text(tc)
             if _merge(tcpr, "hMerge") == "continue":
                 text = previous
             elif _merge(tcpr, "vMerge") == "continue" and len(row) < len(above):
                 text = above[len(row)]
-            row.extend([text] * span)
+            row.extend([text] * min(span, MAX_GRID_COLUMNS - len(row)))
             previous = text
         after = _offset(trpr, "gridAfter", "wAfter", widths)
         if after and len(widths) > len(row):
             after = min(after, len(widths) - len(row))
-        row.extend([""] * after)
+        row.extend([""] * min(after, MAX_GRID_COLUMNS - len(row)))
         laid.append(row)
         above = row
     n = max([len(widths), *(len(r) for r in laid)], default=0)
