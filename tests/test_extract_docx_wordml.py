@@ -149,7 +149,11 @@ def test_revisions_are_read_as_accepted(tmp_path: Path) -> None:
         tr("Ref", "Action"),
         tr(tc("1.1"), tc(p(deleted, ins, moved_from, moved_to))),
         tr(tc("1.2"), tc("A row that was deleted"), trpr='<w:del w:id="5" w:author="A"/>'),
-        tr(tc("1.3"), tc(p(f'<w:ins w:id="6" w:author="A">{run("Run awards")}</w:ins>'))),
+        tr(
+            tc("1.3"),
+            tc("Deleted cell", tcpr='<w:cellDel w:id="8" w:author="A"/>'),
+            tc(p(f'<w:ins w:id="6" w:author="A">{run("Run awards")}</w:ins>')),
+        ),
         grid=2,
     )
     joined = p("Technician ", ppr='<w:rPr><w:del w:id="7" w:author="A"/></w:rPr>') + p("Commitment")

@@ -4,8 +4,8 @@ Every cell lands under its own grid column: a row may start or end off the grid 
 gridAfter, or only the widths wBefore / wAfter), a cell may span columns (gridSpan, or the legacy
 hMerge that Word 97 wrote), and a cell merged down (vMerge) prints its text on every row it covers,
 which is the "spanning value on every row" the normaliser expects from every extractor.
-Rows and cells inside content controls or custom XML are the table's own; deleted rows (tracked
-deletion of the row) are not.
+Rows and cells inside content controls or custom XML are the table's own; deleted rows and cells
+(tracked deletions) are not.
 """
 
 from __future__ import annotations
@@ -49,10 +49,16 @@ def table_rows(tbl: etree._Element) -> list[tuple[etree._Element, list[etree._El
         trpr = tr.find(_TRPR)
         if trpr is not None and trpr.find(w("del")) is not None:
             continue
-        cells = list(_children(tr, TC))
+        cells = [tc for tc in _children(tr, TC) if not _cell_deleted(tc)]
         if cells:
             out.append((tr, cells))
     return out
+
+
+def _cell_deleted(tc: etree._Element) -> bool:
+    """A cell removed by a tracked change (w:cellDel): gone once the change is accepted."""
+    tcpr = tc.find(_TCPR)
+    return tcpr is not None and tcpr.find(w("cellDel")) is not None
 
 
 def block_children(container: etree._Element) -> Iterator[etree._Element]:
