@@ -54,11 +54,16 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
 
 def suffix_for_content(head: bytes) -> str:
     """The supported extension a file's first bytes point to ("" if none): for a file object without
-    a name. A zip is taken for .docx, the only zip format read; `check_file` still checks the rest."""
+    a name. A zip is .odt when its first entry is OpenDocument text's stored mimetype, else .docx;
+    `check_file` still checks the rest."""
     if head.lstrip()[:1024].startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return ".docx"
+        return ".odt" if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:128] else ".docx"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
     return ""
 
 

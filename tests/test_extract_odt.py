@@ -180,6 +180,16 @@ def test_repeats_and_spans_that_would_explode_a_table_are_refused(tmp_path: Path
         extract_document(write_odt(tmp_path, odt_table(bomb, cols=1000)))
 
 
+def test_an_unnamed_odt_stream_is_recognised_by_its_bytes(tmp_path: Path) -> None:
+    import io
+
+    body = tp("Example University Technician Commitment Action Plan 2024-2027") + odt_table(
+        row(*HEADER), *(row(*r) for r in ROWS), cols=6
+    )
+    data = write_odt(tmp_path, body).read_bytes()
+    assert list(read_plan(io.BytesIO(data)).ref) == ["1.1", "1.2"]
+
+
 def test_odt_without_content_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.odt"
     with zipfile.ZipFile(path, "w") as zf:
