@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
-from .sniff import SUPPORTED_SUFFIXES, check_file, suffix_for_content
+from .sniff import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Document",
     "ExtractionError",
@@ -24,13 +25,22 @@ __all__ = [
 
 
 def extract_document(path: str | Path) -> Document:
-    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be."""
+    """Read one supported file (see `SUPPORTED_SUFFIXES`); raise `ExtractionError` with a readable
+    message if it can't be."""
     path = Path(path)
     kind = check_file(path)
     if kind == "docx":
         from .docx import read_docx
 
         return read_docx(path)
+    if kind == "odt":
+        from .odt import read_odt
+
+        return read_odt(path)
+    if kind in ("doc", "rtf"):
+        from .docx.legacy import read_legacy
+
+        return read_legacy(path, kind)
     from .pdf import read_pdf
 
     return read_pdf(path)
