@@ -25,11 +25,9 @@ RECORDS_FAIL = {
     "layoutgen_01071": "header rule only, two-row header, justified 12pt: no action column found",
     "layoutgen_01124": "no rules, section rows, 12pt: rows run together (5 records of 8)",
     "layoutgen_01149": "outer box and header rule only, merged objective cells: 4 records of 9",
-    "layoutgen_01151": "no rules, merged theme cells (Chromium): theme and ref columns mixed",
     "layoutgen_01187": "top, header and right rules only, two-row header (Chromium): no record matches",
 }
 FIELDS_FAIL = {
-    "layoutgen_01011": "zebra bands and section rows with horizontal rules only (Chromium): status, progress",
     "layoutgen_01021": "vertical rules only, middle-aligned cells: no record matches",
     "layoutgen_01039": "booktabs, theme column printed once per pillar (blank below): theme, ref, lead",
     "layoutgen_01071": "header rule only, two-row header, justified 12pt: no action column found",

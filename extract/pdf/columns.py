@@ -187,7 +187,7 @@ def band_cells(
     """Cells of a row printed across the columns: one full-width cell (a section title, a merged
     row), or, when its one line pauses into pieces (a spanning header: "Men      Women" over
     three columns each), one cell per piece over the columns it covers, and an empty cell for
-    each column no piece reaches. A piece spans the columns it is centred over."""
+    each column no piece reaches. A centred piece spans the columns it is centred over."""
     n = len(edges) - 1
     full = [GridCell(row, row + 1, 0, n, edges[0], top, edges[-1], bottom)]
     if len(lines) != 1:
@@ -206,9 +206,11 @@ def band_cells(
         left = (pieces[k - 1][-1].x1 + x0) / 2 if k else edges[0]
         right = (x1 + pieces[k + 1][0].x0) / 2 if k + 1 < len(pieces) else edges[-1]
         mid = (x0 + x1) / 2
-        reach = min(mid - left, right - mid)  # a header is centred over the columns it spans
-        over = [c for c in range(n) if abs(centres[c] - mid) <= reach]
         c0, c1 = col(x0 + 1), col(x1 - 1)
+        # a centred header spans the columns it is centred over; one starting where its column's
+        # text starts is set left, over the columns its own text reaches
+        reach = min(mid - left, right - mid) if x0 - edges[c0] > 3 else 0.0
+        over = [c for c in range(n) if abs(centres[c] - mid) <= reach]
         spans.append((min([c0, *over]), max([c1, *over])))
     if any(b[0] <= a[1] for a, b in zip(spans, spans[1:], strict=False)):
         return full

@@ -37,9 +37,12 @@ class TextColumnsStrategy:
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
         gutters = self._gutters(multi, gap_min)
-        if not gutters and page.continues_table and len(page.column_hint) > 2:
-            # too little of the table on this page to see its gutters: it goes on in the last page's columns
-            gutters = [Gutter(e - 1, e + 1) for e in page.column_hint[1:-1]]
+        if page.continues_table and len(page.column_hint) > len(gutters) + 2:
+            # too little of the table on this page to see all its gutters: it goes on in the last
+            # page's columns, unless this page's lines print across them
+            hint = [Gutter(e - 1, e + 1) for e in page.column_hint[1:-1]]
+            if not gutters or not _crossed(multi, hint, s.gutter_noise_share):
+                gutters = hint
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
