@@ -23,13 +23,21 @@ __all__ = [
 
 
 def extract_document(path: str | Path) -> Document:
-    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be."""
+    """Read one supported file; raise `ExtractionError` with a readable message if it can't be."""
     path = Path(path)
     kind = check_file(path)
     if kind == "docx":
         from .docx import read_docx
 
         return read_docx(path)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(path)
+    if kind in ("xlsx", "ods", "csv"):
+        from .sheet import read_sheet
+
+        return read_sheet(path, kind)
     from .pdf import read_pdf
 
     return read_pdf(path)

@@ -10,16 +10,25 @@ from pathlib import Path
 
 from .model import ExtractionError
 
-SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"} | {
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".ods": "ods",
+    ".csv": "csv",
+}
+ZIP_KINDS = {"xlsx": "an Excel .xlsx workbook", "ods": "an OpenDocument .ods sheet"}
+TEXT_KINDS = {"html": "a web page", "csv": "a CSV file"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PDF_TAIL_BYTES = 64 * 1024  # where a PDF's last %%EOF must be; writers append at most a few bytes after it
 
 
 def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Return the file's kind ("pdf" | "docx") or raise `ExtractionError`."""
+    """Return the file's kind (a value of `SUPPORTED_SUFFIXES`) or raise `ExtractionError`."""
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise ExtractionError(f"unsupported file type '{path.suffix}' (supported: .pdf, .docx)")
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise ExtractionError(f"unsupported file type '{path.suffix}' (supported: {supported})")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -41,7 +50,20 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     if kind == "docx" and not head.startswith(b"PK\x03\x04"):
         what = _describe(head)
         raise ExtractionError(f"not a Word .docx file (not a zip archive; content looks like {what})")
+    if kind in ZIP_KINDS and not head.startswith(b"PK\x03\x04"):
+        raise ExtractionError(
+            f"not {ZIP_KINDS[kind]} (not a zip archive; content looks like {_describe(head)})"
+        )
+    if kind in TEXT_KINDS and _is_binary(head):
+        raise ExtractionError(f"not {TEXT_KINDS[kind]} (content looks like {_describe(head)})")
     return kind
+
+
+def _is_binary(head: bytes) -> bool:
+    """A PDF, a zip or an old Office file, or NUL bytes that no UTF-16 byte-order mark explains."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return head.startswith((b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in head
 
 
 def _has_pdf_end(path: Path, size: int) -> bool:
