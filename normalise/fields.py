@@ -118,6 +118,8 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
             if role.field == "theme":
                 if theme_cell_pillar(cells[col]):
                     carried_theme = theme_cell_pillar(cells[col])
+                elif cells[col].strip():
+                    carried_theme = ""  # a printed theme that is no pillar ends the pillar above
                 elif same_group and not cells[col].strip():
                     cells[col] = carried_theme
         fields = record_fields(cells, item.layout, ctx, item.theme)

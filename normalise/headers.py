@@ -336,11 +336,17 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
 def header_word_matches(header: str) -> list[HeaderMatch]:
     """Weaker evidence: a one-word synonym standing as a whole word in a longer header
     ("Lead person(s) / team" -> lead). Scored below any fuzzy match."""
-    words = set(header_key(header).split())
+    key = header_key(header)
+    words = set(key.split())
     found: dict[str, HeaderMatch] = {}
     for field, synonyms in _KEYED.items():
         for syn_key, syn in synonyms:
-            if " " not in syn_key and len(syn_key) >= 3 and syn_key in words and field not in found:
+            if " " in syn_key and f" {syn_key} " in f" {key} ":
+                # a whole synonym phrase in a longer header ("Planned action/objective"): more
+                # specific than any one word in it
+                if field not in found or found[field].score < 75.0:
+                    found[field] = HeaderMatch(field, 75.0, f"phrase '{syn}'")
+            elif " " not in syn_key and len(syn_key) >= 3 and syn_key in words and field not in found:
                 found[field] = HeaderMatch(field, 70.0, f"word '{syn}'")
     return sorted(found.values(), key=lambda m: -m.score)
 

@@ -181,26 +181,26 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         records = _with_text(records, notes)
     listed: list = []
     if not records:
-        listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
+        listed = commitments(
+            [
+                ListLine(text, page, label, heading=_is_heading_style(style))
+                for text, page, _, label, style in body
+            ]
+        )
         if listed and not topic.about_technicians and not list_reads_as_commitments([i.text for i in listed]):
             notes.append(
                 f"numbered list of {len(listed)} items skipped: they do not read as commitments "
                 '("We will ...", an action verb) and the document is not about technicians'
             )
             listed = []
-        records = [
-            ActionRecord(
-                row=k + 1,
-                action=item.text,
-                ref=item.number,
-                page=item.page,
-                theme=item.theme,
-                extractor="text-list",
-            )
-            for k, item in enumerate(listed)
-        ]
+        records = _list_records(listed)
         if listed:
-            notes.append(f"no action table: {len(listed)} numbered commitments read as actions")
+            shape = (
+                "numbered headings with the paragraphs beneath as their actions"
+                if any(item.objective for item in listed)
+                else "numbered commitments"
+            )
+            notes.append(f"no action table: {len(listed)} {shape} read as actions")
     if not records and topic.about_technicians:
         records = _bulleted_records(body, notes)
     if not records:
@@ -216,14 +216,22 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
 
 
 def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: ANN001
-    """Bulleted commitments under a heading such as "We commit to:" (technicians' documents only)."""
+    """Bulleted commitments under a heading such as "We commit to:" or a pillar heading, and
+    progress-review items (technicians' documents only)."""
     listed = bulleted_commitments(
-        [ListLine(text, page, label, _is_bullet_style(style, label)) for text, page, _, label, style in body]
+        [
+            ListLine(text, page, label, _is_bullet_style(style, label), _is_heading_style(style))
+            for text, page, _, label, style in body
+        ]
     )
     if listed:
-        notes.append(
-            f"no action table: {len(listed)} bulleted commitments under a commitments heading read as actions"
-        )
+        progress = sum(1 for item in listed if item.progress)
+        kind = f", {progress} of them progress-review items" if progress else ""
+        notes.append(f"no action table: {len(listed)} bulleted items read as actions{kind}")
+    return _list_records(listed)
+
+
+def _list_records(listed) -> list[ActionRecord]:  # noqa: ANN001 - text_list.Commitment
     return [
         ActionRecord(
             row=k + 1,
@@ -231,6 +239,8 @@ def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: AN
             ref=item.number,
             page=item.page,
             theme=item.theme,
+            objective=item.objective,
+            progress=item.progress,
             extractor="text-list",
         )
         for k, item in enumerate(listed)
@@ -241,6 +251,11 @@ def _is_bullet_style(style: str, label: str) -> bool:
     """Word bullets print no label: a list-styled paragraph without a number is bulleted."""
     style = style.casefold()
     return not label and ("bullet" in style or style == "list paragraph")
+
+
+def _is_heading_style(style: str) -> bool:
+    """ "Heading 3" (Word, or a web page's <h3>), "Title", "Subtitle"."""
+    return style.casefold().startswith(("heading", "title", "subtitle"))
 
 
 def _cell_texts(document) -> list[str]:  # noqa: ANN001

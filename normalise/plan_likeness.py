@@ -60,7 +60,7 @@ SUPPORT_BY_CONTENT = ("status", "stated_rec")
 
 
 def _from_header(how: str) -> bool:
-    return how.startswith(("synonym", "fuzzy", "word"))
+    return how.startswith(("synonym", "fuzzy", "phrase", "word"))
 
 
 def _synonym_of(how: str) -> str:
