@@ -212,6 +212,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Date due",
         "Start date",
         "End date",
+        "Start",
+        "End",
+        "Finish",
         "Timing",
         "Delivery date",
         "Milestone",
@@ -254,6 +257,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Progress against action",
         "Progress against actions",
         "Progress so far",
+        "Progress and next steps",
+        "Progress & next steps",
+        "Update and next steps",
     ),
     "theme": (
         "Theme",
@@ -274,6 +280,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# generic words that name a field only when nothing more specific does: "Comments" beside
+# "Progress & Next Steps" are remarks; "Start" beside "End" is not the deadline
+WEAK_SYNONYMS = frozenset({"Comments", "Comment", "Notes", "Commentary", "Start", "Start date"})
+WEAK_SCORE = 90.0
 FUZZY_THRESHOLD = 85.0
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -316,7 +326,8 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
         for field, synonyms in _KEYED.items():
             for syn_key, syn in synonyms:
                 if key == syn_key:
-                    match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
+                    score = WEAK_SCORE if syn in WEAK_SYNONYMS else 100.0
+                    match = HeaderMatch(field, score, f"synonym '{syn}'")
                 elif key.replace(" ", "") == syn_key.replace(" ", ""):
                     # a narrow column wraps words mid-way: "Recomm endation referenc e"
                     match = HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)")
