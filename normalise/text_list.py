@@ -199,7 +199,9 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
         items.append((numbered[pos][0].label, [numbered[pos][1]] + own, lines[pos].page))
         themes.append(theme)
         theme = _theme_before(lines[pos + 1 : end], theme)
-    headed = _numbered_headings(items, [lines[pos] for pos in run])
+    after_last = lines[run[-1] + 1 : run[-1] + 2]
+    probe = [*items[:-1], (items[-1][0], items[-1][1] + [ln.text for ln in after_last], items[-1][2])]
+    headed = _numbered_headings(probe, [lines[pos] for pos in run])
     # the last numbered item's own wrapped lines (its paragraphs, under a heading), then perhaps
     # one unnumbered item
     tail = lines[run[-1] + 1 :]
@@ -401,7 +403,7 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
             continue
         following = []
         for later in lines[pos + 1 :]:
-            if _bullet_text(later) is not None:
+            if _bullet_text(later) is not None or later.heading or _opening_of(later)[0]:
                 break
             following.append(later.text)
         item = [text] + _continuation([text], following)
