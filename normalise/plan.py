@@ -19,6 +19,14 @@ from .tables import TableState, read_table
 from .text_list import ListLine, bulleted_commitments, commitments
 from .themes import heading_pillar
 
+READERS = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "html": "a saved web page",
+    "xlsx": "an Excel workbook (each visible sheet a table)",
+    "ods": "an OpenDocument spreadsheet (each sheet a table)",
+    "csv": "a CSV file",
+}
 RUNNING_STYLES = {"header", "footer", "page-header", "page-footer"}
 _LEGEND_OPEN = re.compile(r"(?:=|:|-|\u2013)\s*$")
 
@@ -104,6 +112,9 @@ def read_tables(document, body, key_tables: set[int], notes: list[str], about_te
             previous_seq = table.seq
             continue
         above = tuple(text for text, _, seq, _, _ in body if previous_seq < seq < table.seq)
+        sheet = [text for text, _, seq, _, style in body if style == "sheet" and seq < table.seq]
+        if sheet:
+            notes.append(f"table {index + 1}: on sheet {sheet[-1]!r}")
         pillars = [heading_pillar(text) for text in above if len(text) <= 200 and heading_pillar(text)]
         if pillars:
             state.theme = pillars[-1]
@@ -155,7 +166,10 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     running = running_texts(lines)
     body = [ln for ln in lines if ln[0] not in running]
     texts = [ln[0] for ln in body]
-    notes: list[str] = []
+    notes: list[str] = [
+        f"read as {READERS.get(document.kind, document.kind)}: {len(document.lines)} text lines, "
+        f"{len(document.tables)} tables"
+    ]
 
     metadata = tuple(
         str(v) for k, v in (document.metadata or {}).items() if k.casefold() in {"title", "subject"}

@@ -19,7 +19,11 @@ _TYPED_MARKER = re.compile(
     r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])\s+(?=\S)"
 )
 # "1 - Increase awareness ...", "2: Update ...": a number set off by a spaced dash or a colon
-_DASH_MARKER = re.compile(r"^\s*(\d{1,2})(?:\s+[-\u2013\u2014]|\s*:)\s+(?=\S)")
+# "Objective 2: ...", "Priority 3 - ...": a numbered heading named by what it numbers
+_DASH_MARKER = re.compile(
+    r"(?i)^\s*(?:(?:objective|aim|goal|priority|action|commitment|area|point)\s+(\d{1,2})"
+    r"(?:[.):]|\s+[-\u2013\u2014])?|(\d{1,2})(?:\s+[-\u2013\u2014]|\s*:))\s+(?=\S)"
+)
 _LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])?\s*$")
 # Small roman numerals in their canonical form; the index is the value ("" holds place 0).
 _ROMAN_NUMERALS = (
@@ -119,7 +123,8 @@ def _markers(line: ListLine) -> tuple[tuple[Marker, ...], str]:
             return found, line.text[hit.end() :]
     hit = _DASH_MARKER.match(line.text)
     if hit:
-        return (Marker("number", int(hit.group(1)), hit.group(1)),), line.text[hit.end() :]
+        number = hit.group(1) or hit.group(2)
+        return (Marker("number", int(number), number),), line.text[hit.end() :]
     return (), line.text
 
 

@@ -102,3 +102,18 @@ def test_layout_table_around_content_is_walked_not_read_as_data(tmp_path: Path) 
 def test_binary_content_under_an_html_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExtractionError, match="not a web page"):
         _read(tmp_path, b"%PDF-1.7\n...", "plan.html")
+
+
+def test_list_items_of_several_paragraphs_and_skip_links(tmp_path: Path) -> None:
+    page = (
+        '<html><body><a href="#main">Skip to main content</a><main id="main"><ol>'
+        "<li><p>Widen the mentoring scheme</p><p>We will review it yearly.</p></li>"
+        "<li><p>Publish role profiles</p><p>Each role gets a page.</p></li></ol></main></body></html>"
+    )
+    doc = _read(tmp_path, page.encode())
+    assert [(ln.text, ln.list_label, ln.style) for ln in doc.lines] == [
+        ("Widen the mentoring scheme", "1.", "List Number"),
+        ("We will review it yearly.", "", "List Continue"),
+        ("Publish role profiles", "2.", "List Number"),
+        ("Each role gets a page.", "", "List Continue"),
+    ]

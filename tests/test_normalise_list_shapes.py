@@ -207,3 +207,22 @@ def test_institution_names_as_printed():
     assert detect_institution(["Action plan", "The mentors at the Loxley Innes Centre meet."], [])[0] == (
         "Loxley Innes Centre"
     )
+
+
+def test_objective_numbered_headings_with_a_word_before_the_number():
+    plan = normalise(
+        doc(
+            (TITLE, "Heading 1"),
+            ("Objective 1: Grow the technician network", "Heading 2"),
+            "Termly meetings will be held for all technicians.",
+            ("Objective 2: Publish career pathways", "Heading 2"),
+            "Pathways for every technical role will be on the intranet.",
+            ("Objective 3: Celebrate technical work", "Heading 2"),
+            "An annual award for technicians will be created.",
+        )
+    )
+    assert [(r.ref, r.objective) for r in plan.records] == [
+        ("1", "Grow the technician network"),
+        ("2", "Publish career pathways"),
+        ("3", "Celebrate technical work"),
+    ]

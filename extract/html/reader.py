@@ -139,6 +139,12 @@ def _is_dropped(el, inside_content: bool) -> bool:  # noqa: ANN001
         return True
     if _HIDDEN_STYLE.search(el.get("style") or ""):
         return True
+    if (
+        tag == "a"
+        and (el.get("href") or "").startswith("#")
+        and el.text_content().strip().lower().startswith("skip")
+    ):
+        return True  # "Skip to main content": a link for keyboards, not printed content
     return bool(HIDDEN_CLASSES & set((el.get("class") or "").split()))
 
 
@@ -214,7 +220,11 @@ class _Page:
             own, nested = _split_item(item)
             label = _list_label(number, kind) if numbered else ""
             style = f"List Number{suffix}" if numbered else f"List Bullet{suffix}"
-            self.emit(" ".join(_flat_text(part, inside_content) for part in own), style=style, label=label)
+            texts = [t for part in own for t in _block_lines(part, inside_content)]
+            if texts:  # an item of several paragraphs: the rest continue it, unbulleted
+                self.emit(texts[0], style=style, label=label)
+                for text in texts[1:]:
+                    self.emit(text, style="List Continue")
             for sub in nested:
                 self._list(sub, depth + 1, inside_content)
 
@@ -245,6 +255,17 @@ def _flat_text(el, inside_content: bool) -> str:  # noqa: ANN001
         page.buffer.append(child.tail or "")
     page.flush()
     return " ".join(line.text for line in page.lines)
+
+
+def _block_lines(el, inside_content: bool) -> list[str]:  # noqa: ANN001
+    """An element's visible text, one entry per paragraph or line break."""
+    page = _Page()
+    page.buffer.append(el.text or "")
+    for child in el:
+        page.walk(child, 0, inside_content)
+        page.buffer.append(child.tail or "")
+    page.flush()
+    return [part for line in page.lines for part in line.text.split("\n") if part]
 
 
 def _cell_text(cell, inside_content: bool) -> str:  # noqa: ANN001
