@@ -27,6 +27,8 @@ _DATE_WORD = re.compile(
 _DATE_NUMERIC = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 SHARE = 0.8  # of a column's non-empty cells that must fit a content rule
 PROSE_MIN_CHARS = 25.0
+MOSTLY = 0.5  # for a column with no header: most cells fit, the others are as short
+THEME_CELL_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,11 @@ def _guess_headerless(
         if col in fields or col not in blank:
             continue
         guess: tuple[str, str] | None = None
-        if _share(columns[col], is_lead_value) >= SHARE and "lead" not in taken:
+        filled = [v for v in columns[col] if v.strip()]
+        short = bool(filled) and all(len(v) <= THEME_CELL_MAX for v in filled)
+        if short and "theme" not in taken and _share(filled, pillar_in) >= MOSTLY:
+            guess = ("theme", "content guess: short cells, most naming a pillar")
+        elif _share(columns[col], is_lead_value) >= SHARE and "lead" not in taken:
             guess = ("lead", "content guess: names of roles or teams")
         elif kinds[col] == "prose" and action is not None:
             order = ("objective",) if col < action else ("measure", "progress")
