@@ -10,7 +10,7 @@ from .cards import card_rows
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
-from .keyvalue import labelled_lines, transpose_key_values
+from .keyvalue import describes_columns, labelled_lines, transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
 from .plan_likeness import document_topic, list_reads_as_commitments, no_plan_note
 from .stated import declared_markers
@@ -123,6 +123,10 @@ def read_tables(document, body, key_tables: set[int], notes: list[str], about_te
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
         form = transpose_key_values([cells for cells, _ in rows])
+        others = [list(t.rows[0].cells) for k, t in enumerate(document.tables) if k != original and t.rows]
+        if form is not None and describes_columns([cells for cells, _ in rows], others):
+            notes.append(f"table {index + 1}: a guide to another table's columns, not actions: skipped")
+            continue
         if form is not None:
             page = rows[0][1] if rows else None
             rows = [(cells, page) for cells in form]

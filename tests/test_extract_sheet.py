@@ -130,3 +130,25 @@ def test_a_non_zip_xlsx_is_refused(tmp_path: Path) -> None:
     path.write_text("Action,Lead\n")
     with pytest.raises(ExtractionError, match="not an Excel .xlsx workbook"):
         extract_document(path)
+
+
+def test_a_guidance_sheet_describing_the_plan_columns_is_not_an_action(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    guide = wb.active
+    guide.title = "Guidance"
+    guide.append(["How to fill in the plan"])
+    guide.append(["Column", "What to enter"])
+    guide.append(["Action", "Describe the action the team will take, in a sentence or two."])
+    guide.append(["Lead", "Name the person or group who owns the action."])
+    guide.append(["Deadline", "Give the month and year the action will be done by."])
+    plan_sheet = wb.create_sheet("Plan")
+    plan_sheet.append(["Ref", "Action", "Lead", "Deadline"])
+    plan_sheet.append(
+        ["1", "Set up a forum for technicians that meets every term", "Technical Services", "Dec 2024"]
+    )
+    plan_sheet.append(["2", "Publish career pathways for every technical role", "HR", "Jun 2025"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = normalise(extract_document(path))
+    assert [r.ref for r in plan.records] == ["1", "2"]
+    assert any("a guide to another table's columns" in n for n in plan.notes)
