@@ -107,6 +107,12 @@ def test_a_document_that_is_not_a_plan_says_why():
     assert any(n.startswith("no action plan found: no table") for n in plan.notes)
 
 
+def test_a_technicians_page_without_actions_says_what_it_looked_for():
+    plan = normalise(doc((TITLE, "Heading 1"), "Our technicians are the heart of the university."))
+    (note,) = [n for n in plan.notes if n.startswith("no action plan found")]
+    assert note.endswith("no bullets under a commitments, pillar or progress heading")
+
+
 def _table(*rows):
     return (RawTable(rows=tuple(RawRow(r) for r in rows), extractor="html", seq=5),)
 
