@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cleaning import clean_cell
+from .plan_likeness import reads_as_commitment
 from .themes import definition_pillar, heading_pillar
 
 _TYPED_MARKER = re.compile(
@@ -397,11 +398,11 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
             theme = theme if pillar is None else pillar
             if opened:
                 opening, current = opened, None
-            elif pillar is None and opening == "progress" and line.text.rstrip().endswith(SENTENCE_END):
+            elif pillar is None and _paragraph_item(line.text, opening):
                 if current is None:
                     current = _Run(opening, [])
                     runs.append(current)
-                current.items.append(_item(line.text, line.page, theme, progress=True))
+                current.items.append(_item(line.text, line.page, theme, progress=opening == "progress"))
             elif pillar is None:
                 opening, current = ("progress" if opening == "progress" else "other"), None
             pos += 1
@@ -418,6 +419,14 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
         current.items.append(_item(" ".join(item), line.page, theme, progress=opening == "progress"))
         pos += len(item)
     return runs
+
+
+def _paragraph_item(text: str, opening: str) -> bool:
+    """An unbulleted paragraph that is an item: any sentence under a progress heading; under a
+    pillar or commitments heading, one that reads as an undertaking ("We will ...", "Develop ...")."""
+    if opening == "progress":
+        return text.rstrip().endswith(SENTENCE_END)
+    return opening in ("pillar", "commitments") and reads_as_commitment(text)
 
 
 def _item(text: str, page: int | None, theme: str, progress: bool) -> Commitment:

@@ -232,3 +232,23 @@ def test_objective_numbered_headings_with_a_word_before_the_number():
         ("2", "Publish career pathways"),
         ("3", "Celebrate technical work"),
     ]
+
+
+def test_undertakings_as_plain_paragraphs_under_pillar_headings():
+    plan = normalise(
+        doc(
+            (TITLE, "Heading 1"),
+            "Our technicians told us what matters to them.",
+            ("Visibility", "Heading 2"),
+            "We will create a web page for every technical team.",
+            "We will hold a showcase of technical work each summer.",
+            ("Sustainability", "Heading 2"),
+            "Develop an apprenticeship route into technical roles.",
+            "The steering group meets in the spring.",
+        )
+    )
+    assert [(r.theme, r.action) for r in plan.records] == [
+        ("Visibility", "We will create a web page for every technical team."),
+        ("Visibility", "We will hold a showcase of technical work each summer."),
+        ("Sustainability", "Develop an apprenticeship route into technical roles."),
+    ]
