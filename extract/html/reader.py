@@ -220,7 +220,7 @@ class _Page:
             own, nested = _split_item(item)
             label = _list_label(number, kind) if numbered else ""
             style = f"List Number{suffix}" if numbered else f"List Bullet{suffix}"
-            texts = [t for part in own for t in _block_lines(part, inside_content)]
+            texts = [t for part in own for t in _lines_of(part, inside_content)]
             if texts:  # an item of several paragraphs: the rest continue it, unbulleted
                 self.emit(texts[0], style=style, label=label)
                 for text in texts[1:]:
@@ -246,19 +246,8 @@ class _Page:
             self.seq += 1
 
 
-def _flat_text(el, inside_content: bool) -> str:  # noqa: ANN001
-    """An element's visible text on one logical line ("\n" only where the page breaks lines)."""
-    page = _Page()
-    page.buffer.append(el.text or "")
-    for child in el:
-        page.walk(child, 0, inside_content)
-        page.buffer.append(child.tail or "")
-    page.flush()
-    return " ".join(line.text for line in page.lines)
-
-
-def _block_lines(el, inside_content: bool) -> list[str]:  # noqa: ANN001
-    """An element's visible text, one entry per paragraph or line break."""
+def _lines_of(el, inside_content: bool) -> list[str]:  # noqa: ANN001
+    """An element's visible text, one entry per paragraph, list item or line break."""
     page = _Page()
     page.buffer.append(el.text or "")
     for child in el:
@@ -268,15 +257,14 @@ def _block_lines(el, inside_content: bool) -> list[str]:  # noqa: ANN001
     return [part for line in page.lines for part in line.text.split("\n") if part]
 
 
+def _flat_text(el, inside_content: bool) -> str:  # noqa: ANN001
+    """A heading's or caption's text on one line."""
+    return " ".join(_lines_of(el, inside_content))
+
+
 def _cell_text(cell, inside_content: bool) -> str:  # noqa: ANN001
     """A cell's text, one line per paragraph, list item or line break (as a Word cell reads)."""
-    page = _Page()
-    page.buffer.append(cell.text or "")
-    for child in cell:
-        page.walk(child, 0, inside_content)
-        page.buffer.append(child.tail or "")
-    page.flush()
-    return "\n".join(line.text for line in page.lines)
+    return "\n".join(_lines_of(cell, inside_content))
 
 
 def _split_item(item) -> tuple[list, list]:  # noqa: ANN001
