@@ -117,3 +117,12 @@ def test_list_items_of_several_paragraphs_and_skip_links(tmp_path: Path) -> None
         ("Publish role profiles", "2.", "List Number"),
         ("Each role gets a page.", "", "List Continue"),
     ]
+
+
+def test_line_breaks_in_the_page_source_are_spaces(tmp_path: Path) -> None:
+    page = "<html><body><p>Run a forum\n   for technicians<br>every term</p><ul><li><p>Fund\nregistration</p></li></ul>"
+    doc = _read(tmp_path, page.encode())
+    assert [(ln.text, ln.style) for ln in doc.lines] == [
+        ("Run a forum for technicians\nevery term", ""),
+        ("Fund registration", "List Bullet"),
+    ]

@@ -22,6 +22,7 @@ def _workbook(path: Path) -> None:
     ws.append([None, 2.0, "Hold a yearly showcase of technical work", "Comms team", "A"])
     ws.append(["Recognition", 3.0, "Pay professional registration fees", "HR", "R"])
     ws.merge_cells("A4:A5")
+    ws.merge_cells("A1:E1")  # the title merged across the sheet is still one title line
     key = wb.create_sheet("Key")
     key.append(["Code", "Meaning"])
     for row in (["G", "On track"], ["A", "At risk"], ["R", "Delayed"]):

@@ -92,6 +92,7 @@ BLOCK_TAGS = frozenset(
 )
 MAX_SPAN = 1000  # HTML caps colspan at 1000; a larger rowspan is a typo or an attack
 _HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 
 
@@ -119,6 +120,12 @@ def _parse(text: str):  # noqa: ANN202 - lxml element
         return lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ExtractionError(f"unreadable web page ({exc})") from exc
+
+
+def _source_text(text: str | None) -> str:
+    """A text node as the browser lays it out: the source's line breaks and indents are spaces
+    ("\n" in the buffer is kept for <br>)."""
+    return _SOURCE_SPACE.sub(" ", text or "")
 
 
 def _inline(text: str) -> str:
@@ -196,10 +203,10 @@ class _Page:
             block = tag in BLOCK_TAGS
             if block:
                 self.flush()
-            self.buffer.append(el.text or "")
+            self.buffer.append(_source_text(el.text))
             for child in el:
                 self.walk(child, depth, inside_content)
-                self.buffer.append(child.tail or "")
+                self.buffer.append(_source_text(child.tail))
             if block:
                 self.flush()
 
@@ -249,10 +256,10 @@ class _Page:
 def _lines_of(el, inside_content: bool) -> list[str]:  # noqa: ANN001
     """An element's visible text, one entry per paragraph, list item or line break."""
     page = _Page()
-    page.buffer.append(el.text or "")
+    page.buffer.append(_source_text(el.text))
     for child in el:
         page.walk(child, 0, inside_content)
-        page.buffer.append(child.tail or "")
+        page.buffer.append(_source_text(child.tail))
     page.flush()
     return [part for line in page.lines for part in line.text.split("\n") if part]
 

@@ -47,6 +47,11 @@ def _filled(row: tuple[str, ...]) -> int:
     return sum(1 for c in row if c.strip())
 
 
+def _distinct(row: tuple[str, ...]) -> int:
+    """Distinct texts in a row: a title merged across the sheet counts once."""
+    return len({c.strip() for c in row if c.strip()})
+
+
 def _trimmed(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
     """Empty rows dropped, every row as wide as the widest filled column."""
     kept = [r for r in rows if _filled(r)]
@@ -67,7 +72,7 @@ def sheets_document(source: str, kind: str, sheets: list[Sheet]) -> Document:
             seq += 1
         width = len(rows[0])
         start = 0
-        while start < len(rows) and (_filled(rows[start]) <= 1 or width == 1):
+        while start < len(rows) and (_distinct(rows[start]) <= 1 or width == 1):
             text = next(c for c in rows[start] if c.strip())
             lines.append(TextLine(text=text, seq=seq))
             seq += 1
