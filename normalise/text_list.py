@@ -288,9 +288,12 @@ def _is_pillar_heading(text: str) -> bool:
 
 
 def _theme_before(lines: list[ListLine], current: str) -> str:
+    """The pillar a heading, or a sentence restating a pillar's definition, sets for what follows."""
     for line in lines:
         if _is_pillar_heading(line.text):
             current = heading_pillar(line.text)
+        elif definition_pillar(line.text):
+            current = definition_pillar(line.text)
     return current
 
 

@@ -252,3 +252,18 @@ def test_undertakings_as_plain_paragraphs_under_pillar_headings():
         ("Visibility", "We will hold a showcase of technical work each summer."),
         ("Sustainability", "Develop an apprenticeship route into technical roles."),
     ]
+
+
+def test_a_pillar_definition_sets_the_theme_of_a_numbered_list_too():
+    plan = normalise(
+        doc(
+            (TITLE, "Heading 1"),
+            "Enabling career progression for technicians through clear, documented career pathways.",
+            "1. We will publish a pathway for every technical role.",
+            "2. We will fund a training day for each technician every year.",
+            "3. We will offer mentoring to technicians who ask for it.",
+        )
+    )
+    assert [(r.ref, r.theme) for r in plan.records] == [("1", "Career Development")] + [
+        (str(k), "Career Development") for k in (2, 3)
+    ]
