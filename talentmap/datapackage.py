@@ -137,7 +137,18 @@ def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc,
             "Which stage produced the table "
             "(e.g. `pdfplumber-lines`, `camelot-stream`, `docx`, `text-list`).",
         ),
-        ColumnDoc("match_evidence", "string", "Terms or phrase that drove the choice of `rec_id`."),
+        ColumnDoc(
+            "match_evidence",
+            "string",
+            "Terms or phrase that drove the choice of `rec_id`; after `review:`, why it needs review.",
+        ),
+        ColumnDoc(
+            "rec_secondary",
+            "string",
+            "A second main recommendation the action also addresses, when its own evidence is strong; "
+            "else empty.",
+            enum=("", *rec_ids),
+        ),
     )
     by_name = {doc.name: doc for doc in docs}
     # in file order; a column appended to COLUMNS before it is documented here is still described

@@ -86,6 +86,7 @@ def match_fields(match: RecMatch) -> dict[str, str]:
         "match_method": match.method,
         "needs_review": "true" if match.needs_review else "false",
         "match_evidence": match.evidence,
+        "rec_secondary": match.secondary,
     }
 
 
@@ -99,6 +100,7 @@ def match_from_fields(row: dict[str, str]) -> RecMatch:
         method=row.get("match_method", ""),
         needs_review=row.get("needs_review") == "true",
         evidence=row.get("match_evidence", ""),
+        secondary=row.get("rec_secondary", ""),
     )
 
 
