@@ -27,6 +27,7 @@ READERS = {
     "ods": "an OpenDocument spreadsheet (each sheet a table)",
     "csv": "a CSV file",
 }
+SHEET_KINDS = {"xlsx", "ods", "csv"}
 RUNNING_STYLES = {"header", "footer", "page-header", "page-footer"}
 _LEGEND_OPEN = re.compile(r"(?:=|:|-|\u2013)\s*$")
 
@@ -220,7 +221,7 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
             )
             notes.append(f"no action table: {len(listed)} {shape} read as actions")
     if not records and topic.about_technicians:
-        records = _bulleted_records(body, notes)
+        records = _bulleted_records(body, notes, rows=document.kind in SHEET_KINDS)
     if not records:
         notes.append(no_plan_note(document, explanations, notes, topic.about_technicians))
     return Plan(
@@ -233,13 +234,15 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     )
 
 
-def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: ANN001
+def _bulleted_records(body, notes: list[str], rows: bool = False) -> list[ActionRecord]:  # noqa: ANN001
     """Bulleted commitments under a heading such as "We commit to:" or a pillar heading, and
-    progress-review items (technicians' documents only)."""
+    progress-review items (technicians' documents only). `rows`: the lines are spreadsheet rows,
+    each a whole paragraph that no bullet marks."""
     listed = bulleted_commitments(
         [
-            ListLine(text, page, label, _is_bullet_style(style, label), _is_heading_style(style))
+            ListLine(text, page, label, _is_bullet_style(style, label), _is_heading_style(style), row=rows)
             for text, page, _, label, style in body
+            if style != "sheet"
         ]
     )
     if listed:

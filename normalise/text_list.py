@@ -61,6 +61,7 @@ class ListLine:
     list_label: str = ""
     bulleted: bool = False  # a word processor's bullet, not printed in the text
     heading: bool = False  # styled as a heading (Word "Heading 2", a web page's <h3>)
+    row: bool = False  # a spreadsheet row: one whole paragraph, never wrapped or bulleted
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ _BULLET = re.compile(
 )
 _COMMITMENT_HEADING = re.compile(
     r"(?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:we\s+(?:will|commit\s+to|are\s+committed\s+to|pledge\s+to)|"
-    r"our\s+(?:commitments?|pledges?|actions?)|(?:key\s+)?commitments?|actions?\s+we\s+will\s+take)\b"
+    r"our\s+(?:commitments?|pledges?|actions?(?!\s+plan))|(?:key\s+)?commitments?|actions?\s+we\s+will\s+take)\b"
 )
 HEADING_MAX_CHARS = 100
 MIN_BULLETS = 2
@@ -395,7 +396,7 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
     pos = 0
     while pos < len(lines):
         line = lines[pos]
-        text = _bullet_text(line)
+        text = _bullet_text(line) if not line.row else _row_item(line, opening)
         if text is None:
             opened, pillar = _opening_of(line)
             theme = theme if pillar is None else pillar
@@ -408,6 +409,13 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
                 current.items.append(_item(line.text, line.page, theme, progress=opening == "progress"))
             elif pillar is None:
                 opening, current = ("progress" if opening == "progress" else "other"), None
+            pos += 1
+            continue
+        if line.row:  # a row is a whole item: nothing below it continues it
+            if current is None:
+                current = _Run(opening, [])
+                runs.append(current)
+            current.items.append(_item(text, line.page, theme, progress=opening == "progress"))
             pos += 1
             continue
         following = []
@@ -424,6 +432,22 @@ def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
     return runs
 
 
+TITLE_MAX_WORDS = 10
+
+
+def _row_item(line: ListLine, opening: str) -> str | None:
+    """A spreadsheet row as an item, unless it opens a list (a heading, a pillar, its definition)
+    or, outside any list, reads as a title (short, no full stop)."""
+    opened, pillar = _opening_of(line)
+    if opened or pillar is not None:
+        return None
+    text = line.text.strip()
+    titled = len(text.split()) <= TITLE_MAX_WORDS and not text.endswith(SENTENCE_END)
+    if opening == "other" and titled:
+        return None
+    return text
+
+
 def _paragraph_item(text: str, opening: str) -> bool:
     """An unbulleted paragraph that is an item: any sentence under a progress heading; under a
     pillar or commitments heading, one that reads as an undertaking ("We will ...", "Develop ...")."""
@@ -437,25 +461,25 @@ def _item(text: str, page: int | None, theme: str, progress: bool) -> Commitment
     return Commitment("", text, page, theme, progress=text if progress else "")
 
 
+def _mean_chars(items: list[Commitment]) -> float:
+    return sum(len(c.text) for c in items) / len(items)
+
+
 def bulleted_commitments(lines: list[ListLine]) -> list[Commitment]:
     """Unnumbered items of a technicians' document: bullets under a commitments heading ("We
-    commit to:") or a progress-review heading ("Year One - progress", where paragraphs count as
-    items too); failing those, bullets under pillar headings and other runs of substantial bullets.
+    commit to:"), a pillar heading or a progress-review heading ("Year One - progress", where
+    paragraphs count as items too); failing those, other runs of substantial bullets.
 
     A pillar heading, or a sentence restating a pillar's definition, sets the theme; a heading that
     names no pillar clears it.
     """
     runs = _bullet_runs([ln for ln in lines if not _is_noise(ln.text)])
-    chosen = [r for r in runs if r.opening in ("commitments", "progress")]
-    if not chosen:
-        chosen = [
-            r
-            for r in runs
-            if r.opening == "pillar"
-            or (
-                len(r.items) >= MIN_BULLETS
-                and sum(len(c.text) for c in r.items) / len(r.items) >= SUBSTANTIVE_CHARS
-            )
-        ]
+    headed = any(r.opening in ("commitments", "progress") for r in runs)
+    chosen = [
+        r
+        for r in runs
+        if r.opening in ("commitments", "progress", "pillar")
+        or (not headed and len(r.items) >= MIN_BULLETS and _mean_chars(r.items) >= SUBSTANTIVE_CHARS)
+    ]
     found = [c for r in chosen for c in r.items]
     return found if len(found) >= MIN_BULLETS else []

@@ -86,7 +86,8 @@ PILLAR_DEFINITIONS = {
     "that technical expertise is fully utilised.",
 }
 DEFINITION_MIN_SCORE = 75.0
-DEFINITION_MARGIN = 15.0  # ahead of the next pillar: a sentence naming all four defines none
+DEFINITION_MARGIN = 15.0
+DEFINITION_MIN_WHOLE = 60.0  # ahead of the next pillar: a sentence naming all four defines none
 
 
 def definition_pillar(text: str) -> str:
@@ -101,4 +102,8 @@ def definition_pillar(text: str) -> str:
         reverse=True,
     )
     (best, pillar), (second, _) = scores[0], scores[1]
-    return pillar if best >= DEFINITION_MIN_SCORE and best - second >= DEFINITION_MARGIN else ""
+    if best < DEFINITION_MIN_SCORE or best - second < DEFINITION_MARGIN:
+        return ""
+    # the whole sentence must restate it, not share a phrase ("... professional registration ...")
+    whole = fuzz.ratio(text, PILLAR_DEFINITIONS[pillar].casefold())
+    return pillar if whole >= DEFINITION_MIN_WHOLE else ""

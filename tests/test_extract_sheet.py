@@ -153,3 +153,24 @@ def test_a_guidance_sheet_describing_the_plan_columns_is_not_an_action(tmp_path:
     plan = normalise(extract_document(path))
     assert [r.ref for r in plan.records] == ["1", "2"]
     assert any("a guide to another table's columns" in n for n in plan.notes)
+
+
+def test_a_list_shaped_plan_kept_in_one_column_reads_each_row_as_an_item(tmp_path: Path) -> None:
+    path = tmp_path / "commitments.csv"
+    rows = [
+        "Technician Commitment at Fernleigh",
+        "Our technicians have shaped this plan with us over the last year.",
+        "Our action plan",
+        "We commit to:",
+        "A seat for technicians on every faculty board",
+        "Profiles of technical staff on the public website",
+        "Recognition",
+        "Fees paid for first professional registrations",
+    ]
+    path.write_text("\n".join(f'"{r}"' for r in rows) + "\n", encoding="utf-8")
+    plan = normalise(extract_document(path))
+    assert [(r.theme, r.action) for r in plan.records] == [
+        ("", "A seat for technicians on every faculty board"),
+        ("", "Profiles of technical staff on the public website"),
+        ("Recognition", "Fees paid for first professional registrations"),
+    ]
