@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
-from .sniff import SUPPORTED_SUFFIXES, check_file
+from .sniff import SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -19,6 +19,7 @@ __all__ = [
     "RawTable",
     "TextLine",
     "extract_document",
+    "suffix_for_content",
 ]
 
 

@@ -66,6 +66,21 @@ def _is_binary(head: bytes) -> bool:
     return head.startswith((b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in head
 
 
+def suffix_for_content(head: bytes) -> str:
+    """The supported extension a file's first bytes point to ("" if none): for a file object without
+    a name. A zip is .ods by its stored mimetype, .xlsx when its first entries name xl/ parts, else
+    .docx; `check_file` and the readers still check the rest."""
+    if head.lstrip()[:1024].startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"opendocument.spreadsheet" in head:  # an .ods stores its mimetype first, uncompressed
+            return ".ods"
+        return ".xlsx" if b"xl/" in head and b"word/" not in head else ".docx"
+    if _describe(head) == "HTML":
+        return ".html"
+    return ""
+
+
 def _has_pdf_end(path: Path, size: int) -> bool:
     with path.open("rb") as fh:
         fh.seek(max(0, size - PDF_TAIL_BYTES))

@@ -174,3 +174,20 @@ def test_a_list_shaped_plan_kept_in_one_column_reads_each_row_as_an_item(tmp_pat
         ("", "Profiles of technical staff on the public website"),
         ("Recognition", "Fees paid for first professional registrations"),
     ]
+
+
+def test_a_nameless_stream_is_told_apart_by_its_first_bytes(tmp_path: Path) -> None:
+    from talentmap.extract import suffix_for_content
+
+    ods = tmp_path / "x.ods"
+    with zipfile.ZipFile(ods, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", ODS_CONTENT)
+    xlsx = tmp_path / "x.xlsx"
+    _workbook(xlsx)
+    assert suffix_for_content(ods.read_bytes()[:1024]) == ".ods"
+    assert suffix_for_content(b"<!DOCTYPE html><html><body><p>Plan</p>") == ".html"
+    assert suffix_for_content(xlsx.read_bytes()[:1024]) in (
+        ".xlsx",
+        ".docx",
+    )  # openpyxl writes xl/ parts late
