@@ -41,6 +41,14 @@ def extract_document(path: str | Path) -> Document:
         from .docx.legacy import read_legacy
 
         return read_legacy(path, kind)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(path)
+    if kind in ("xlsx", "ods", "csv"):
+        from .sheet import read_sheet
+
+        return read_sheet(path, kind)
     from .pdf import read_pdf
 
     return read_pdf(path)

@@ -57,7 +57,9 @@ class Document:
     """A whole file: its text lines outside tables, its tables, and how many pages it has."""
 
     source: str
-    kind: str  # "pdf" | "docx" | "odt" | "doc" | "rtf" (the last two converted through LibreOffice)
+    # a value of sniff.SUPPORTED_SUFFIXES: "pdf", "docx", "odt", "html", "xlsx", "ods", "csv", or
+    # "doc"/"rtf" (converted through LibreOffice)
+    kind: str
     lines: tuple[TextLine, ...] = ()
     tables: tuple[RawTable, ...] = ()
     pages: int = 0

@@ -15,12 +15,16 @@ SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
 # binary and RTF, read through LibreOffice when it is installed
 SUPPORTED_SUFFIXES |= {".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".odt": "odt"}
 SUPPORTED_SUFFIXES |= {".doc": "doc", ".rtf": "rtf"}
+# saved web pages and spreadsheets
+SUPPORTED_SUFFIXES |= {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".ods": "ods", ".csv": "csv"}
+ZIP_KINDS = {"xlsx": "an Excel .xlsx workbook", "ods": "an OpenDocument .ods sheet"}
+TEXT_KINDS = {"html": "a web page", "csv": "a CSV file"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PDF_TAIL_BYTES = 64 * 1024  # where a PDF's last %%EOF must be; writers append at most a few bytes after it
 
 
 def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Return the file's kind ("pdf" | "docx") or raise `ExtractionError`."""
+    """Return the file's kind (a value of `SUPPORTED_SUFFIXES`) or raise `ExtractionError`."""
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
@@ -49,21 +53,40 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise ExtractionError(f"not {name} file (not a zip archive; content looks like {what})")
     if kind in ("doc", "rtf") and not head.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf", b"PK\x03\x04")):
         raise ExtractionError(f"not a Word {path.suffix} file (content looks like {_describe(head)})")
+    if kind in ZIP_KINDS and not head.startswith(b"PK\x03\x04"):
+        raise ExtractionError(
+            f"not {ZIP_KINDS[kind]} (not a zip archive; content looks like {_describe(head)})"
+        )
+    if kind in TEXT_KINDS and _is_binary(head):
+        raise ExtractionError(f"not {TEXT_KINDS[kind]} (content looks like {_describe(head)})")
     return kind
+
+
+def _is_binary(head: bytes) -> bool:
+    """A PDF, a zip or an old Office file, or NUL bytes that no UTF-16 byte-order mark explains."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return head.startswith((b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in head
 
 
 def suffix_for_content(head: bytes) -> str:
     """The supported extension a file's first bytes point to ("" if none): for a file object without
-    a name. A zip is .odt when its first entry is OpenDocument text's stored mimetype, else .docx;
-    `check_file` still checks the rest."""
+    a name. A zip is .odt or .ods by its stored mimetype, .xlsx when its first entries name xl/ parts,
+    else .docx; `check_file` and the readers still check the rest."""
     if head.lstrip()[:1024].startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return ".odt" if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:128] else ".docx"
+        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:128]:
+            return ".odt"
+        if b"opendocument.spreadsheet" in head:  # an .ods stores its mimetype first, uncompressed
+            return ".ods"
+        return ".xlsx" if b"xl/" in head and b"word/" not in head else ".docx"
     if head.startswith(b"{\\rtf"):
         return ".rtf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return ".doc"
+    if _describe(head) == "HTML":
+        return ".html"
     return ""
 
 

@@ -22,8 +22,14 @@ def explain_text(plan: Plan) -> str:
         extras = [d.header or f"column {i}" for i, d in enumerate(exp.columns, start=1) if d.field == "extra"]
         if extras:
             out.append("  kept in extra: " + ", ".join(repr(e) for e in extras))
-    if any(r.extractor == "text-list" for r in plan.records):
-        out.append(f"numbered commitments: {len(plan.records)} action records (text-list)")
+    listed = [r for r in plan.records if r.extractor == "text-list"]
+    if listed:
+        shape = (
+            "numbered headings with their paragraphs" if any(r.objective for r in listed) else "list items"
+        )
+        progress = sum(1 for r in listed if r.progress)
+        shape += f" ({progress} under progress-review headings)" if progress else ""
+        out.append(f"{shape}: {len(listed)} action records (text-list; the notes below say which shape)")
     out.append(f"records: {len(plan.records)}")
     for note in plan.notes:
         out.append(f"note: {note}")

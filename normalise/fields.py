@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from .cleaning import clean_ref
 from .fragments import RowItem
+from .headers import FUZZY_THRESHOLD, header_matches
 from .layout import Layout
 from .model import ActionRecord
 from .stated import is_rec_value, split_marker, stated_rec_aside, stated_rec_in
@@ -31,7 +32,15 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
         value = cells[col] if col < len(cells) else ""
         name = role.header or f"column {col + 1}"
         if role.field == "extra":
-            extra.append((name, value))
+            parts = labelled_parts(value)
+            if parts is None:
+                extra.append((name, value))
+                continue
+            for label, field, text in parts:
+                if field and field not in values and not layout.has(field):
+                    values[field] = text
+                else:
+                    extra.append((label or name, text))
         elif role.field == "theme":
             pillar = theme_cell_pillar(value)
             values["theme"] = pillar
@@ -70,6 +79,25 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
     fields["stated_rec"] = stated
     fields["extra"] = tuple(extra)
     return fields
+
+
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z'\u2019&/ -]{1,40}?)\s*:\s+(?=\S)")
+
+
+def labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
+    """A cell of labelled parts ("Delivery: Semester 2 Success Measure: 20 registrations"):
+    (label, field or "", text) per part, text before the first label under the label "". None
+    unless the cell opens with a label and at least one label names a field."""
+    hits = [h for h in _LABEL.finditer(text or "") if len(h.group(1).split()) <= 4]
+    if not hits or text[: hits[0].start()].strip():
+        return None
+    parts = []
+    for k, hit in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        matches = header_matches(hit.group(1))
+        field = matches[0].field if matches and matches[0].score >= FUZZY_THRESHOLD else ""
+        parts.append((hit.group(1).strip(), field, text[hit.end() : end].strip()))
+    return parts if any(field for _, field, _ in parts) else None
 
 
 _TYPED_REF = re.compile(
@@ -118,6 +146,8 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
             if role.field == "theme":
                 if theme_cell_pillar(cells[col]):
                     carried_theme = theme_cell_pillar(cells[col])
+                elif cells[col].strip():
+                    carried_theme = ""  # a printed theme that is no pillar ends the pillar above
                 elif same_group and not cells[col].strip():
                     cells[col] = carried_theme
         fields = record_fields(cells, item.layout, ctx, item.theme)

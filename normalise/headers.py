@@ -213,6 +213,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Date due",
         "Start date",
         "End date",
+        "Start",
+        "End",
+        "Finish",
         "Timing",
         "Delivery date",
         "Milestone",
@@ -255,6 +258,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Progress against action",
         "Progress against actions",
         "Progress so far",
+        "Progress and next steps",
+        "Progress & next steps",
+        "Update and next steps",
     ),
     "theme": (
         "Theme",
@@ -275,6 +281,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# generic words that name a field only when nothing more specific does: "Comments" beside
+# "Progress & Next Steps" are remarks; "Start" beside "End" is not the deadline
+WEAK_SYNONYMS = frozenset({"Comments", "Comment", "Notes", "Commentary", "Start", "Start date"})
+WEAK_SCORE = 90.0
 FUZZY_THRESHOLD = 85.0
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -332,6 +342,7 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
     best: dict[str, HeaderMatch] = {}
     for key in _variants(header):
         scores = _synonym_scores(key)
+        scores[_FLAT_WEAK & (scores == 100.0)] = WEAK_SCORE
         if scores.max() < FUZZY_THRESHOLD:
             continue  # most data cells: nothing to pick per field
         for field, (start, stop) in _FIELD_SPANS.items():
@@ -340,8 +351,8 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
             if score < FUZZY_THRESHOLD:
                 continue
             syn = _FLAT[index][2]
-            if score == 100.0:
-                match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
+            if score == 100.0 or (_FLAT_WEAK[index] and _FLAT[index][1] == key):
+                match = HeaderMatch(field, score, f"synonym '{syn}'")
             elif score == 99.0:
                 # a narrow column wraps words mid-way: "Recomm endation referenc e"
                 match = HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)")
@@ -358,6 +369,7 @@ _FLAT_KEYS = [key for _, key, _ in _FLAT]
 _FLAT_SQUASHED = {}
 for _index, _key in enumerate(_FLAT_KEYS):
     _FLAT_SQUASHED.setdefault(_key.replace(" ", ""), []).append(_index)
+_FLAT_WEAK = np.array([syn in WEAK_SYNONYMS for _, _, syn in _FLAT])  # an exact match scores WEAK_SCORE
 _FLAT_LONG = np.array([len(key) >= 4 for key in _FLAT_KEYS])
 # ratio = 2 * matches / (len a + len b), so a key over 2/0.85 - 1 times the longest synonym's
 # length scores below the threshold against every synonym (token-sort ratio alike)
@@ -388,11 +400,17 @@ def _synonym_scores(key: str) -> np.ndarray:
 def header_word_matches(header: str) -> list[HeaderMatch]:
     """Weaker evidence: a one-word synonym standing as a whole word in a longer header
     ("Lead person(s) / team" -> lead). Scored below any fuzzy match."""
-    words = set(header_key(header).split())
+    key = header_key(header)
+    words = set(key.split())
     found: dict[str, HeaderMatch] = {}
     for field, synonyms in _KEYED.items():
         for syn_key, syn in synonyms:
-            if " " not in syn_key and len(syn_key) >= 3 and syn_key in words and field not in found:
+            if " " in syn_key and f" {syn_key} " in f" {key} ":
+                # a whole synonym phrase in a longer header ("Planned action/objective"): more
+                # specific than any one word in it
+                if field not in found or found[field].score < 75.0:
+                    found[field] = HeaderMatch(field, 75.0, f"phrase '{syn}'")
+            elif " " not in syn_key and len(syn_key) >= 3 and syn_key in words and field not in found:
                 found[field] = HeaderMatch(field, 70.0, f"word '{syn}'")
     return sorted(found.values(), key=lambda m: -m.score)
 

@@ -12,16 +12,23 @@ from collections import Counter
 _NAME_WORD = r"(?:[A-Z][\w'\u2019&.-]*|of|the|and|upon|on|in|for|at|de|la)"
 _CAP_WORD = r"[A-Z][\w'\u2019&-]*"
 _CONNECT = r"(?:of|the|and|upon|on|in|for|at|&)"
-_ORG = r"(?:University|College|Institute|School|Conservatoire|Academy|Consortium|Partnership)"
+_ORG = r"(?:University|College|Institute|School|Conservatoire|Academy|Consortium|Partnership|Centre)"
+# a university named with its city after it; the list is of places, not of institutions
+_PLACE = r"(?:London|Belfast|Edinburgh|Glasgow|Cardiff|Wales|Scotland)"
 _PATTERNS = (
     # "University of the West of England", "University College London", "Institute of Cancer Research"
     re.compile(
         rf"\b(?:(?:{_CAP_WORD})\s+){{0,2}}{_ORG}\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}"
         rf"(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
     ),
-    # "De Montfort University", "Oxford Brookes University", "King's College London"
-    re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,4}}(?:University|College)(?:\s+London)?\b"),
+    # "De Montfort University", "Oxford Brookes University", "King's College London",
+    # "Queen’s University Belfast"
+    re.compile(rf"\b(?:{_CAP_WORD}\s+){{1,4}}(?:University|College)(?:\s+{_PLACE})?\b"),
+    # "John Innes Centre", "Francis Crick Institute": two or more names before the word
+    re.compile(rf"\b(?:{_CAP_WORD}\s+){{2,3}}(?:Centre|Institute)\b"),
 )
+# "St George’s, University of London": a college of a federal university, named with it
+_FEDERAL = re.compile(rf"\b(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD},\s+University\s+of\s+London\b")
 _LEADING_NOISE = re.compile(
     r"^(?:(?:The|Our|This|A|An|Technician|Technicians|Commitment|Action|Plan|Report|Statement|Draft|Final|"
     r"Updated?|Annual|Progress|TALENT|Commission|Response|Self[- ]Assessment|All|Each|Every|Other|UK|"
@@ -54,7 +61,7 @@ def _names_in(text: str) -> list[str]:
     """Institution names a line prints; an all-capitals line is read in title case."""
     if text.isupper():
         text = re.sub(r"\b(Of|The|And|Upon|On|In|For|At)\b", lambda m: m.group(1).lower(), text.title())
-    names = []
+    names = [hit.group(0).strip() for hit in _FEDERAL.finditer(text)]
     for pattern in _PATTERNS:
         for hit in pattern.finditer(text):
             name = _tidy_name(hit.group(0))
@@ -73,6 +80,24 @@ def _defined_name_in_title(lines: list[str], title: str) -> str:
             initials = "".join(w[0] for w in name.split())
             if initials.upper() == acronym and name.casefold() in title_key:
                 return name
+    return ""
+
+
+# "Technicians at CCCU", "N8 Research Partnership", "UCL's technicians": an abbreviation where a
+# name would stand (after "at"/"of", before "Technicians", "Research", "staff", ...)
+_ORG_ABBREVIATION = re.compile(
+    r"\b(?:at|of|from|across)\s+([A-Z][A-Z0-9]{1,5})\b(?!\s*\))"
+    r"|\b([A-Z][A-Z0-9]{1,5})(?=(?:['\u2019]s)?\s+(?:Technicians?|Technical|Research|Partnership|staff)\b)"
+)
+_NOT_AN_ORG = {"TC", "UK", "HE", "TALENT", "STEM", "HR", "IT", "CPD", "EDI", "RAG"}
+
+
+def _abbreviation_in_title(head: list[str]) -> str:
+    for line in head:
+        for hit in _ORG_ABBREVIATION.finditer(line):
+            found = hit.group(1) or hit.group(2)
+            if found not in _NOT_AN_ORG and any(c.isalpha() for c in found):
+                return found
     return ""
 
 
@@ -102,10 +127,16 @@ def detect_institution(
         name, n = counts.most_common(1)[0]
         if n >= 2:
             return name, f"named {n} times in the text"
+    if len(counts) == 1:
+        name = next(iter(counts))
+        return name, "the only institution named in the text"
     if head:
         defined = _defined_name_in_title(lines, " ".join(head[:2]))
         if defined:
             return defined, "name defined with its acronym and printed in the title"
+        short = _abbreviation_in_title(head[:3])
+        if short:
+            return short, "only its abbreviation is printed, in the title"
     stem_text = re.sub(r"[_\-.]+", " ", file_stem).strip()
     names = _names_in(stem_text.upper()) if stem_text else []
     if names:

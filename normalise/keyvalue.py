@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .headers import FUZZY_THRESHOLD, header_matches
+from .headers import FUZZY_THRESHOLD, header_key, header_matches
 
 MIN_KEYS = 3
 
@@ -43,6 +43,17 @@ def transpose_key_values(rows: list[list[str]]) -> list[list[str]] | None:
         if label not in header:
             header.append(label)
     return [header] + [[rec.get(label, "") for label in header] for rec in records]
+
+
+def describes_columns(rows: list[list[str]], other_headers: list[list[str]]) -> bool:
+    """A form whose field names are another table's column headers ("Action | Describe the
+    action ...", "Lead | Name the owner ..."): a guide to filling in that table, not an action."""
+    labels = {header_key(cells[0]) for cells in rows if cells and field_of(cells[0].strip())}
+    for header in other_headers:
+        keys = {header_key(c) for c in header if c.strip()}
+        if len(labels & keys) >= MIN_KEYS:
+            return True
+    return False
 
 
 _LABELLED = re.compile(r"^\s*([A-Z][\w ()/&'\u2019-]{0,40}?)\s*:\s+(\S.*)$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headers import header_matches
+from .headers import header_matches, header_word_matches
 from .roles import ColumnRole, infer_roles
 from .themes import heading_pillar
 
@@ -55,10 +55,28 @@ def is_header_row(cells: list[str]) -> bool:
     distinct = list(dict.fromkeys(c for c in cells if c.strip()))
     if not distinct or any(len(c) > HEADER_CELL_MAX for c in distinct):
         return False
-    if len(cells) >= 3 and len(distinct) < 2:
-        return False  # one label across a wide table is a title or heading, not a header
+    filled = [c for c, text in enumerate(cells) if text.strip()]
+    if len(cells) >= 3 and len(distinct) < 2 and not (len(filled) == 1 and filled[0] > 0):
+        return False  # one label across a wide table is a title or heading, not a header; one
+        # label over a later column with the others blank is a header with blank cells
     named = sum(1 for c in distinct if header_matches(c))
     return named >= 1 and named * 2 >= len(distinct)
+
+
+LABEL_MAX_CHARS = 40
+LABEL_SENTENCE_END = (".", "!", "?", ";")
+
+
+def is_label_row(cells: list[str], below: list[list[str]]) -> bool:
+    """A header naming fields only in part ("Planned Activity | Internal Area | Pillars | Delivery &
+    Success"): short labels, two of them holding a field's word, above longer data rows."""
+    distinct = list(dict.fromkeys(c for c in cells if c.strip()))
+    if len(distinct) < 2 or any(len(c) > LABEL_MAX_CHARS or c.endswith(LABEL_SENTENCE_END) for c in distinct):
+        return False
+    named = sum(1 for c in distinct if header_matches(c) or header_word_matches(c))
+    body = [c for row in below[:10] for c in row if c.strip()]
+    longer = bool(body) and sum(map(len, body)) / len(body) > 1.5 * sum(map(len, distinct)) / len(distinct)
+    return named >= 2 and longer
 
 
 def _columns(rows: list[list[str]], n: int) -> list[list[str]]:

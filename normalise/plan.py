@@ -10,7 +10,7 @@ from .cards import card_rows
 from .fields import PlanContext, records_from_items
 from .fragments import RowItem
 from .institution import detect_institution, detect_period
-from .keyvalue import labelled_lines, transpose_key_values
+from .keyvalue import describes_columns, labelled_lines, transpose_key_values
 from .model import ActionRecord, Plan, TableExplanation
 from .plan_likeness import document_topic, list_reads_as_commitments, no_plan_note
 from .stated import declared_markers
@@ -19,6 +19,15 @@ from .tables import TableState, read_table
 from .text_list import ListLine, bulleted_commitments, commitments
 from .themes import heading_pillar
 
+READERS = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "html": "a saved web page",
+    "xlsx": "an Excel workbook (each visible sheet a table)",
+    "ods": "an OpenDocument spreadsheet (each sheet a table)",
+    "csv": "a CSV file",
+}
+SHEET_KINDS = {"xlsx", "ods", "csv"}
 RUNNING_STYLES = {"header", "footer", "page-header", "page-footer"}
 _LEGEND_OPEN = re.compile(r"(?:=|:|-|\u2013)\s*$")
 
@@ -104,6 +113,9 @@ def read_tables(document, body, key_tables: set[int], notes: list[str], about_te
             previous_seq = table.seq
             continue
         above = tuple(text for text, _, seq, _, _ in body if previous_seq < seq < table.seq)
+        sheet = [text for text, _, seq, _, style in body if style == "sheet" and seq < table.seq]
+        if sheet:
+            notes.append(f"table {index + 1}: on sheet {sheet[-1]!r}")
         pillars = [heading_pillar(text) for text in above if len(text) <= 200 and heading_pillar(text)]
         if pillars:
             state.theme = pillars[-1]
@@ -112,6 +124,10 @@ def read_tables(document, body, key_tables: set[int], notes: list[str], about_te
         previous_seq = table.seq
         rows = [(list(r.cells), r.page) for r in table.rows]
         form = transpose_key_values([cells for cells, _ in rows])
+        others = [list(t.rows[0].cells) for k, t in enumerate(document.tables) if k != original and t.rows]
+        if form is not None and describes_columns([cells for cells, _ in rows], others):
+            notes.append(f"table {index + 1}: a guide to another table's columns, not actions: skipped")
+            continue
         if form is not None:
             page = rows[0][1] if rows else None
             rows = [(cells, page) for cells in form]
@@ -155,7 +171,10 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     running = running_texts(lines)
     body = [ln for ln in lines if ln[0] not in running]
     texts = [ln[0] for ln in body]
-    notes: list[str] = []
+    notes: list[str] = [
+        f"read as {READERS.get(document.kind, document.kind)}: {len(document.lines)} text lines, "
+        f"{len(document.tables)} tables"
+    ]
 
     metadata = tuple(
         str(v) for k, v in (document.metadata or {}).items() if k.casefold() in {"title", "subject"}
@@ -181,28 +200,28 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         records = _with_text(records, notes)
     listed: list = []
     if not records:
-        listed = commitments([ListLine(text, page, label) for text, page, _, label, _ in body])
+        listed = commitments(
+            [
+                ListLine(text, page, label, heading=_is_heading_style(style))
+                for text, page, _, label, style in body
+            ]
+        )
         if listed and not topic.about_technicians and not list_reads_as_commitments([i.text for i in listed]):
             notes.append(
                 f"numbered list of {len(listed)} items skipped: they do not read as commitments "
                 '("We will ...", an action verb) and the document is not about technicians'
             )
             listed = []
-        records = [
-            ActionRecord(
-                row=k + 1,
-                action=item.text,
-                ref=item.number,
-                page=item.page,
-                theme=item.theme,
-                extractor="text-list",
-            )
-            for k, item in enumerate(listed)
-        ]
+        records = _list_records(listed)
         if listed:
-            notes.append(f"no action table: {len(listed)} numbered commitments read as actions")
+            shape = (
+                "numbered headings with the paragraphs beneath as their actions"
+                if any(item.objective for item in listed)
+                else "numbered commitments"
+            )
+            notes.append(f"no action table: {len(listed)} {shape} read as actions")
     if not records and topic.about_technicians:
-        records = _bulleted_records(body, notes)
+        records = _bulleted_records(body, notes, rows=document.kind in SHEET_KINDS)
     if not records:
         notes.append(no_plan_note(document, explanations, notes, topic.about_technicians))
     return Plan(
@@ -215,15 +234,25 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
     )
 
 
-def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: ANN001
-    """Bulleted commitments under a heading such as "We commit to:" (technicians' documents only)."""
+def _bulleted_records(body, notes: list[str], rows: bool = False) -> list[ActionRecord]:  # noqa: ANN001
+    """Bulleted commitments under a heading such as "We commit to:" or a pillar heading, and
+    progress-review items (technicians' documents only). `rows`: the lines are spreadsheet rows,
+    each a whole paragraph that no bullet marks."""
     listed = bulleted_commitments(
-        [ListLine(text, page, label, _is_bullet_style(style, label)) for text, page, _, label, style in body]
+        [
+            ListLine(text, page, label, _is_bullet_style(style, label), _is_heading_style(style), row=rows)
+            for text, page, _, label, style in body
+            if style != "sheet"
+        ]
     )
     if listed:
-        notes.append(
-            f"no action table: {len(listed)} bulleted commitments under a commitments heading read as actions"
-        )
+        progress = sum(1 for item in listed if item.progress)
+        kind = f", {progress} of them progress-review items" if progress else ""
+        notes.append(f"no action table: {len(listed)} bulleted items read as actions{kind}")
+    return _list_records(listed)
+
+
+def _list_records(listed) -> list[ActionRecord]:  # noqa: ANN001 - text_list.Commitment
     return [
         ActionRecord(
             row=k + 1,
@@ -231,6 +260,8 @@ def _bulleted_records(body, notes: list[str]) -> list[ActionRecord]:  # noqa: AN
             ref=item.number,
             page=item.page,
             theme=item.theme,
+            objective=item.objective,
+            progress=item.progress,
             extractor="text-list",
         )
         for k, item in enumerate(listed)
@@ -241,6 +272,11 @@ def _is_bullet_style(style: str, label: str) -> bool:
     """Word bullets print no label: a list-styled paragraph without a number is bulleted."""
     style = style.casefold()
     return not label and ("bullet" in style or style == "list paragraph")
+
+
+def _is_heading_style(style: str) -> bool:
+    """ "Heading 3" (Word, or a web page's <h3>), "Title", "Subtitle"."""
+    return style.casefold().startswith(("heading", "title", "subtitle"))
 
 
 def _cell_texts(document) -> list[str]:  # noqa: ANN001

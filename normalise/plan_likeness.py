@@ -60,7 +60,7 @@ SUPPORT_BY_CONTENT = ("status", "stated_rec")
 
 
 def _from_header(how: str) -> bool:
-    return how.startswith(("synonym", "fuzzy", "word"))
+    return how.startswith(("synonym", "fuzzy", "phrase", "word"))
 
 
 def _synonym_of(how: str) -> str:
@@ -167,6 +167,8 @@ def no_plan_note(document, explanations, notes: list[str], about_technicians: bo
         found += "; a " + skipped_list.split(" skipped")[0] + " that do not read as commitments"
     else:
         found += " and no numbered list of commitments"
-    if not about_technicians:
+    if about_technicians:
+        found += "; no bullets under a commitments, pillar or progress heading"
+    else:
         found += "; the document does not read as being about technicians"
     return f"{NO_PLAN}: {found}"

@@ -27,6 +27,8 @@ _DATE_WORD = re.compile(
 _DATE_NUMERIC = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 SHARE = 0.8  # of a column's non-empty cells that must fit a content rule
 PROSE_MIN_CHARS = 25.0
+MOSTLY = 0.5  # for a column with no header: most cells fit, the others are as short
+THEME_CELL_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -134,16 +136,22 @@ def is_lead_value(text: str) -> bool:
     return 0 < len(text) <= 80 and not text.endswith(".") and bool(_ROLE_WORDS.search(text))
 
 
-def _guess_headerless(fields: dict[int, tuple[str, str]], kinds: list[str], columns: list[list[str]]) -> None:
-    """A table printed without any header: read it the way plans are laid out, objective before
+def _guess_headerless(
+    fields: dict[int, tuple[str, str]], kinds: list[str], columns: list[list[str]], blank: set[int]
+) -> None:
+    """Columns printed without a header: read them the way plans are laid out, objective before
     the action, measure and progress after it, owners as short role names. Said to be a guess."""
     taken = {f for f, _ in fields.values()}
     action = next((c for c, (f, _) in fields.items() if f == "action"), None)
     for col in range(len(columns)):
-        if col in fields:
+        if col in fields or col not in blank:
             continue
         guess: tuple[str, str] | None = None
-        if _share(columns[col], is_lead_value) >= SHARE and "lead" not in taken:
+        filled = [v for v in columns[col] if v.strip()]
+        short = bool(filled) and all(len(v) <= THEME_CELL_MAX for v in filled)
+        if short and "theme" not in taken and _share(filled, pillar_in) >= MOSTLY:
+            guess = ("theme", "content guess: short cells, most naming a pillar")
+        elif _share(columns[col], is_lead_value) >= SHARE and "lead" not in taken:
             guess = ("lead", "content guess: names of roles or teams")
         elif kinds[col] == "prose" and action is not None:
             order = ("objective",) if col < action else ("measure", "progress")
@@ -193,8 +201,9 @@ def infer_roles(headers: list[str], columns: list[list[str]]) -> tuple[ColumnRol
         if open_prose:
             col = max(open_prose, key=lambda c: mean_length(columns[c]))
             fields[col] = ("action", "content: longest prose column")
-    if not any(h.strip() for h in headers):
-        _guess_headerless(fields, kinds, columns)
+    blank = [c for c in range(n) if not headers[c].strip()]
+    if blank:  # no header at all, or blank header cells: their fields from content and position
+        _guess_headerless(fields, kinds, columns, set(blank))
     return tuple(
         ColumnRole(fields[c][0], headers[c], fields[c][1])
         if c in fields

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cleaning import clean_cell
+from .fields import labelled_parts
 from .fragments import (
     IDENTITY_FIELDS,
     RowItem,
@@ -26,6 +27,7 @@ from .layout import (
     build_layout,
     combine_header,
     is_header_row,
+    is_label_row,
     is_sub_header,
     is_title_row,
     pad,
@@ -119,7 +121,7 @@ def _find_layout(
         if merged is not None:
             cells = merged
             state.notes.append(f"table {index + 1}: header printed as one merged cell, split into labels")
-        if is_header_row(cells):
+        if is_header_row(cells) or is_label_row(cells, [c for c, _ in cleaned[i + 1 :]]):
             body = [c for c, _ in cleaned[i + 1 :]]
             layout = build_layout(cells, body, n)
             body_start = i + 1
@@ -179,6 +181,7 @@ def read_table(
         return _explanation(index, extractor, layout, 0)
     if layout.carried_from is None:
         state.notes.append(f"table {index + 1}: an action table: {verdict.reason}")
+    state.notes.extend(_labelled_columns(index, layout, cleaned[body_start:]))
     count = 0
     for pos in range(body_start, len(cleaned)):
         cells, page = cleaned[pos]
@@ -224,6 +227,25 @@ def read_table(
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index
     return _explanation(index, extractor, layout, count)
+
+
+def _labelled_columns(index: int, layout: Layout, rows: list[tuple[list[str], int | None]]) -> list[str]:
+    """For --explain: the unmapped columns whose cells are labelled parts split into fields."""
+    notes = []
+    for col, role in enumerate(layout.roles):
+        if role.field != "extra":
+            continue
+        split = [labelled_parts(cells[col]) for cells, _ in rows if cells[col].strip()]
+        found = [parts for parts in split if parts]
+        if found and len(found) * 2 >= len(split):
+            labels = dict.fromkeys(
+                f"{label} -> {field or 'extra'}" for parts in found for label, field, _ in parts
+            )
+            notes.append(
+                f"table {index + 1}: column {role.header or col + 1!r} holds labelled parts, split: "
+                + ", ".join(labels)
+            )
+    return notes
 
 
 def _count_row(state: TableState, cells: list[str], layout: Layout) -> None:

@@ -13,10 +13,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cleaning import clean_cell
-from .themes import heading_pillar
+from .plan_likeness import reads_as_commitment
+from .themes import definition_pillar, heading_pillar
 
 _TYPED_MARKER = re.compile(
     r"^\s*(?:[-\u2013\u2022*]\s*)?(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])\s+(?=\S)"
+)
+# "1 - Increase awareness ...", "2: Update ...": a number set off by a spaced dash or a colon
+# "Objective 2: ...", "Priority 3 - ...": a numbered heading named by what it numbers
+_DASH_MARKER = re.compile(
+    r"(?i)^\s*(?:(?:objective|aim|goal|priority|action|commitment|area|point)\s+(\d{1,2})"
+    r"(?:[.):]|\s+[-\u2013\u2014])?|(\d{1,2})(?:\s+[-\u2013\u2014]|\s*:))\s+(?=\S)"
 )
 _LABEL_MARKER = re.compile(r"^\s*(\()?(\d{1,2}|[a-zA-Z]|[ivxIVX]{2,5})([.)])?\s*$")
 # Small roman numerals in their canonical form; the index is the value ("" holds place 0).
@@ -53,14 +60,21 @@ class ListLine:
     page: int | None = None
     list_label: str = ""
     bulleted: bool = False  # a word processor's bullet, not printed in the text
+    heading: bool = False  # styled as a heading (Word "Heading 2", a web page's <h3>)
+    row: bool = False  # a spreadsheet row: one whole paragraph, never wrapped or bulleted
 
 
 @dataclass(frozen=True)
 class Commitment:
+    """One listed item. `objective` is set when the item is a numbered heading with the
+    paragraphs beneath as its action; `progress` when it sits under a progress-review heading."""
+
     number: str
     text: str
     page: int | None
     theme: str = ""
+    objective: str = ""
+    progress: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,10 @@ def _markers(line: ListLine) -> tuple[tuple[Marker, ...], str]:
         found = _markers_from(hit.group(1), hit.group(2), hit.group(3))
         if found:
             return found, line.text[hit.end() :]
+    hit = _DASH_MARKER.match(line.text)
+    if hit:
+        number = hit.group(1) or hit.group(2)
+        return (Marker("number", int(number), number),), line.text[hit.end() :]
     return (), line.text
 
 
@@ -167,7 +185,11 @@ def _paragraph_breaks(texts: list[str]) -> list[bool]:
 
 
 def commitments(lines: list[ListLine]) -> list[Commitment]:
-    """One commitment per numbered item, plus an unnumbered last item of the same form."""
+    """One commitment per numbered item, plus an unnumbered last item of the same form.
+
+    When the numbered lines are headings ("1 - Increase awareness ...", no full stop) with
+    paragraphs or bullets beneath, each heading is the objective and the lines beneath its action.
+    """
     lines = [ln for ln in lines if not _is_noise(ln.text)]
     parsed = [_markers(ln) for ln in lines]
     run, markers = _best_run([found for found, _ in parsed])
@@ -184,21 +206,81 @@ def commitments(lines: list[ListLine]) -> list[Commitment]:
         items.append((numbered[pos][0].label, [numbered[pos][1]] + own, lines[pos].page))
         themes.append(theme)
         theme = _theme_before(lines[pos + 1 : end], theme)
-    # the last numbered item's own wrapped lines, then perhaps one unnumbered item
-    tail = [ln.text for ln in lines[run[-1] + 1 :]]
-    items[-1][1].extend(_continuation(items[-1][1], tail))
+    after_last = lines[run[-1] + 1 : run[-1] + 2]
+    probe = [*items[:-1], (items[-1][0], items[-1][1] + [ln.text for ln in after_last], items[-1][2])]
+    headed = _numbered_headings(probe, [lines[pos] for pos in run])
+    # the last numbered item's own wrapped lines (its paragraphs, under a heading), then perhaps
+    # one unnumbered item
+    tail = lines[run[-1] + 1 :]
+    beneath = _beneath_heading(tail) if headed else _continuation(items[-1][1], [ln.text for ln in tail])
+    items[-1][1].extend(beneath)
     consumed = len(items[-1][1]) - 1
     rest = lines[run[-1] + 1 + consumed :]
     openings = Counter(_opening(t[1][0]) for t in items)
     common, count = openings.most_common(1)[0]
-    if rest and count * 2 >= len(items) and _opening(rest[0].text) == common:
+    if rest and not headed and count * 2 >= len(items) and _opening(rest[0].text) == common:
         texts = [rest[0].text] + _continuation([rest[0].text], [ln.text for ln in rest[1:]])
         items.append((_next_label(numbered[run[-1]][0]), texts, rest[0].page))
         themes.append(themes[-1])
+    if headed:
+        return [
+            Commitment(
+                num,
+                _lines_text(texts[1:]) or clean_cell(texts[0]),
+                page,
+                theme,
+                objective=clean_cell(texts[0]) if texts[1:] else "",
+            )  # fmt: skip
+            for (num, texts, page), theme in zip(items, themes, strict=True)
+        ]
     return [
         Commitment(num, clean_cell("\n".join(texts)).replace("\n", " "), page, theme)
         for (num, texts, page), theme in zip(items, themes, strict=True)
     ]
+
+
+def _lines_text(texts: list[str]) -> str:
+    """Paragraphs or bullets beneath a heading, one per line, typed bullet marks dropped."""
+    out = []
+    for text in texts:
+        hit = _BULLET.match(text)
+        out.append(clean_cell(text[hit.end() :] if hit else text))
+    return "\n".join(t for t in out if t)
+
+
+def _is_heading_text(line: ListLine, text: str) -> bool:
+    """A numbered line that is a heading: styled so, or a short line that ends no sentence."""
+    text = text.strip()
+    return line.heading or (len(text) <= HEADING_MAX_CHARS and not text.endswith(SENTENCE_END))
+
+
+def _starts_paragraph(text: str) -> bool:
+    """A line beneath a heading that starts its own paragraph or bullet (not a wrapped line)."""
+    text = text.strip()
+    return bool(_BULLET.match(text)) or text[:1].isupper() or text[:1].isdigit()
+
+
+def _numbered_headings(items: list[tuple[str, list[str], int | None]], numbered: list[ListLine]) -> bool:
+    """Most items are headings with paragraphs beneath: "1 - Increase awareness" / "Currently ..."."""
+    with_lines = [
+        (line, texts) for line, (_, texts, _) in zip(numbered, items, strict=True) if len(texts) > 1
+    ]
+    shaped = sum(
+        1 for line, texts in with_lines if _is_heading_text(line, texts[0]) and _starts_paragraph(texts[1])
+    )
+    return len(with_lines) * 2 >= len(items) and shaped * 2 > len(items)
+
+
+def _beneath_heading(tail: list[ListLine]) -> list[str]:
+    """The paragraphs under the last numbered heading: up to the next heading or the end."""
+    taken = []
+    for line in tail:
+        if line.heading or _is_heading(line.text) or _is_pillar_heading(line.text):
+            break
+        if not line.text.rstrip().endswith(SENTENCE_END) and len(line.text) <= HEADING_MAX_CHARS // 2:
+            break  # a short line that ends no sentence: a new heading, a signature, a footer
+        taken.append(line.text)
+    return taken
 
 
 def _is_pillar_heading(text: str) -> bool:
@@ -207,9 +289,12 @@ def _is_pillar_heading(text: str) -> bool:
 
 
 def _theme_before(lines: list[ListLine], current: str) -> str:
+    """The pillar a heading, or a sentence restating a pillar's definition, sets for what follows."""
     for line in lines:
         if _is_pillar_heading(line.text):
             current = heading_pillar(line.text)
+        elif definition_pillar(line.text):
+            current = definition_pillar(line.text)
     return current
 
 
@@ -238,7 +323,7 @@ _BULLET = re.compile(
 )
 _COMMITMENT_HEADING = re.compile(
     r"(?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:we\s+(?:will|commit\s+to|are\s+committed\s+to|pledge\s+to)|"
-    r"our\s+(?:commitments?|pledges?|actions?)|(?:key\s+)?commitments?|actions?\s+we\s+will\s+take)\b"
+    r"our\s+(?:commitments?|pledges?|actions?(?!\s+plan))|(?:key\s+)?commitments?|actions?\s+we\s+will\s+take)\b"
 )
 HEADING_MAX_CHARS = 100
 MIN_BULLETS = 2
@@ -261,36 +346,140 @@ def is_commitment_heading(text: str) -> bool:
     )
 
 
-def bulleted_commitments(
-    lines: list[ListLine], bullet_styles: frozenset[int] = frozenset()
-) -> list[Commitment]:
-    """Unnumbered items under a commitments heading, numbered in order ("1", "2", ...).
+_PROGRESS_HEADING = re.compile(
+    r"(?i)\bprogress\b|\bachievements?\b|\bwhat\s+(?:we\s+have|has\s+been)\s+(?:done|achieved)\b"
+)
+SUBSTANTIVE_CHARS = 40  # a contents list or a list of pillar names has short entries
 
-    `bullet_styles` are positions of lines that a word processor bulleted (no bullet in the text).
-    """
-    lines = [ln for ln in lines if not _is_noise(ln.text)]
-    found: list[Commitment] = []
-    theme = ""
+
+def is_progress_heading(text: str) -> bool:
+    """ "Year One - progress", "Progress to date", "Our achievements": a short line that opens a
+    progress review."""
+    text = text.strip()
+    return (
+        len(text) <= HEADING_MAX_CHARS // 2
+        and bool(_PROGRESS_HEADING.search(text))
+        and (text.endswith(":") or not text.endswith(SENTENCE_END))
+    )
+
+
+@dataclass
+class _Run:
+    """Consecutive items under one opening: "commitments", "progress", "pillar" or "other"."""
+
+    opening: str
+    items: list[Commitment]
+
+
+def _opening_of(line: ListLine) -> tuple[str, str | None]:
+    """What a line that is not an item opens, and the pillar it names (None: leave the theme)."""
+    text = line.text
+    if _is_pillar_heading(text):
+        return "pillar", heading_pillar(text)
+    if is_commitment_heading(text):
+        return "commitments", None
+    if is_progress_heading(text):
+        return "progress", None
+    defined = definition_pillar(text)
+    if defined:
+        return "", defined
+    if line.heading:
+        return "other", ""
+    return "", None
+
+
+def _bullet_runs(lines: list[ListLine]) -> list[_Run]:
+    """Items in runs, each under what opened it; a plain paragraph ends a run (under a progress
+    heading, a paragraph is an item itself)."""
+    runs: list[_Run] = []
+    theme, opening, current = "", "other", None
     pos = 0
     while pos < len(lines):
-        if _is_pillar_heading(lines[pos].text):
-            theme = heading_pillar(lines[pos].text)
-        if not is_commitment_heading(lines[pos].text):
+        line = lines[pos]
+        text = _bullet_text(line) if not line.row else _row_item(line, opening)
+        if text is None:
+            opened, pillar = _opening_of(line)
+            theme = theme if pillar is None else pillar
+            if opened:
+                opening, current = opened, None
+            elif pillar is None and _paragraph_item(line.text, opening):
+                if current is None:
+                    current = _Run(opening, [])
+                    runs.append(current)
+                current.items.append(_item(line.text, line.page, theme, progress=opening == "progress"))
+            elif pillar is None:
+                opening, current = ("progress" if opening == "progress" else "other"), None
             pos += 1
             continue
-        pos += 1
-        while pos < len(lines):
-            text = _bullet_text(lines[pos])
-            if text is None:
+        if line.row:  # a row is a whole item: nothing below it continues it
+            if current is None:
+                current = _Run(opening, [])
+                runs.append(current)
+            current.items.append(_item(text, line.page, theme, progress=opening == "progress"))
+            pos += 1
+            continue
+        following = []
+        for later in lines[pos + 1 :]:
+            if _bullet_text(later) is not None or later.heading or _opening_of(later)[0]:
                 break
-            item = [text]
-            tail = [ln.text for ln in lines[pos + 1 :]]
-            following = []
-            for k, later in enumerate(tail):
-                if _bullet_text(lines[pos + 1 + k]) is not None:
-                    break
-                following.append(later)
-            item += _continuation(item, following)
-            found.append(Commitment("", clean_cell(" ".join(item)), lines[pos].page, theme))
-            pos += len(item)
+            following.append(later.text)
+        item = [text] + _continuation([text], following)
+        if current is None:
+            current = _Run(opening, [])
+            runs.append(current)
+        current.items.append(_item(" ".join(item), line.page, theme, progress=opening == "progress"))
+        pos += len(item)
+    return runs
+
+
+TITLE_MAX_WORDS = 10
+
+
+def _row_item(line: ListLine, opening: str) -> str | None:
+    """A spreadsheet row as an item, unless it opens a list (a heading, a pillar, its definition)
+    or, outside any list, reads as a title (short, no full stop)."""
+    opened, pillar = _opening_of(line)
+    if opened or pillar is not None:
+        return None
+    text = line.text.strip()
+    titled = len(text.split()) <= TITLE_MAX_WORDS and not text.endswith(SENTENCE_END)
+    if opening == "other" and titled:
+        return None
+    return text
+
+
+def _paragraph_item(text: str, opening: str) -> bool:
+    """An unbulleted paragraph that is an item: any sentence under a progress heading; under a
+    pillar or commitments heading, one that reads as an undertaking ("We will ...", "Develop ...")."""
+    if opening == "progress":
+        return text.rstrip().endswith(SENTENCE_END)
+    return opening in ("pillar", "commitments") and reads_as_commitment(text)
+
+
+def _item(text: str, page: int | None, theme: str, progress: bool) -> Commitment:
+    text = clean_cell(text)
+    return Commitment("", text, page, theme, progress=text if progress else "")
+
+
+def _mean_chars(items: list[Commitment]) -> float:
+    return sum(len(c.text) for c in items) / len(items)
+
+
+def bulleted_commitments(lines: list[ListLine]) -> list[Commitment]:
+    """Unnumbered items of a technicians' document: bullets under a commitments heading ("We
+    commit to:"), a pillar heading or a progress-review heading ("Year One - progress", where
+    paragraphs count as items too); failing those, other runs of substantial bullets.
+
+    A pillar heading, or a sentence restating a pillar's definition, sets the theme; a heading that
+    names no pillar clears it.
+    """
+    runs = _bullet_runs([ln for ln in lines if not _is_noise(ln.text)])
+    headed = any(r.opening in ("commitments", "progress") for r in runs)
+    chosen = [
+        r
+        for r in runs
+        if r.opening in ("commitments", "progress", "pillar")
+        or (not headed and len(r.items) >= MIN_BULLETS and _mean_chars(r.items) >= SUBSTANTIVE_CHARS)
+    ]
+    found = [c for r in chosen for c in r.items]
     return found if len(found) >= MIN_BULLETS else []

