@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
+from .pdf.readers import READERS as PDF_READERS
 from .sniff import SUPPORTED_SUFFIXES, check_file
 
 __all__ = [
+    "PDF_READERS",
     "SUPPORTED_SUFFIXES",
     "Document",
     "ExtractionError",
@@ -22,8 +24,11 @@ __all__ = [
 ]
 
 
-def extract_document(path: str | Path) -> Document:
-    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be."""
+def extract_document(path: str | Path, pdf_reader: str = PDF_READERS[0]) -> Document:
+    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be.
+
+    `pdf_reader` picks the library that reads PDF pages (`PDF_READERS`: "pdfium", the default, or
+    "pdfplumber", the reference); both give the same pages."""
     path = Path(path)
     kind = check_file(path)
     if kind == "docx":
@@ -31,5 +36,6 @@ def extract_document(path: str | Path) -> Document:
 
         return read_docx(path)
     from .pdf import read_pdf
+    from .pdf.settings import PdfSettings
 
-    return read_pdf(path)
+    return read_pdf(path, PdfSettings(reader=pdf_reader))

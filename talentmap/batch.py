@@ -26,7 +26,7 @@ from .outputs import write_all
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
-from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, run_tasks
+from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, processor_spec, run_tasks
 
 __all__ = ["FileError", "RefreshBusyError", "RefreshSummary", "discover", "refresh"]
 
@@ -92,11 +92,14 @@ def refresh(
     processor: str = DEFAULT_PROCESSOR,
     progress_stream: TextIO | None = None,
     max_memory_mb: int | None = MAX_WORKER_MEMORY_MB,
+    pdf_reader: str | None = None,
 ) -> RefreshSummary:
     """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv` (a malformed one
     raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
     the pipeline for a fake one)."""
     raw, out = Path(raw), Path(out)
+    if pdf_reader is not None:  # the pipeline's default reader needs no option (nor a new cache)
+        processor = processor_spec(processor, pdf_reader=pdf_reader)
     with exclusive_lock(out):
         return _refresh(raw, out, jobs, force, timeout, overrides, processor, progress_stream, max_memory_mb)
 

@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU cores)")
     ref.add_argument("--force", action="store_true", help="re-extract every file, ignoring the cache")
     ref.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    _reader_option(ref)
     ref.add_argument(
         "--overrides",
         type=Path,
@@ -36,7 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("file", type=Path)
     ext.add_argument("--out", type=Path, default=None, help="CSV to write (default: stdout)")
     ext.add_argument("--explain", action="store_true", help="print how each column was understood")
+    _reader_option(ext)
     return parser
+
+
+def _reader_option(sub: argparse.ArgumentParser) -> None:
+    from talentmap.extract import PDF_READERS
+
+    sub.add_argument(
+        "--reader",
+        choices=PDF_READERS,
+        default=None,
+        help=f"library that reads PDF pages (default {PDF_READERS[0]}; pdfplumber is the slower reference)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +84,7 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             force=args.force,
             timeout=args.timeout,
             overrides=args.overrides,
+            pdf_reader=args.reader,
         )
     except (OverridesFileError, RefreshBusyError) as exc:
         print(f"talentmap: error: {exc}", file=sys.stderr)
@@ -94,11 +108,13 @@ def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from talentmap.extract import PDF_READERS
+
     from .outputs import actions_frame
     from .pipeline import PipelineError, process_file
 
     try:
-        result = process_file(args.file, args.file.name)
+        result = process_file(args.file, args.file.name, pdf_reader=args.reader or PDF_READERS[0])
     except PipelineError as exc:
         print(f"talentmap: {args.file}: [{exc.stage}] {exc.message}", file=sys.stderr)
         return 1

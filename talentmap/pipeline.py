@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from talentmap.extract import Document, ExtractionError, extract_document
+from talentmap.extract import PDF_READERS, Document, ExtractionError, extract_document
 from talentmap.mapping import MappingQuery, Matcher, RecMatch
 from talentmap.normalise import ActionRecord, Plan, explain_text, normalise
 
@@ -36,9 +36,11 @@ class FileResult:
     explain: str = field(default="", compare=False)
 
 
-def process_file(path: Path, source_file: str, matcher: Matcher | None = None) -> FileResult:
+def process_file(
+    path: Path, source_file: str, matcher: Matcher | None = None, pdf_reader: str = PDF_READERS[0]
+) -> FileResult:
     """Run every stage on one file; raise `PipelineError` naming the stage that failed."""
-    document = _run("extract", extract_document, path)
+    document = _run("extract", extract_document, path, pdf_reader)
     plan = _run("normalise", normalise, document, file_stem=Path(source_file).stem)
     if not plan.records:
         raise PipelineError("normalise", _no_actions_message(document, plan))

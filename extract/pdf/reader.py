@@ -1,6 +1,7 @@
 """PDF -> `Document`: open once, read each page once, then work on the kept page data.
 
-Steps: read pages (`page`), reject files with no usable text, strip page furniture
+Steps: read pages (`readers`: PDFium by default, pdfplumber as the reference), reject files with
+no usable text, strip page furniture
 (`furniture`), find each page's tables with the staged strategies (`page_tables`), turn the
 remaining text into paragraphs (`paragraphs`), join page pieces into logical tables
 (`join`) and number everything in reading order.
@@ -17,16 +18,17 @@ from .furniture import RunningText, running_texts, strip_furniture
 from .grid import PageTable
 from .join import JoinedTable, join_pieces
 from .layout import group_lines
-from .page import PageData, read_page
+from .page import PageData
 from .page_tables import Strategies, page_tables
 from .paragraphs import Paragraph, paragraphs
+from .readers import ENCRYPTED, PdfPages, page_reader
 from .settings import PdfSettings
 from .strategy_camelot import CamelotLatticeStrategy
 from .strategy_lines import LinesStrategy
 from .strategy_text import TextColumnsStrategy
 
 NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
-ENCRYPTED = "encrypted PDF (password required)"
+__all__ = ["ENCRYPTED", "NO_TEXT", "read_pages", "read_pdf"]
 
 
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
@@ -62,45 +64,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     return _document(path, join_pieces(items), running, len(pages), metadata)
 
 
-def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[str, str]]:
-    """Open the PDF once and keep each page's data, closing every page after reading it."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError(ENCRYPTED) from exc
-    except Exception as exc:
-        raise ExtractionError(_corrupt(exc)) from exc
-    try:
-        with pdf:
-            metadata = {
-                k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)
-            }
-            pages = []
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(read_page(page, number, settings))
-                page.close()
-            return pages, metadata
-    except ExtractionError:
-        raise
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError(ENCRYPTED) from exc
-    except Exception as exc:
-        raise ExtractionError(_corrupt(exc)) from exc
-
-
-def _corrupt(exc: Exception) -> str:
-    """A person-readable reason, looking through pdfplumber's wrapper to pdfminer's own error."""
-    causes = [exc, exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
-    for c in causes:
-        if c is not None and ("password" in type(c).__name__.lower() or "password" in str(c).lower()):
-            return ENCRYPTED
-    inner = next((a for a in exc.args if isinstance(a, BaseException)), exc)
-    text = str(inner).strip()
-    reason = text.splitlines()[0][:120] if text else type(inner).__name__
-    return f"corrupt or truncated PDF: {reason}"
+def read_pages(path: Path, settings: PdfSettings) -> PdfPages:
+    """Every page's data and the document metadata, read by the reader `settings.reader` names."""
+    return page_reader(settings.reader)(path, settings)
 
 
 def _check_text_layer(pages: list[PageData], settings: PdfSettings) -> None:
