@@ -173,7 +173,6 @@ class _Api:
     def __init__(self) -> None:
         vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
         self.count_chars = _cfunc("FPDFText_CountChars", i, vp)
-        self.is_generated = _cfunc("FPDFText_IsGenerated", i, vp, i)
         self.unicode = _cfunc("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
         self.map_error = _cfunc("FPDFText_HasUnicodeMapError", i, vp, i)
         self.loose_box = _cfunc("FPDFText_GetLooseCharBox", i, vp, i, vp)
@@ -258,27 +257,32 @@ def _chars(
     mf = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect_p, mf_p, ox_p, oy_p = (ctypes.addressof(x) for x in (rect, mf, ox, oy))
-    ca, cb, cc, cd, _, _ = view.ctm
+    ca, cb, cc, cd, ce, cf = view.ctm
+    # an unturned page (no /Rotate): user space -> top-left coordinates is a shift and a flip
+    plain = (ca, cb, cc, cd) == (1.0, 0.0, 0.0, 1.0)
+    kx, ky = ce + view.x_shift, view.height - cf + view.top_shift
     fonts: dict[int, _Font] = {}
     chars: list[Char] = []
     matrices: list[tuple[float, float]] = []
+    append, vote_append = chars.append, matrices.append
+    is_object, unicode, map_error, origin = api.text_object, api.unicode, api.map_error, api.origin
     last_obj = -1
     font: _Font | None = None
-    upright = bold = False
-    ua = ub = uc = ud = fs = y_lo = y_hi = 0.0
+    upright = bold = fast = False
+    ua = ub = uc = ud = fs = y_lo = y_hi = lo_off = hi_off = 0.0
     vote = (1.0, 0.0)
     last_origin = (float("nan"), float("nan"))
     lig_adv = 0.0
     for i in range(n):
-        if api.is_generated(tp, i):
+        obj = is_object(tp, i)
+        if not obj:  # a space or line break PDFium generated, not printed
             continue
-        obj = api.text_object(tp, i) or 0
         if obj != last_obj:
             last_obj = obj
             api.char_matrix(tp, i, mf_p)
             ua, ub, uc, ud = mf[0], mf[1], mf[2], mf[3]
             fs = api.font_size(tp, i)
-            handle = api.text_font(obj) if obj else None
+            handle = api.text_font(obj)
             font = fonts.get(handle or 0)
             if font is None:
                 font = fonts[handle or 0] = _Font(api, handle, descents)
@@ -288,13 +292,16 @@ def _chars(
             c, d = ca * uc + cc * ud, cb * uc + cd * ud
             upright = a * d > 0 and b * c <= 0
             vote = (a, b)
-        code = api.unicode(tp, i) if per_char_unicode else ord(text[i])
+            # unturned page, upright unskewed text: each box is origin + advance, baseline + em
+            fast = plain and ub == 0.0 and uc == 0.0 and ua > 0.0
+            lo_off, hi_off = min(ud * y_lo, ud * y_hi), max(ud * y_lo, ud * y_hi)
+        code = unicode(tp, i) if per_char_unicode else ord(text[i])
         if code in _HYPHEN_MARKS:  # PDFium's mark for a hyphen ending a line; the text has "-"
             code = 0x2D
-        ch = f"(cid:{code})" if api.map_error(tp, i) else chr(code)
-        api.origin(tp, i, ox_p, oy_p)
+        ch = f"(cid:{code})" if map_error(tp, i) else chr(code)
+        origin(tp, i, ox_p, oy_p)
         x, y = ox.value, oy.value
-        w = font.width(code) if font is not None else -1.0
+        w = font.width(code)
         if (x, y) == last_origin and chars:  # the next letter of a ligature glyph: one character
             adv = _ligature_advance(api, tp, i, obj, x, y, ua, ub, lig_adv + max(w, 0.0) * fs)
             lig_adv = adv
@@ -307,9 +314,14 @@ def _chars(
             api.loose_box(tp, i, rect_p)
             w = max(rect[2] - x, 0.0) / (ua * fs) if ua * fs else 0.0
         adv = lig_adv = w * fs
-        x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
-        chars.append((ch, x0, x1, top, bottom, bottom - top, upright, bold))
-        matrices.append(vote)
+        if fast:
+            x0 = x + kx
+            top, bottom = ky - y - hi_off, ky - y - lo_off
+            append((ch, x0, x0 + ua * adv, top, bottom, bottom - top, upright, bold))
+        else:
+            x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
+            append((ch, x0, x1, top, bottom, bottom - top, upright, bold))
+        vote_append(vote)
     return chars, matrices
 
 
@@ -329,7 +341,7 @@ def _ligature_advance(
     """A ligature glyph's advance: up to the next character's origin in the same text object
     (PDFium reports the glyph's letters, not the glyph), else the letters' widths summed."""
     j = i + 1
-    if j < api.count_chars(tp) and not api.is_generated(tp, j) and (api.text_object(tp, j) or 0) == obj:
+    if j < api.count_chars(tp) and api.text_object(tp, j) == obj:
         nx, ny = ctypes.c_double(), ctypes.c_double()
         api.origin(tp, j, ctypes.addressof(nx), ctypes.addressof(ny))
         norm = ua * ua + ub * ub

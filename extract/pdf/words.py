@@ -68,14 +68,15 @@ def _split_words(line: list[Char], x_tol: float, y_tol: float, out: list[Word]) 
 
 
 def _word(chars: list[Char]) -> Word:
+    texts, x0s, x1s, tops, bottoms, _, _, bolds = zip(*chars, strict=True)
     first = chars[0]
     return Word(
-        "".join(LIGATURES.get(c[0], c[0]) for c in chars),
-        min(c[1] for c in chars),
-        max(c[2] for c in chars),
-        min(c[3] for c in chars),
-        max(c[4] for c in chars),
+        "".join(LIGATURES.get(t, t) for t in texts),
+        min(x0s),
+        max(x1s),
+        min(tops),
+        max(bottoms),
         first[5],
         first[2] - first[1],
-        sum(1 for c in chars if c[7]) * 2 > len(chars),
+        sum(bolds) * 2 > len(chars),
     )
