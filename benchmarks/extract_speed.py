@@ -164,7 +164,7 @@ def repeated_plan(source: Path, pages: int, out: Path) -> Path:
 
 
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from talentmap.mapping import Matcher
 from talentmap.pipeline import process_file
@@ -172,7 +172,9 @@ matcher = Matcher()
 start = time.process_time()
 result = process_file(Path(sys.argv[1]), "plan.pdf", matcher, sys.argv[2])
 seconds = time.process_time() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: this process's own peak (ru_maxrss would carry over the forking parent's peak)
+status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+peak_mb = int(status["VmHWM"].split()[0]) / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "rows": len(result.rows)}))
 """
 

@@ -40,6 +40,9 @@ OBJ_TEXT, OBJ_PATH, OBJ_IMAGE, OBJ_FORM = 1, 2, 3, 5
 SEG_LINETO, SEG_BEZIERTO, SEG_MOVETO = 0, 1, 2
 MAX_FORM_DEPTH = 12
 _HYPHEN_MARKS = (0x02, 0xFFFE)
+# A glyph's size (its box height) is rounded this far: words group runs of one size, and the
+# float noise of a box computed from a different baseline must not split a run
+SIZE_DIGITS = 6
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = ax + cy + e, y' = bx + dy + f
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -273,6 +276,7 @@ def _chars(
     vote = (1.0, 0.0)
     last_origin = (float("nan"), float("nan"))
     lig_adv = 0.0
+    lig_obj = 0  # the text object of the last character that a ligature's letters could follow
     for i in range(n):
         obj = is_object(tp, i)
         if not obj:  # a space or line break PDFium generated, not printed
@@ -302,25 +306,27 @@ def _chars(
         origin(tp, i, ox_p, oy_p)
         x, y = ox.value, oy.value
         w = font.width(code)
-        if (x, y) == last_origin and chars:  # the next letter of a ligature glyph: one character
-            adv = _ligature_advance(api, tp, i, obj, x, y, ua, ub, lig_adv + max(w, 0.0) * fs)
+        if (x, y) == last_origin and obj == lig_obj and not ch.isspace():  # a ligature's next letter
+            adv = _ligature_advance(api, tp, i, obj, x, y, ua, ub, lig_adv)
             lig_adv = adv
-            x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
             prev = chars[-1]
-            chars[-1] = (prev[0] + ch, x0, x1, top, bottom, bottom - top, prev[6], prev[7])
+            if fast:
+                chars[-1] = (prev[0] + ch, prev[1], prev[1] + ua * adv, *prev[3:])
+            else:
+                x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
+                chars[-1] = (prev[0] + ch, x0, x1, top, bottom, prev[5], prev[6], prev[7])
             continue
-        last_origin = (x, y)
-        if w < 0:  # no width for this code: PDFium's loose box tells the advance
-            api.loose_box(tp, i, rect_p)
-            w = max(rect[2] - x, 0.0) / (ua * fs) if ua * fs else 0.0
+        last_origin, lig_obj = (x, y), (obj if not ch.isspace() else 0)
+        if w <= 0:  # no width for this code: PDFium's loose box tells the advance
+            w = _loose_advance(api, tp, i, x, y, ua, ub, rect, rect_p) / fs if fs else 0.0
         adv = lig_adv = w * fs
         if fast:
             x0 = x + kx
             top, bottom = ky - y - hi_off, ky - y - lo_off
-            append((ch, x0, x0 + ua * adv, top, bottom, bottom - top, upright, bold))
+            append((ch, x0, x0 + ua * adv, top, bottom, round(bottom - top, SIZE_DIGITS), upright, bold))
         else:
             x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
-            append((ch, x0, x1, top, bottom, bottom - top, upright, bold))
+            append((ch, x0, x1, top, bottom, round(bottom - top, SIZE_DIGITS), upright, bold))
         vote_append(vote)
     return chars, matrices
 
@@ -335,11 +341,23 @@ def _char_box(
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _loose_advance(
+    api: _Api, tp: int, i: int, x: float, y: float, ua: float, ub: float, rect: object, rect_p: int
+) -> float:
+    """A glyph's advance (text space) read off PDFium's loose box: from the origin to the box's
+    far side along the text direction (a glyph overhanging its advance reads a little wide)."""
+    api.loose_box(tp, i, rect_p)
+    left, top, right, bottom = rect[0], rect[1], rect[2], rect[3]
+    if abs(ua) >= abs(ub):
+        return max((right - x) if ua > 0 else (x - left), 0.0) / abs(ua) if ua else 0.0
+    return max((top - y) if ub > 0 else (y - bottom), 0.0) / abs(ub)
+
+
 def _ligature_advance(
-    api: _Api, tp: int, i: int, obj: int, x: float, y: float, ua: float, ub: float, letters: float
+    api: _Api, tp: int, i: int, obj: int, x: float, y: float, ua: float, ub: float, first: float
 ) -> float:
     """A ligature glyph's advance: up to the next character's origin in the same text object
-    (PDFium reports the glyph's letters, not the glyph), else the letters' widths summed."""
+    (PDFium reports the glyph's letters, not the glyph), else what its first letter's gave."""
     j = i + 1
     if j < api.count_chars(tp) and api.text_object(tp, j) == obj:
         nx, ny = ctypes.c_double(), ctypes.c_double()
@@ -347,7 +365,7 @@ def _ligature_advance(
         norm = ua * ua + ub * ub
         if norm and (nx.value, ny.value) != (x, y):
             return ((nx.value - x) * ua + (ny.value - y) * ub) / norm
-    return letters
+    return first
 
 
 @dataclass(frozen=True)
