@@ -21,13 +21,18 @@ def char_direction(a: float, b: float) -> str:
 
 
 def text_direction(matrices: Iterable[tuple[float, float]]) -> str:
-    """Which way most of the characters (their matrices' a, b) run; "ltr" on a tie."""
+    """Which way most of the first `DIRECTION_SAMPLE` characters (their matrices' a, b) run."""
     votes = {"ltr": 0, "ttb": 0, "btt": 0}
     for k, (a, b) in enumerate(matrices):
         if k >= DIRECTION_SAMPLE:
             break
         votes[char_direction(a, b)] += 1
-    return max(votes, key=lambda k: (votes[k], k == "ltr"))
+    return majority_direction(votes)
+
+
+def majority_direction(votes: dict[str, int]) -> str:
+    """The direction with the most votes ("ltr", "ttb" or "btt"); "ltr" on a tie."""
+    return max(("ltr", "ttb", "btt"), key=lambda k: (votes.get(k, 0), k == "ltr"))
 
 
 def turn(direction: str, width: float, height: float) -> Turn:

@@ -23,10 +23,12 @@ from ..model import ExtractionError
 from .font_descents import font_descents
 from .page import Edge, Fill, PageData
 from .page_common import (
+    DIRECTION_SAMPLE,
+    char_direction,
     fill_of,
     is_bold_name,
+    majority_direction,
     ruling_edge,
-    text_direction,
     turn,
     turn_edge,
     turn_fill,
@@ -130,14 +132,14 @@ def read_page(page: object, number: int, descents: dict[str, float], settings: P
     view = _View.of(tuple(page.get_mediabox()), page.get_rotation())
     textpage = page.get_textpage()
     try:
-        chars, matrices = _chars(textpage, view, descents)
+        chars, votes = _chars(textpage, view, descents)
     finally:
         textpage.close()
     lines, rects, curves, n_images = _paths(page, view)
     edges = _edges(lines, rects, curves, settings)
     fills = _fills(rects, settings)
     width, height = view.width, view.height
-    direction = text_direction(matrices)
+    direction = majority_direction(votes)
     if direction != "ltr":
         t = turn(direction, width, height)
         chars = [_turned(c, t) for c in chars]
@@ -239,12 +241,10 @@ class _Font:
         return w
 
 
-def _chars(
-    textpage: object, view: _View, descents: dict[str, float]
-) -> tuple[list[Char], list[tuple[float, float]]]:
+def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[list[Char], dict[str, int]]:
     """Every character PDFium read from the content (not the spaces and line breaks it adds), boxed
     as pdfminer boxes it (its advance by one em up from the font's descent, through the text
-    matrix), and each one's matrix (a, b) on the turned page for the direction vote.
+    matrix), and how many of the first ones run each way on the turned page (the direction vote).
 
     PDFium splits a ligature glyph into its letters at one origin; they are joined back into one
     character, as pdfminer reads the glyph, with the glyph's own advance (from PDFium's loose box).
@@ -253,7 +253,7 @@ def _chars(
     tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     n = api.count_chars(tp)
     if n <= 0:
-        return [], []
+        return [], {}
     text = textpage.get_text_range(0, n)
     per_char_unicode = len(text) != n
     rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
@@ -266,14 +266,16 @@ def _chars(
     kx, ky = ce + view.x_shift, view.height - cf + view.top_shift
     fonts: dict[int, _Font] = {}
     chars: list[Char] = []
-    matrices: list[tuple[float, float]] = []
-    append, vote_append = chars.append, matrices.append
+    votes = {"ltr": 0, "ttb": 0, "btt": 0}  # over the first DIRECTION_SAMPLE characters
+    append = chars.append
     is_object, unicode, map_error, origin = api.text_object, api.unicode, api.map_error, api.origin
     last_obj = -1
     font: _Font | None = None
     upright = bold = fast = False
     ua = ub = uc = ud = fs = y_lo = y_hi = lo_off = hi_off = 0.0
-    vote = (1.0, 0.0)
+    vote = "ltr"
+    size = 0.0
+    widths: dict[int, float] = {}
     last_origin = (float("nan"), float("nan"))
     lig_adv = 0.0
     lig_obj = 0  # the text object of the last character that a ligature's letters could follow
@@ -295,17 +297,21 @@ def _chars(
             a, b = ca * ua + cc * ub, cb * ua + cd * ub
             c, d = ca * uc + cc * ud, cb * uc + cd * ud
             upright = a * d > 0 and b * c <= 0
-            vote = (a, b)
+            vote = char_direction(a, b)
+            widths = font.widths
             # unturned page, upright unskewed text: each box is origin + advance, baseline + em
             fast = plain and ub == 0.0 and uc == 0.0 and ua > 0.0
             lo_off, hi_off = min(ud * y_lo, ud * y_hi), max(ud * y_lo, ud * y_hi)
+            size = round(hi_off - lo_off, SIZE_DIGITS)
         code = unicode(tp, i) if per_char_unicode else ord(text[i])
         if code in _HYPHEN_MARKS:  # PDFium's mark for a hyphen ending a line; the text has "-"
             code = 0x2D
         ch = f"(cid:{code})" if map_error(tp, i) else chr(code)
         origin(tp, i, ox_p, oy_p)
         x, y = ox.value, oy.value
-        w = font.width(code)
+        w = widths.get(code)
+        if w is None:
+            w = font.width(code)
         if (x, y) == last_origin and obj == lig_obj and not ch.isspace():  # a ligature's next letter
             adv = _ligature_advance(api, tp, i, obj, x, y, ua, ub, lig_adv)
             lig_adv = adv
@@ -322,13 +328,13 @@ def _chars(
         adv = lig_adv = w * fs
         if fast:
             x0 = x + kx
-            top, bottom = ky - y - hi_off, ky - y - lo_off
-            append((ch, x0, x0 + ua * adv, top, bottom, round(bottom - top, SIZE_DIGITS), upright, bold))
+            append((ch, x0, x0 + ua * adv, ky - y - hi_off, ky - y - lo_off, size, upright, bold))
         else:
             x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
             append((ch, x0, x1, top, bottom, round(bottom - top, SIZE_DIGITS), upright, bold))
-        vote_append(vote)
-    return chars, matrices
+        if len(chars) <= DIRECTION_SAMPLE:
+            votes[vote] += 1
+    return chars, votes
 
 
 def _char_box(
