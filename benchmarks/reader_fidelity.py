@@ -47,10 +47,15 @@ def page_differences(a, b) -> list[str]:  # noqa: ANN001 - PageData
     if not matched(fa, fb, BOX_TOLERANCE):
         out.append(f"p{a.number} fills {len(fa)}/{len(fb)}")
     elif any(
-        abs(x - y) > 0.01 for x, y in zip(sorted(f.shade for f in a.fills), sorted(f.shade for f in b.fills), strict=False)
+        abs(x - y) > 0.01
+        for x, y in zip(sorted(f.shade for f in a.fills), sorted(f.shade for f in b.fills), strict=False)
     ):
         out.append(f"p{a.number} fill shades")
     return out
+
+
+def _outcome(result: object) -> str:
+    return str(result) if isinstance(result, Exception) else "ok"
 
 
 def file_differences(path: Path) -> list[str]:
@@ -58,13 +63,7 @@ def file_differences(path: Path) -> list[str]:
     a, b = got["pdfplumber"], got["pdfium"]
     if isinstance(a, ExtractionError) or isinstance(b, ExtractionError):
         same = type(a) is type(b) and str(a).split(":")[0] == str(b).split(":")[0]
-        return (
-            []
-            if same
-            else [
-                f"error: {a if isinstance(a, Exception) else 'ok'} | {b if isinstance(b, Exception) else 'ok'}"
-            ]
-        )
+        return [] if same else [f"error: {_outcome(a)} | {_outcome(b)}"]
     if len(a.pages) != len(b.pages):
         return [f"pages {len(a.pages)}/{len(b.pages)}"]
     out = [d for x, y in zip(a.pages, b.pages, strict=True) for d in page_differences(x, y)]
@@ -72,9 +71,7 @@ def file_differences(path: Path) -> list[str]:
     da, db = docs["pdfplumber"], docs["pdfium"]
     if isinstance(da, Exception) or isinstance(db, Exception):
         if type(da) is not type(db):
-            out.append(
-                f"read_pdf: {da if isinstance(da, Exception) else 'ok'} | {db if isinstance(db, Exception) else 'ok'}"
-            )
+            out.append(f"read_pdf: {_outcome(da)} | {_outcome(db)}")
     else:
         if [t.rows for t in da.tables] != [t.rows for t in db.tables]:
             out.append("rows differ")

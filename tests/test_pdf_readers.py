@@ -158,3 +158,29 @@ def test_known_difference_line_end_hyphen_is_read_as_a_hyphen(tmp_path: Path) ->
     path.write_bytes(make_bad._pdf([content]))
     words = [w.text for w in read_pages(path, PdfSettings(reader="pdfium")).pages[0].words]
     assert words == ["a", "well-", "known", "word"]
+
+
+def test_reader_option_reaches_the_pipeline_through_refresh_and_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--reader` on both commands: the same actions either way, each reader's run cached apart."""
+    from talentmap.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.pdf").write_bytes((ROOT / "fixtures" / "pdf" / "grid.pdf").read_bytes())
+    outputs = {}
+    for reader in READERS:
+        out = tmp_path / f"out_{reader}"
+        assert main(["refresh", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--reader", reader]) == 0
+        outputs[reader] = (out / "actions.csv").read_text(encoding="utf-8")
+    assert outputs["pdfium"] == outputs["pdfplumber"]
+    assert outputs["pdfium"].count("\n") > 5
+    capsys.readouterr()
+    printed = {}
+    for reader in READERS:
+        assert main(["extract", str(raw / "plan.pdf"), "--reader", reader]) == 0
+        printed[reader] = capsys.readouterr().out
+    assert printed["pdfium"] == printed["pdfplumber"] and printed["pdfium"].count("\n") > 5
+    with pytest.raises(SystemExit):
+        main(["extract", str(raw / "plan.pdf"), "--reader", "pymupdf"])

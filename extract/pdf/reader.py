@@ -45,8 +45,12 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         text=TextColumnsStrategy(settings),
     )
     known = document_words(line for page in body for line in group_lines(page.words, settings.line_tolerance))
+    n_pages = len(pages)
+    del pages  # from here on only the body is read, one page at a time, each let go once read
     items: list[PageTable | Paragraph] = []
-    for page in body:
+    body.reverse()
+    while body:
+        page = body.pop()
         last = items[-1] if items else None
         after_table = isinstance(last, PageTable) and last.page == page.number - 1
         hint = last.col_edges if after_table and last.extractor == TextColumnsStrategy.name else ()
@@ -61,7 +65,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         texts = paragraphs(free, page.number, settings.line_tolerance, right)
         page_items: list[PageTable | Paragraph] = [*tables, *texts]
         items.extend(sorted(page_items, key=lambda x: x.top))
-    return _document(path, join_pieces(items), running, len(pages), metadata)
+    return _document(path, join_pieces(items), running, n_pages, metadata)
 
 
 def read_pages(path: Path, settings: PdfSettings) -> PdfPages:
