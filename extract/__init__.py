@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
 from .pdf.readers import READERS as PDF_READERS
-from .sniff import SUPPORTED_SUFFIXES, check_file
+from .sniff import SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
     "PDF_READERS",
@@ -21,6 +21,7 @@ __all__ = [
     "RawTable",
     "TextLine",
     "extract_document",
+    "suffix_for_content",
 ]
 
 

@@ -44,6 +44,16 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return kind
 
 
+def suffix_for_content(head: bytes) -> str:
+    """The supported extension a file's first bytes point to ("" if none): for a file object without
+    a name. A zip is taken for .docx, the only zip format read; `check_file` still checks the rest."""
+    if head.lstrip()[:1024].startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    return ""
+
+
 def _has_pdf_end(path: Path, size: int) -> bool:
     with path.open("rb") as fh:
         fh.seek(max(0, size - PDF_TAIL_BYTES))

@@ -1,5 +1,6 @@
 """Action -> TALENT Commission recommendation (`RecMatch`): stated, verbatim, similarity, override."""
 
+from .confidence import ConfidenceModel, load_confidence_model
 from .matcher import Matcher
 from .model import MappingQuery, Override, RecMatch
 from .overrides import apply_overrides, load_overrides
@@ -13,6 +14,7 @@ from .reference import (
 )
 
 __all__ = [
+    "ConfidenceModel",
     "MappingQuery",
     "Matcher",
     "Override",
@@ -21,6 +23,7 @@ __all__ = [
     "Reference",
     "TargetedRecommendation",
     "apply_overrides",
+    "load_confidence_model",
     "load_overrides",
     "load_reference",
     "recommendations_rows",

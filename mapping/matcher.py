@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from .calibration import needs_review, similarity_score
+from .confidence import ConfidenceModel, decision_features, load_confidence_model
 from .model import MappingQuery, RecMatch
 from .reference import Reference, load_reference
-from .similarity import Ranking, SimilarityRanker
+from .review import review_reasons
+from .secondary import secondary_rec
+from .similarity import Ranking, SimilarityRanker, pillar_prior
 from .stated import parse_stated
 from .targets import TargetPicker
 from .text import stemmed_words, tokens
 from .verbatim import VerbatimHit, VerbatimIndex
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary, generic_cues, load_vocabulary
 
 # Plan-level context (match_all): a cue or word found in more than COMMON_SHARE of a plan's
 # actions (plans of at least MIN_PLAN_ACTIONS) is scaled by COMMON_SHARE / share, down to 0.5
@@ -25,9 +27,16 @@ MIN_PLAN_ACTIONS = 5
 class Matcher:
     """Cheap to build (package data only, no network, no model); deterministic."""
 
-    def __init__(self, reference: Reference | None = None, vocabulary: Vocabulary | None = None):
+    def __init__(
+        self,
+        reference: Reference | None = None,
+        vocabulary: Vocabulary | None = None,
+        confidence: ConfidenceModel | None = None,
+    ):
         self.reference = reference or load_reference()
         self.vocabulary = vocabulary or load_vocabulary()
+        self.confidence = confidence or load_confidence_model()
+        self.generic = generic_cues(self.vocabulary)
         self.ranker = SimilarityRanker.build(self.reference, self.vocabulary)
         self.verbatim = VerbatimIndex.build(self.reference)
         self.targets = TargetPicker.build(self.reference)
@@ -62,15 +71,17 @@ class Matcher:
     def _match(self, query: MappingQuery, weights: Mapping[tuple[str, ...], float]) -> RecMatch:
         ranking = self.ranker.rank(query.action, query.objective, query.theme, weights)
         stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
+        text_score = round(100 * self.confidence.text_decided)
         if stated.rec_id:
             return RecMatch(
                 rec_id=stated.rec_id,
                 candidates=_lead_with(stated.rec_id, ranking),
                 target_id=stated.target_id,
-                score=100,
+                score=text_score,
                 method="stated",
                 needs_review=False,
                 evidence=f"plan states {query.stated_rec.strip()}",
+                secondary=secondary_rec(ranking.scores, stated.rec_id, self.generic),
             )
         hit = self._verbatim(query)
         if hit is not None:
@@ -78,23 +89,30 @@ class Matcher:
                 rec_id=hit.rec_id,
                 candidates=_lead_with(hit.rec_id, ranking),
                 target_id=hit.target_id,
-                score=round(hit.score),
+                score=text_score,
                 method="verbatim",
                 needs_review=False,
                 evidence=f"{hit.target_id or hit.rec_id} text, closeness {hit.score:.0f}",
+                secondary=secondary_rec(ranking.scores, hit.rec_id, self.generic),
             )
         best = ranking.best
-        has_cue = bool(best.cue_terms) and not best.lone_generic
-        score = similarity_score(best.total, ranking.scores[1].total, has_cue=has_cue)
+        features = decision_features(
+            ranking.scores, query.action or query.objective, self.generic, bool(pillar_prior(query.theme))
+        )
+        confidence = self.confidence.probability(features)
+        reasons = review_reasons(
+            ranking.scores, features, confidence, self.confidence.review_below, self.generic
+        )
         target = self.targets.pick(query.action, self.reference.targeted_under(best.rec_id))
         return RecMatch(
             rec_id=best.rec_id,
             candidates=ranking.candidates(),
             target_id=target,
-            score=score,
+            score=min(99, round(100 * confidence)),
             method="similarity",
-            needs_review=needs_review(score),
-            evidence=_evidence(ranking),
+            needs_review=bool(reasons),
+            evidence=_evidence(ranking) + (f" | review: {'; '.join(reasons)}" if reasons else ""),
+            secondary=secondary_rec(ranking.scores, best.rec_id, self.generic),
         )
 
     def _verbatim(self, query: MappingQuery) -> VerbatimHit | None:

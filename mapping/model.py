@@ -25,7 +25,8 @@ class RecMatch:
     score: int  # 0..100
     method: str  # stated | verbatim | similarity | override
     needs_review: bool
-    evidence: str = ""  # terms / phrase that drove the choice
+    evidence: str = ""  # terms / phrase that drove the choice, and why it needs review
+    secondary: str = ""  # a second main recommendation with strong evidence of its own, else ""
 
 
 @dataclass(frozen=True)

@@ -99,4 +99,5 @@ def _overridden(match: RecMatch, override: Override) -> RecMatch:
         method="override",
         needs_review=False,
         evidence=f"analyst override{note} (was {match.rec_id} by {match.method})",
+        secondary="" if match.secondary == override.rec_id else match.secondary,
     )

@@ -88,7 +88,8 @@ _SUFFIXES = (
 def normalise(text: str) -> str:
     """Fold accents, quotes, dashes and `&` so that copies of a text compare equal."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # only non-ASCII text can hold combining marks
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("&", " and ").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"[\u2018\u2019\u201c\u201d`]", "'", text)
     return re.sub(r"\s+", " ", text).strip().lower()

@@ -87,8 +87,11 @@ class Vocabulary:
         """Longest phrases first, without overlap: a longer phrase hides the shorter ones inside it
         (`apprenticeship levy` is not also `levy`). Each distinct phrase is reported once, in text order;
         proximity cues follow."""
+        present = set(text_tokens)  # a proximity cue needs its first and last word in the text
         return self._find_phrases(text_tokens) + [
-            CueHit(n.cues[0].phrase, n.key, n.cues) for n in self.near if n.occurs_in(text_tokens)
+            CueHit(n.cues[0].phrase, n.key, n.cues)
+            for n in self.near
+            if n.left[0] in present and n.right[-1] in present and n.occurs_in(text_tokens)
         ]
 
     def _find_phrases(self, text_tokens: Sequence[str]) -> list[CueHit]:
@@ -154,3 +157,10 @@ def load_vocabulary() -> Vocabulary:
         )
         for row in read_data_csv("vocabulary.csv")
     )
+
+
+def generic_cues(vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
+    """(rec_id, phrase) of every generic-kind cue: evidence that says little on its own."""
+    cues = [c for group in vocabulary.by_key.values() for c in group]
+    cues += [c for near in vocabulary.near for c in near.cues]
+    return frozenset((c.rec_id, c.phrase) for c in cues if c.kind == GENERIC)

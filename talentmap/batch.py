@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import logging
 import os
 import time
@@ -28,7 +27,12 @@ from .pipeline import FileResult
 from .progress import progress_for
 from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, processor_spec, run_tasks
 
-__all__ = ["FileError", "RefreshBusyError", "RefreshSummary", "discover", "refresh"]
+try:  # POSIX (Linux, macOS): the batch's lock. Elsewhere importing works; a refresh says why it can't run.
+    import fcntl
+except ImportError:  # pragma: no cover - exercised by a test that hides the module
+    fcntl = None
+
+__all__ = ["EmptyRawFolderError", "FileError", "RefreshBusyError", "RefreshSummary", "discover", "refresh"]
 
 log = logging.getLogger("talentmap")
 LOCK_FILE = ".refresh.lock"
@@ -92,21 +96,61 @@ def refresh(
     processor: str = DEFAULT_PROCESSOR,
     progress_stream: TextIO | None = None,
     max_memory_mb: int | None = MAX_WORKER_MEMORY_MB,
+    allow_empty: bool = False,
     pdf_reader: str | None = None,
 ) -> RefreshSummary:
     """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv` (a malformed one
     raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
-    the pipeline for a fake one)."""
+    the pipeline for a fake one).
+
+    A mistyped `raw` must not wipe a dataset: a missing folder raises `FileNotFoundError`, and one
+    without a single plan raises `EmptyRawFolderError` while `out` holds rows, unless `allow_empty`."""
     raw, out = Path(raw), Path(out)
+    if not raw.is_dir():
+        raise FileNotFoundError(
+            f"raw folder not found: {raw}" if not raw.exists() else f"not a folder: {raw}"
+        )
     if pdf_reader is not None:  # the pipeline's default reader needs no option (nor a new cache)
         processor = processor_spec(processor, pdf_reader=pdf_reader)
     with exclusive_lock(out):
-        return _refresh(raw, out, jobs, force, timeout, overrides, processor, progress_stream, max_memory_mb)
+        files, skipped = discover(raw)
+        log.info("%s: %d plans found, %d other files skipped", raw, len(files), len(skipped))
+        if not files and not allow_empty and has_dataset(out):
+            raise EmptyRawFolderError(
+                f"{raw} holds no plans (.pdf, .docx): refusing to replace the dataset in {out} with an "
+                "empty one; check the folder, or pass --allow-empty (allow_empty=True) to empty it"
+            )
+        return _refresh(
+            raw,
+            out,
+            (files, skipped),
+            jobs,
+            force,
+            timeout,
+            overrides,
+            processor,
+            progress_stream,
+            max_memory_mb,
+        )
+
+
+class EmptyRawFolderError(ValueError):
+    """The raw folder holds no plan while the output folder holds a dataset it would replace."""
+
+
+def has_dataset(out: Path) -> bool:
+    """Does `out` hold an actions.csv with at least one row?"""
+    try:
+        with open(out / "actions.csv", "rb") as fh:
+            return len(fh.read(1 << 16).splitlines()) > 1
+    except OSError:
+        return False
 
 
 def _refresh(
     raw: Path,
     out: Path,
+    found: tuple[list[Path], list[str]],
     jobs: int | None,
     force: bool,
     timeout: float | None,
@@ -118,11 +162,12 @@ def _refresh(
     start = time.perf_counter()
     overrides_file = Path(overrides) if overrides is not None else raw.parent / "overrides.csv"
     override_rows = read_override_file(overrides_file)
-    files, skipped = discover(raw)
+    files, skipped = found
     remove_stale_temp_files(out)
     cache = ResultCache.under(out, pipeline_version(salt=processor))
     outcomes, digests, todo = _look_up(files, raw, cache, force)
     cached = len(outcomes) - (len(files) - len(digests))  # minus unreadable files
+    log.info("%d files unchanged (from the cache), %d to extract", cached, len(todo))
 
     # largest first: a big file started last would leave the other cores idle at the end
     todo.sort(key=lambda task: (-_size(task.path), task.source_file))
@@ -141,6 +186,7 @@ def _refresh(
     results = [o for o in ordered if isinstance(o, FileResult)]
     errors = [o for o in ordered if isinstance(o, FileError)]
     results, report = apply_override_file(results, override_rows, overrides_file)
+    log.info("overrides: %d applied from %s", report.applied, overrides_file)
     for line in report.log_lines():
         log.warning(line)
     summary = RefreshSummary(
@@ -153,6 +199,7 @@ def _refresh(
         errors=tuple(errors),
         overrides=report,
     )
+    log.info("writing the outputs into %s", out)
     write_all(out, results, errors, summary)
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
 
@@ -195,6 +242,8 @@ def exclusive_lock(out: Path) -> Iterator[None]:
     """One refresh per --out at a time, or their outputs and cache pruning would interleave.
 
     An flock, so the kernel releases it when its holder dies (even by kill -9): no stale locks."""
+    if fcntl is None:
+        raise RuntimeError("talentmap refresh runs on Linux and macOS (it needs POSIX file locks)")
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_FILE, "a+") as fh:
         try:

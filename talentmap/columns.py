@@ -32,7 +32,7 @@ CONTRACT_COLUMNS = (
     "needs_review",
     "extractor",
 )
-ADDED_COLUMNS = ("match_evidence",)
+ADDED_COLUMNS = ("match_evidence", "rec_secondary")
 COLUMNS = CONTRACT_COLUMNS + ADDED_COLUMNS
 
 

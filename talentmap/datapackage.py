@@ -7,6 +7,7 @@ no extra library is needed to trust the file.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from .columns import COLUMNS
 MATCH_METHODS = ("stated", "verbatim", "similarity", "override")
 DEFAULT_REC_IDS = tuple(f"R{i}" for i in range(1, 17))
 MISSING_VALUES = ("",)
+PARQUET_LIST = "list<string>"
 TRUE_VALUES = ("true",)
 FALSE_VALUES = ("false",)
 
@@ -37,6 +39,8 @@ class ColumnDoc:
     minimum: float | None = None
     maximum: float | None = None
     required: bool = False
+    separator: str = ""  # a list joined by this in the CSV; an array in Parquet and in the typed frame
+    format: str = ""  # Table Schema `format` (Parquet's list columns)
 
 
 def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc, ...]:
@@ -110,6 +114,7 @@ def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc,
             "string",
             "The three best main recommendations, best first, `;`-separated.",
             pattern=r"R\d+(;R\d+)*",
+            separator=";",
         ),
         ColumnDoc(
             "target_id",
@@ -137,16 +142,43 @@ def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc,
             "Which stage produced the table "
             "(e.g. `pdfplumber-lines`, `camelot-stream`, `docx`, `text-list`).",
         ),
-        ColumnDoc("match_evidence", "string", "Terms or phrase that drove the choice of `rec_id`."),
+        ColumnDoc(
+            "match_evidence",
+            "string",
+            "Terms or phrase that drove the choice of `rec_id`; after `review:`, why it needs review.",
+        ),
+        ColumnDoc(
+            "rec_secondary",
+            "string",
+            "A second main recommendation the action also addresses, when its own evidence is strong; "
+            "else empty.",
+            enum=("", *rec_ids),
+        ),
     )
     by_name = {doc.name: doc for doc in docs}
     # in file order; a column appended to COLUMNS before it is documented here is still described
     return tuple(by_name.get(c, ColumnDoc(c, "string", "")) for c in COLUMNS)
 
 
+def parquet_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc, ...]:
+    """actions.parquet's columns: those of actions.csv, each separated list a Parquet list of strings.
+
+    Declared `any` with `format: list<string>` rather than Table Schema's `array`: frictionless reads
+    Parquet through pandas, which hands a list over as a numpy array that its `array` type rejects, so
+    `frictionless validate datapackage.json` would fail on a correct file. `validate_typed` checks the
+    lists' items against the CSV column's pattern instead.
+    """
+    return tuple(
+        dataclasses.replace(doc, type="any", pattern="", format=PARQUET_LIST) if doc.separator else doc
+        for doc in action_columns(rec_ids)
+    )
+
+
 def field_schema(doc: ColumnDoc) -> dict[str, object]:
     """A Table Schema field descriptor."""
     field: dict[str, object] = {"name": doc.name, "type": doc.type, "description": doc.description}
+    if doc.format:
+        field["format"] = doc.format
     if doc.type == "boolean":
         field["trueValues"] = list(TRUE_VALUES)
         field["falseValues"] = list(FALSE_VALUES)
@@ -282,6 +314,23 @@ def datapackage(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> dict[str, object]:
             ),
         ),
     }
+    parquet = {
+        "name": "actions_parquet",
+        "path": "actions.parquet",
+        "title": "The actions, typed",
+        "description": "The rows of actions.csv with their types kept: integers, booleans and "
+        "`rec_candidates` as a list (read it with `talentmap.read_dataset()` or `pandas.read_parquet`).",
+        "profile": "tabular-data-resource",
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "schema": table_schema(
+            parquet_columns(rec_ids),
+            primary_key=("source_file", "row"),
+            foreign_keys=(
+                {"fields": "rec_id", "reference": {"resource": "recommendations", "fields": "rec_id"}},
+            ),
+        ),
+    }
     companions = [
         {
             "name": path.removesuffix(".csv"),
@@ -295,7 +344,7 @@ def datapackage(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> dict[str, object]:
         "name": "talentmap",
         "title": "Technician Commitment action plans mapped to the TALENT Commission recommendations",
         "profile": "tabular-data-package",
-        "resources": [actions, *companions],
+        "resources": [actions, parquet, *companions],
     }
 
 

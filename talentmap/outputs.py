@@ -52,16 +52,19 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_dataset(out: Path, actions: pd.DataFrame, errors: Sequence[tuple[str, str, str]]) -> None:
-    """The contract's three files: actions.csv, actions.parquet, errors.csv."""
+    """The contract's three files: actions.csv (text), actions.parquet (typed), errors.csv."""
+    from .dataset import typed_actions, write_parquet
+
     write_csv(actions, out / "actions.csv")
-    atomic_write(out / "actions.parquet", lambda tmp: actions.to_parquet(tmp, index=False))
+    typed = typed_actions(actions)
+    atomic_write(out / "actions.parquet", lambda tmp: write_parquet(typed, tmp))
     write_csv(pd.DataFrame(list(errors), columns=list(ERROR_COLUMNS)), out / "errors.csv")
 
 
 # -- everything a refresh leaves in data/processed ---------------------------------------------
 
 XLSX_MAX_CELL = 32_767  # Excel's limit on characters in a cell
-XLSX_WIDTHS = {"objective": 40, "action": 60, "measure": 40, "progress": 40, "extra": 30, "institution": 28}
+XLSX_MIN_WIDTH, XLSX_MAX_WIDTH = 6, 60  # characters; wider text wraps
 XLSX_NUMBERS = ("page", "row", "match_score")
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters openpyxl refuses
 
@@ -77,6 +80,7 @@ def write_all(
     `summary_info` (a RefreshSummary, a mapping or a string) is printed at the top of report.html.
     """
     from .datapackage import datapackage_json
+    from .dataset import typed_actions
     from .report import error_frame, render_report, report_data
     from .summaries import plans_frame, rec_ids_of, recommendations_frame
 
@@ -92,7 +96,11 @@ def write_all(
     write_csv(recommendations, out / "recommendations.csv")
     write_csv(data.review, out / "review.csv")
     write_csv(plans_frame(results, errors), out / "plans.csv")
-    write_xlsx(actions, out / "actions.xlsx", {"coverage": data.coverage, "recommendations": recommendations})
+    write_xlsx(
+        typed_actions(actions),
+        out / "actions.xlsx",
+        {"coverage": data.coverage, "recommendations": recommendations},
+    )
     write_text(render_report(data), out / "report.html")
 
 
@@ -112,13 +120,16 @@ def write_text(text: str, path: Path) -> None:
 def write_xlsx(
     actions: pd.DataFrame, path: Path, more_sheets: Mapping[str, pd.DataFrame] | None = None
 ) -> None:
-    """actions.xlsx for analysts: frozen header row and filters on every sheet, numbers as numbers.
+    """actions.xlsx for analysts: on every sheet a frozen header row, filters, widths fitted to the
+    content and long text wrapped; numbers as numbers and booleans as booleans (`actions` is typed).
 
     openpyxl's write-only mode streams rows (several times faster than pandas' to_excel on big sets).
     """
     from openpyxl import Workbook
 
-    sheets = {"actions": actions, **(more_sheets or {})}
+    from .dataset import lists_joined
+
+    sheets = {"actions": lists_joined(actions), **(more_sheets or {})}
 
     def write(tmp: Path) -> None:
         book = Workbook(write_only=True)
@@ -131,22 +142,55 @@ def write_xlsx(
 
 def _write_sheet(sheet, frame: pd.DataFrame) -> None:  # noqa: ANN001 - an openpyxl write-only sheet
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     columns = [str(c) for c in frame.columns]
-    for index, name in enumerate(columns, start=1):
-        width = XLSX_WIDTHS.get(name, max(10, len(name) + 2))
+    layouts = [column_layout(name, frame[name]) for name in columns]
+    for index, (width, _) in enumerate(layouts, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(frame) + 1}"
-    bold = Font(bold=True)
-    sheet.append([_styled(WriteOnlyCell(sheet, value=name), bold) for name in columns])
+    bold, wrapped = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    sheet.append([_styled(WriteOnlyCell(sheet, value=name), font=bold) for name in columns])
     numbers = [name in XLSX_NUMBERS for name in columns]
+    wraps = [wrap for _, wrap in layouts]
     for values in frame.itertuples(index=False, name=None):
+        cells = [
+            _excel_value(sheet, v, number, WriteOnlyCell) for v, number in zip(values, numbers, strict=True)
+        ]
         sheet.append(
-            [_excel_value(sheet, v, number, WriteOnlyCell) for v, number in zip(values, numbers, strict=True)]
+            [
+                _wrapped(sheet, c, wrapped, WriteOnlyCell) if w else c
+                for c, w in zip(cells, wraps, strict=True)
+            ]
         )
+
+
+def column_layout(name: str, values: pd.Series) -> tuple[float, bool]:
+    """(width in characters, wrap?) for a column: wide enough for the header and for most values (the
+    90th percentile of their longest line), at most XLSX_MAX_WIDTH; text that does not fit wraps."""
+    lines = values.map(
+        lambda v: max((len(line) for line in str(v).splitlines()), default=0) if _shown(v) else 0
+    )
+    typical = float(lines.quantile(0.9)) if len(lines) else 0.0
+    width = min(max(len(name) + 3, typical + 2, XLSX_MIN_WIDTH), XLSX_MAX_WIDTH)
+    multi_line = values.map(lambda v: isinstance(v, str) and "\n" in v).any() if len(values) else False
+    return round(width, 1), bool(multi_line or (len(lines) and lines.max() + 2 > width))
+
+
+def _shown(value: object) -> bool:
+    return not (value is None or value is pd.NA or (isinstance(value, float) and value != value))
+
+
+def _wrapped(sheet, cell: object, alignment, cell_type: type) -> object:  # noqa: ANN001
+    """`cell` (a value or a WriteOnlyCell) with its text wrapped."""
+    if cell is None:
+        return None
+    if not hasattr(cell, "alignment"):  # a plain value, not yet a cell
+        cell = cell_type(sheet, value=cell)
+    cell.alignment = alignment
+    return cell
 
 
 def _styled(cell, font):  # noqa: ANN001, ANN202

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+import logging
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
-from talentmap.extract import PDF_READERS, Document, ExtractionError, extract_document
+from talentmap.extract import (
+    PDF_READERS,
+    SUPPORTED_SUFFIXES,
+    Document,
+    ExtractionError,
+    extract_document,
+    suffix_for_content,
+)
 from talentmap.mapping import MappingQuery, Matcher, RecMatch
 from talentmap.normalise import ActionRecord, Plan, explain_text, normalise
 
 from .columns import COLUMNS, plan_id_for
+
+log = logging.getLogger("talentmap.pipeline")
 
 
 class PipelineError(Exception):
@@ -40,13 +54,33 @@ def process_file(
     path: Path, source_file: str, matcher: Matcher | None = None, pdf_reader: str = PDF_READERS[0]
 ) -> FileResult:
     """Run every stage on one file; raise `PipelineError` naming the stage that failed."""
+    start = time.perf_counter()
     document = _run("extract", extract_document, path, pdf_reader)
+    log.info(
+        "%s: extract: %d pages, %d tables, %d text lines (%.2f s)",
+        source_file,
+        document.pages,
+        len(document.tables),
+        len(document.lines),
+        time.perf_counter() - start,
+    )
+    start = time.perf_counter()
     plan = _run("normalise", normalise, document, file_stem=Path(source_file).stem)
+    log.info(
+        "%s: normalise: %d actions (%.2f s)", source_file, len(plan.records), time.perf_counter() - start
+    )
     if not plan.records:
         raise PipelineError("normalise", _no_actions_message(document, plan))
     plan_id = plan_id_for(source_file)
     queries = [query_for(plan_id, record) for record in plan.records]
+    start = time.perf_counter()
     matches = _run("mapping", (matcher or Matcher()).match_all, queries)
+    log.info(
+        "%s: mapping: %d tagged (%.2f s)",
+        source_file,
+        sum(bool(m.rec_id) for m in matches),
+        time.perf_counter() - start,
+    )
     rows = tuple(
         contract_row(plan_id, source_file, plan, record, match)
         for record, match in zip(plan.records, matches, strict=True)
@@ -63,6 +97,24 @@ def process_file(
         ),
         explain=explain_text(plan),
     )
+
+
+def process_stream(stream: IO[bytes], source_file: str | None = None) -> FileResult:
+    """`process_file` for a binary file object: its bytes go to a temporary file, since the readers
+    want a path. The kind comes from `source_file` or the stream's own name, else its first bytes."""
+    head = stream.read(1024)
+    if isinstance(head, str):
+        raise TypeError("a plan must be read from a binary file object: open the file with 'rb'")
+    name = source_file or Path(str(getattr(stream, "name", "") or "")).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        suffix = suffix_for_content(head) or suffix
+    with tempfile.TemporaryDirectory(prefix="talentmap-") as tmp:
+        path = Path(tmp) / f"plan{suffix}"
+        with path.open("wb") as fh:
+            fh.write(head)
+            shutil.copyfileobj(stream, fh)
+        return process_file(path, name or path.name)
 
 
 def query_for(plan_id: str, record: ActionRecord | dict[str, str]) -> MappingQuery:
@@ -88,6 +140,7 @@ def match_fields(match: RecMatch) -> dict[str, str]:
         "match_method": match.method,
         "needs_review": "true" if match.needs_review else "false",
         "match_evidence": match.evidence,
+        "rec_secondary": match.secondary,
     }
 
 
@@ -101,6 +154,7 @@ def match_from_fields(row: dict[str, str]) -> RecMatch:
         method=row.get("match_method", ""),
         needs_review=row.get("needs_review") == "true",
         evidence=row.get("match_evidence", ""),
+        secondary=row.get("rec_secondary", ""),
     )
 
 

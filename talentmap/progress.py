@@ -63,7 +63,9 @@ class BarProgress(AbstractContextManager):
         from rich.markup import escape
 
         if outcome.error is not None:
-            self.progress.console.print(f"[red]FAILED[/red] {escape(describe(outcome))}", highlight=False)
+            name, result = outcome.task.source_file, _result_text(outcome)
+            failed = f"{escape(name)}: [red]FAILED[/red]{escape(result.removeprefix('FAILED'))}"
+            self.progress.console.print(failed, highlight=False)
         self.progress.update(self.task, advance=1, description=escape(outcome.task.source_file))
 
     def __exit__(self, *exc: object) -> None:
@@ -79,8 +81,12 @@ def progress_for(total: int, cached: int, stream: TextIO | None = None) -> LineP
 
 
 def describe(outcome: Outcome) -> str:
-    name = outcome.task.source_file
+    """`name: 27 actions (1.2 s)` or `name: FAILED [stage] why (1.2 s)`."""
+    return f"{outcome.task.source_file}: {_result_text(outcome)}"
+
+
+def _result_text(outcome: Outcome) -> str:
     if outcome.error is not None:
-        return f"{name}: FAILED [{outcome.error.stage}] {outcome.error.error} ({outcome.seconds:.1f} s)"
+        return f"FAILED [{outcome.error.stage}] {outcome.error.error} ({outcome.seconds:.1f} s)"
     rows = len(outcome.result.rows) if outcome.result else 0
-    return f"{name}: {rows} actions ({outcome.seconds:.1f} s)"
+    return f"{rows} actions ({outcome.seconds:.1f} s)"

@@ -1,12 +1,20 @@
-"""report.html: one self-contained page (inline CSS, no script, no network) an analyst opens first.
+"""report.html: one self-contained page (inline CSS and script, no network) an analyst opens first.
 
-It shows which recommendations each plan covers (heatmap), per-plan counts of themes and statuses,
-the rows waiting for review and the files that failed, all computed from the files in data/processed
-so `talentmap report` can rebuild it without re-running the pipeline.
+It shows the sector's coverage of each recommendation (a bar chart), which recommendations each plan
+covers (heatmap), per-plan counts of pillars and statuses, the rows waiting for review and the files
+that failed, all computed from the files in data/processed so `talentmap report` can rebuild it
+without re-running the pipeline.
+
+Made for the whole sector (130+ plans): the page is complete without its script (every table rendered
+here, at full counts); the inline script (report_script.py) adds filters by institution, pillar,
+recommendation and review state, sortable columns, the heatmap's colour scale per table, plan or
+recommendation, and a paged review queue. It reads the action facts embedded as JSON (ids and indexes
+only, no text) and never turns data into markup, so text from the plans stays escaped.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +25,7 @@ import pandas as pd
 
 from talentmap.normalise.model import STATUSES, THEMES
 
+from .report_assets import REPORT_CSS, REPORT_SCRIPT
 from .summaries import (
     NO_STATUS,
     NO_THEME,
@@ -29,8 +38,10 @@ from .summaries import (
 )
 
 REPORT_FILE = "report.html"
-REVIEW_ROWS_SHOWN = 1000
+REVIEW_ROWS_SHOWN = 5000  # rows in the page (paged by its script); all of them are in review.csv
+REVIEW_PAGE_ROWS = 25
 ACTION_CHARS_SHOWN = 240
+FACT_COLUMNS = ("source_file", "row", "rec_id", "theme", "status", "needs_review")
 TITLE = "Technician Commitment action plans and the TALENT recommendations"
 
 
@@ -43,6 +54,7 @@ class ReportData:
     review: pd.DataFrame
     errors: pd.DataFrame
     recommendations: pd.DataFrame
+    facts: pd.DataFrame  # one row per action: FACT_COLUMNS, what the filters need
     run_summary: str = ""
     generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
@@ -66,6 +78,7 @@ def report_data(
         review=review_frame(actions),
         errors=errors,
         recommendations=recommendations,
+        facts=actions[list(FACT_COLUMNS)].reset_index(drop=True),
         run_summary=run_summary,
     )
 
@@ -89,12 +102,16 @@ def _read_csv(path: Path) -> pd.DataFrame | None:
 
 # -- rendering ---------------------------------------------------------------------------------
 
+PILLARS = (*THEMES, NO_THEME)
+STATUS_COLUMNS = (*STATUSES, NO_STATUS)
+
 
 def render_report(data: ReportData) -> str:
     """The whole page as one HTML string."""
     review_count = len(data.review)
     plans = len(data.coverage)
     actions = int(data.coverage["actions"].sum()) if plans else 0
+    plan_index = {source: i for i, source in enumerate(data.coverage["source_file"])}
     sections = [
         f"<h1>{escape(TITLE)}</h1>",
         '<p class="lede">'
@@ -105,26 +122,144 @@ def render_report(data: ReportData) -> str:
         "failed. "
         f"Generated {escape(data.generated)}.</p>",
         _run_summary(data.run_summary),
-        _heatmap(data),
+        _filters(data) if plans else "",
+        _sector_chart(data),
+        _heatmap(data, plan_index),
         _legend(data.recommendations),
-        _counts(data.plan_counts),
-        _review(data.review),
+        _counts(data.plan_counts, plan_index),
+        _review(data, plan_index),
         _errors(data.errors),
     ]
     body = "\n".join(s for s in sections if s)
+    script = (
+        f'<script type="application/json" id="report-facts">{_facts_json(data, plan_index)}</script>'
+        f"<script>{REPORT_SCRIPT}</script>"
+        if plans
+        else ""
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(TITLE)}</title><style>{_CSS}</style></head>\n"
-        f"<body><main>\n{body}\n</main></body></html>\n"
+        f"<title>{escape(TITLE)}</title><style>{REPORT_CSS}</style></head>\n"
+        f"<body><main>\n{body}\n</main>{script}</body></html>\n"
     )
+
+
+def _facts_json(data: ReportData, plan_index: dict[str, int]) -> str:
+    """Every action as [plan, rec, pillar, status, needs_review] indexes: all the filters need, no text.
+
+    Escaped for a <script> element: no `<`, `>` or `&` survives, so no value can close the element."""
+    recs = {rec: i for i, rec in enumerate(data.rec_ids)}
+    pillars = {p: i for i, p in enumerate(PILLARS)}
+    statuses = {s: i for i, s in enumerate(STATUS_COLUMNS)}
+    facts = data.facts
+    rows = [
+        [
+            plan_index[source],
+            recs.get(rec, -1),
+            pillars.get(theme, len(THEMES)),
+            statuses.get(status, len(STATUSES)),
+            1 if review == "true" else 0,
+        ]
+        for source, rec, theme, status, review in zip(
+            facts["source_file"],
+            facts["rec_id"],
+            facts["theme"],
+            facts["status"],
+            facts["needs_review"],
+            strict=True,
+        )
+        if source in plan_index
+    ]
+    payload = {
+        "recs": list(data.rec_ids),
+        "plans": len(plan_index),
+        "pillars": len(PILLARS),
+        "statuses": len(STATUS_COLUMNS),
+        "actions": rows,
+        "pageRows": REVIEW_PAGE_ROWS,
+    }
+    text = json.dumps(payload, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _run_summary(text: str) -> str:
     if not text:
         return ""
     return f'<pre class="run">{escape(text)}</pre>'
+
+
+def _filters(data: ReportData) -> str:
+    """The filter bar: hidden until the script runs (without it the controls would do nothing)."""
+    titles = _titles(data)
+    pillar_options = "".join(f'<option value="{i}">{escape(p)}</option>' for i, p in enumerate(PILLARS))
+    rec_options = "".join(
+        f'<option value="{i}">{escape(r)} {escape(titles.get(r, ""))}</option>'
+        for i, r in enumerate(data.rec_ids)
+    )
+    return (
+        '<form id="filters" class="filters" hidden>'
+        '<label>Institution <input id="f-institution" type="search" placeholder="name or file"></label>'
+        f'<label>Pillar <select id="f-pillar"><option value="">all</option>{pillar_options}</select></label>'
+        '<label title="Plans covering it; review rows tagged with it">Recommendation '
+        f'<select id="f-rec"><option value="">all</option>{rec_options}</select></label>'
+        '<label>Needs review <select id="f-review"><option value="">all actions</option>'
+        '<option value="yes">needs review</option><option value="no">confident</option></select></label>'
+        '<label>Heatmap colours <select id="f-scale"><option value="table">whole table</option>'
+        '<option value="row">per plan (row)</option><option value="column">per recommendation (column)'
+        "</option></select></label>"
+        '<button type="reset" id="f-reset">Clear</button>'
+        '<output id="shown-count"></output>'
+        "</form>"
+    )
+
+
+def _titles(data: ReportData) -> dict[str, str]:
+    return dict(zip(data.recommendations["rec_id"], data.recommendations["short_title"], strict=False))
+
+
+def _sort_head(label: str, col: int, title: str = "", kind: str = "num", attrs: str = "") -> str:
+    """A column heading the script can sort by (`col` = the cell's index in a body row)."""
+    tip = f' title="{escape(title)}"' if title else ""
+    return (
+        f'<th scope="col" data-col="{col}" data-type="{kind}"{tip}{attrs}>'
+        f'<button type="button" class="sort">{label}</button></th>'
+    )
+
+
+def _sector_chart(data: ReportData) -> str:
+    """Per recommendation: how many plans have at least one action tagged with it (bar = share of plans)."""
+    coverage, rec_ids, titles = data.coverage, data.rec_ids, _titles(data)
+    if coverage.empty:
+        return ""
+    plans = len(coverage)
+    rows = []
+    for rec in rec_ids:
+        covering, actions = int((coverage[rec] > 0).sum()), int(coverage[rec].sum())
+        share = covering / plans
+        rows.append(
+            f'<tr data-rec="{escape(rec)}"><th scope="row" data-value="{rec_ids.index(rec)}">'
+            f'<b>{escape(rec)}</b> <span class="rec-title">{escape(titles.get(rec, ""))}</span></th>'
+            f'<td class="num plans" data-value="{covering}">{covering}</td>'
+            f'<td class="bar" data-value="{share:.4f}">'
+            f'<span class="bar" style="width:{100 * share:.1f}%"></span>'
+            f'<span class="pct">{100 * share:.0f}%</span></td>'
+            f'<td class="num actions" data-value="{actions}">{actions}</td></tr>'
+        )
+    head = (
+        _sort_head("Recommendation", 0)
+        + _sort_head("Plans covering", 1)
+        + _sort_head("Share of plans", 2)
+        + _sort_head("Actions", 3)
+    )
+    return (
+        '<section id="sector"><h2>Sector coverage: plans with an action on each recommendation</h2>'
+        "<p>Bars: the share of the plans shown that have at least one action tagged with the "
+        "recommendation.</p>"
+        f'<table id="sector-chart" class="chart sortable"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
 def _plan_label(row: pd.Series) -> str:
@@ -136,48 +271,68 @@ def _plan_label(row: pd.Series) -> str:
     return label + f'<br><span class="file">{escape(row["source_file"])}</span>'
 
 
-def _heatmap(data: ReportData) -> str:
-    rec_ids = data.rec_ids
-    titles = dict(zip(data.recommendations["rec_id"], data.recommendations["short_title"], strict=False))
+def _plan_attrs(row: pd.Series, plan_index: dict[str, int]) -> str:
+    """The attributes the script filters a plan's row by (its words lower-cased, escaped)."""
+    search = " ".join(
+        str(row.get(k, "")) for k in ("institution", "plan_id", "source_file", "period")
+    ).lower()
+    return (
+        f'data-plan="{plan_index[row["source_file"]]}" data-plan-id="{escape(row["plan_id"])}" '
+        f'data-source-file="{escape(row["source_file"])}" data-search="{escape(search)}"'
+    )
+
+
+def _heatmap(data: ReportData, plan_index: dict[str, int]) -> str:
+    rec_ids, titles = data.rec_ids, _titles(data)
     coverage = data.coverage
-    head = "".join(f'<th scope="col" title="{escape(titles.get(r, ""))}">{escape(r)}</th>' for r in rec_ids)
     if coverage.empty:
         return '<section><h2>Coverage</h2><p class="empty">No actions were extracted.</p></section>'
+    head = "".join(
+        _sort_head(escape(r), i, titles.get(r, ""), attrs=f' data-rec="{escape(r)}"')
+        for i, r in enumerate(rec_ids, start=1)
+    )
     peak = max(int(coverage[list(rec_ids)].to_numpy().max()), 1)
     rows = []
     for _, row in coverage.iterrows():
         cells = "".join(_heat_cell(int(row[r]), peak, f"{row['plan_id']} {r}") for r in rec_ids)
         rows.append(
-            f'<tr data-plan-id="{escape(row["plan_id"])}" data-source-file="{escape(row["source_file"])}">'
+            f"<tr {_plan_attrs(row, plan_index)}>"
             f'<th scope="row">{_plan_label(row)}</th>'
-            f'{cells}<td class="num total">{int(row["actions"])}</td></tr>'
+            f'{cells}<td class="num total" data-value="{int(row["actions"])}">{int(row["actions"])}</td></tr>'
         )
     totals = "".join(f'<td class="num">{int(coverage[r].sum())}</td>' for r in rec_ids)
     covering = "".join(f'<td class="num">{int((coverage[r] > 0).sum())}</td>' for r in rec_ids)
     return (
-        "<section><h2>Coverage: actions per recommendation</h2>"
+        '<section id="coverage"><h2>Coverage: actions per recommendation</h2>'
         "<p>One row per plan; a cell counts the plan's actions tagged with that recommendation "
-        "(darker = more). Hover a column heading for the recommendation's title.</p>"
-        '<div class="scroll"><table id="heatmap" class="heatmap">'
-        f'<thead><tr><th scope="col">Plan</th>{head}<th scope="col">Actions</th></tr></thead>'
+        "(darker = more, relative to the whole table, the plan or the recommendation: see "
+        '"Heatmap colours"). Click a heading to sort; hover it for the recommendation\'s title.</p>'
+        '<div class="box"><table id="heatmap" class="heatmap sortable">'
+        f"<thead><tr>{_sort_head('Plan', 0, kind='text')}{head}"
+        f"{_sort_head('Actions', len(rec_ids) + 1)}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody>"
-        f'<tfoot><tr><th scope="row">All actions</th>{totals}'
+        f'<tfoot><tr id="heat-totals"><th scope="row">All actions</th>{totals}'
         f'<td class="num total">{int(coverage["actions"].sum())}</td></tr>'
-        f'<tr><th scope="row">Plans covering</th>{covering}<td></td></tr></tfoot>'
+        f'<tr id="heat-covering"><th scope="row">Plans covering</th>{covering}<td></td></tr></tfoot>'
         "</table></div></section>"
     )
 
 
-def _heat_cell(count: int, peak: int, label: str) -> str:
-    if count == 0:
-        return f'<td class="num zero" title="{escape(label)}: 0">0</td>'
-    share = count / peak
-    # from a pale to a deep blue; white text once the background is dark enough to need it
+def heat_colour(count: int, peak: int) -> tuple[tuple[int, int, int], str]:
+    """(background rgb, text colour) of a heatmap cell: pale to deep blue; the script uses the same."""
+    share = count / max(peak, 1)
     start, end = (222, 235, 247), (8, 48, 107)
     rgb = tuple(round(a + (b - a) * (0.25 + 0.75 * share)) for a, b in zip(start, end, strict=True))
-    colour = "#fff" if share > 0.45 else "#111"
+    return rgb, "#fff" if share > 0.45 else "#111"
+
+
+def _heat_cell(count: int, peak: int, label: str) -> str:
+    if count == 0:
+        return f'<td class="num heat zero" data-value="0" title="{escape(label)}: 0">0</td>'
+    rgb, colour = heat_colour(count, peak)
     style = f"background:rgb{rgb};color:{colour}"
-    return f'<td class="num" style="{style}" title="{escape(label)}: {count}">{count}</td>'
+    title = f"{escape(label)}: {count}"
+    return f'<td class="num heat" data-value="{count}" style="{style}" title="{title}">{count}</td>'
 
 
 def _legend(recommendations: pd.DataFrame) -> str:
@@ -187,63 +342,90 @@ def _legend(recommendations: pd.DataFrame) -> str:
     return f'<section><h2>Recommendations</h2><ol class="legend">{items}</ol></section>'
 
 
-def _counts(counts: pd.DataFrame) -> str:
-    groups = [("Themes", [*THEMES, NO_THEME]), ("Statuses", [*STATUSES, NO_STATUS])]
-    top = '<th rowspan="2" scope="col">Plan</th><th rowspan="2" scope="col">Actions</th>' + "".join(
-        f'<th colspan="{len(cols)}" scope="colgroup">{name}</th>' for name, cols in groups
+def _counts(counts: pd.DataFrame, plan_index: dict[str, int]) -> str:
+    groups = [("Pillars", PILLARS), ("Statuses", STATUS_COLUMNS)]
+    top = '<th rowspan="2" scope="col" class="corner">Plan</th>' + _sort_head("Actions", 1).replace(
+        "<th ", '<th rowspan="2" ', 1
     )
-    top += '<th rowspan="2" scope="col">Need review</th>'
-    sub = "".join(f'<th scope="col">{escape(c.replace("_", " "))}</th>' for _, cols in groups for c in cols)
+    top += "".join(f'<th colspan="{len(cols)}" scope="colgroup">{name}</th>' for name, cols in groups)
+    columns = [c for _, cols in groups for c in cols]
+    top += _sort_head("Need review", len(columns) + 2).replace("<th ", '<th rowspan="2" ', 1)
+    sub = "".join(_sort_head(escape(c.replace("_", " ")), i) for i, c in enumerate(columns, start=2))
     rows = []
     for _, row in counts.iterrows():
-        cells = "".join(_count_cell(int(row[c])) for _, cols in groups for c in cols)
+        cells = "".join(_count_cell(int(row[c])) for c in columns)
         rows.append(
-            f'<tr data-plan-id="{escape(row["plan_id"])}" data-source-file="{escape(row["source_file"])}">'
+            f"<tr {_plan_attrs(row, plan_index)}>"
             f'<th scope="row">{_plan_label(row)}</th>'
-            f'<td class="num">{int(row["actions"])}</td>{cells}'
-            f'<td class="num">{int(row["needs_review"])}</td></tr>'
+            f"{_count_cell(int(row['actions']))}{cells}{_count_cell(int(row['needs_review']))}</tr>"
         )
     return (
-        "<section><h2>Per-plan counts</h2>"
-        '<div class="scroll"><table id="plan-counts">'
+        '<section id="counts"><h2>Per-plan counts</h2>'
+        '<div class="box"><table id="plan-counts" class="sortable">'
         f"<thead><tr>{top}</tr><tr>{sub}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 
 def _count_cell(count: int) -> str:
-    return f'<td class="num{" zero" if count == 0 else ""}">{count}</td>'
+    return f'<td class="num{" zero" if count == 0 else ""}" data-value="{count}">{count}</td>'
 
 
-def _review(review: pd.DataFrame) -> str:
+def _review(data: ReportData, plan_index: dict[str, int]) -> str:
+    review = data.review
     noun = "action needs" if len(review) == 1 else "actions need"
     heading = f"<h2>Review queue: {len(review)} {noun} review</h2>"
     if review.empty:
         return f'<section id="review">{heading}<p class="empty">Nothing to review.</p></section>'
     shown = review.head(REVIEW_ROWS_SHOWN)
+    themes = _review_themes(data)
+    recs = {rec: i for i, rec in enumerate(data.rec_ids)}
+    pillars = {p: i for i, p in enumerate(PILLARS)}
     rows = "".join(
-        "<tr>"
+        f'<tr data-plan="{plan_index.get(r["source_file"], -1)}" '
+        f'data-pillar="{pillars.get(themes.get((r["source_file"], str(r["row"])), ""), len(THEMES))}" '
+        f'data-rec="{recs.get(r["rec_id"], -1)}">'
         f'<td>{escape(r["institution"] or r["plan_id"])}<br><span class="file">{escape(r["plan_id"])}</span>'
         f"</td><td>{escape(r['ref'])}</td>"
         f'<td class="text">{escape(_shorten(r["action"]))}</td>'
         f"<td><b>{escape(r['rec_id'])}</b></td><td>{escape(r['rec_candidates'].replace(';', ' '))}</td>"
-        f'<td class="num">{escape(str(r["match_score"]))}</td>'
+        f'<td class="num" data-value="{escape(str(r["match_score"]))}">{escape(str(r["match_score"]))}</td>'
         f'<td class="text">{escape(r["match_evidence"])}</td>'
         "</tr>"
         for _, r in shown.iterrows()
     )
     more = (
-        f"<p>Showing the {len(shown)} lowest-scoring of {len(review)}; all are in review.csv.</p>"
+        f"<p>The page holds the {len(shown)} lowest-scoring of {len(review)}; all are in review.csv.</p>"
         if len(review) > len(shown)
         else ""
+    )
+    head = (
+        _sort_head("Plan", 0, kind="text")
+        + _sort_head("Ref", 1, kind="text")
+        + "<th>Action</th>"
+        + _sort_head("Tag", 3, kind="text")
+        + "<th>Candidates</th>"
+        + _sort_head("Score", 5)
+        + "<th>Evidence</th>"
     )
     return (
         f'<section id="review">{heading}'
         "<p>Lowest confidence first. To correct a tag, copy the row's first six columns of review.csv "
         "(<code>plan_id</code> to <code>note</code>) into data/overrides.csv, set the right "
         "<code>rec_id</code>, and refresh.</p>"
-        '<div class="scroll"><table id="review-queue"><thead><tr><th>Plan</th><th>Ref</th><th>Action</th>'
-        "<th>Tag</th><th>Candidates</th><th>Score</th><th>Evidence</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>{more}</section>"
+        f'<div class="box"><table id="review-queue" class="sortable"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+        '<div class="pager" id="review-pager" hidden>'
+        '<button type="button" id="review-prev">‹ Previous</button> <span id="review-page"></span> '
+        '<button type="button" id="review-next">Next ›</button></div>'
+        f"{more}</section>"
+    )
+
+
+def _review_themes(data: ReportData) -> dict[tuple[str, str], str]:
+    """(source_file, row) -> pillar of each action, for the review queue's pillar filter."""
+    facts = data.facts
+    return dict(
+        zip(zip(facts["source_file"], facts["row"].astype(str), strict=True), facts["theme"], strict=True)
     )
 
 
@@ -272,33 +454,3 @@ def error_frame(errors: Sequence[object]) -> pd.DataFrame:
     columns = column_names("errors.csv")
     rows = [e if isinstance(e, tuple | list) else tuple(getattr(e, c) for c in columns) for e in errors]
     return pd.DataFrame([tuple(r) for r in rows], columns=columns, dtype=object)
-
-
-_CSS = """
-:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111;
-background:#fafafa}
-main{max-width:1400px;margin:0 auto;padding:1rem 1.5rem 3rem}
-h1{font-size:1.6rem;margin:.5rem 0}
-h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-.lede{font-size:1.05rem}
-.lede span{font-weight:700}
-pre.run{background:#fff;border:1px solid #ddd;padding:.5rem;white-space:pre-wrap;font-size:.85rem}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;background:#fff;font-size:.85rem}
-th,td{border:1px solid #ddd;padding:.25rem .45rem;vertical-align:top;text-align:left}
-thead th{background:#f0f0f0;position:sticky;top:0}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.zero{color:#bbb}
-td.total,tfoot td,tfoot th{font-weight:700}
-.heatmap td.num{min-width:2.2rem;text-align:center}
-.heatmap tbody th{min-width:12rem;max-width:22rem;font-weight:600}
-#plan-counts tbody th{min-width:9rem;max-width:13rem;font-weight:600}
-#plan-counts td.num{min-width:2.5rem}
-.period{white-space:nowrap}
-.file{word-break:break-all}
-.period,.file{color:#666;font-weight:400;font-size:.8rem}
-td.text{max-width:38rem}
-.legend{columns:2;padding-left:1.2rem;margin:.3rem 0;list-style:none;font-size:.9rem}
-.legend b{display:inline-block;min-width:2.4rem}
-.empty{color:#555;font-style:italic}
-""".strip()

@@ -48,7 +48,7 @@ def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def browser_page(html: Path) -> Iterator:
+def browser_page(html: Path, viewport: dict[str, int] | None = None) -> Iterator:
     """`html` opened offline in headless Chromium (a Playwright Page).
 
     Skips when Chromium is absent, except under CI, which installs it: there a missing browser
@@ -65,8 +65,24 @@ def browser_page(html: Path) -> Iterator:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_context(offline=True).new_page()
+            page = browser.new_context(
+                offline=True, viewport=viewport or {"width": 1280, "height": 800}
+            ).new_page()
+            errors: list[str] = []  # the page's script errors, for tests to assert there are none
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
             page.goto(html.as_uri())
+            page.script_errors = errors
             yield page
         finally:
             browser.close()
+
+
+def visible_rows(page, selector: str) -> list[dict]:  # noqa: ANN001 - a Playwright Page
+    """The rows a reader sees (not hidden by a filter or a page): their text, cells and data-*, in one
+    round trip to the browser."""
+    return page.eval_on_selector_all(
+        selector,
+        "rows => rows.filter(r => r.getClientRects().length > 0).map(r => ({text: r.innerText,"
+        " cells: Array.from(r.cells).map(c => c.innerText), data: Object.assign({}, r.dataset)}))",
+    )

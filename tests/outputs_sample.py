@@ -86,3 +86,90 @@ def sample_results() -> list[FileResult]:
         )
         for plan_id, institution, period, specs in PLANS
     ]
+
+
+# -- a generated sector: many plans, for the report at scale -------------------------------------
+
+PLACES = (
+    "Abbotsford",
+    "Alderney",
+    "Barrow",
+    "Bexley",
+    "Calder",
+    "Carrick",
+    "Dunmore",
+    "Elstree",
+    "Fenwick",
+    "Glenholm",
+    "Harrow",
+    "Inverkip",
+    "Kelso",
+    "Lowther",
+    "Morden",
+    "Newholm",
+    "Oakham",
+    "Penrith",
+    "Quarry",
+    "Redruth",
+    "Selby",
+    "Tarland",
+    "Ulverston",
+    "Wenlock",
+    "Yarrow",
+)
+KINDS = ("University of {}", "{} University", "{} College", "{} Institute of Technology", "Royal {} School")
+ACTIONS = (
+    "Publish technician career pathways and promotion criteria",
+    "Fund professional registration for technical staff",
+    "Name technicians as co-authors on research outputs",
+    "Run an annual technician conference and awards",
+    "Collect workforce data on technical roles and grades",
+    "Create apprenticeships and trainee routes into technical careers",
+    "Include technicians in committee membership and decisions",
+)
+
+
+def sector_results(plans: int = 130, seed: int = 15) -> list[FileResult]:
+    """`plans` synthetic plans with 5-60 actions each: a whole sector's refresh without extraction.
+
+    Each plan favours a few recommendations (as real plans do), some actions need review, and one
+    institution's name carries markup, which the report must show as text."""
+    import random
+
+    rng = random.Random(seed)
+    rec_ids = [f"R{i}" for i in range(1, 17)]
+    results = []
+    for index in range(plans):
+        place = PLACES[index % len(PLACES)]
+        name = KINDS[(index // len(PLACES)) % len(KINDS)].format(place)
+        if index == 7:
+            name = 'St <b>Bold</b> & "Quoted" College'
+        start = 2019 + index % 5
+        plan_id = f"plan_{index:03d}_{place.lower()}"
+        favoured = rng.sample(rec_ids, 4)
+        specs = []
+        for _ in range(rng.randint(5, 60)):
+            rec = rng.choice(favoured) if rng.random() < 0.7 else rng.choice([*rec_ids, ""])
+            review = rng.random() < 0.3 or not rec
+            theme = rng.choice([*THEME_NAMES, ""])
+            status = rng.choice(["complete", "on_track", "at_risk", "delayed", "not_started", ""])
+            specs.append(
+                (rec, review, theme, status, f"{rng.randint(1, 9)}.{rng.randint(1, 9)}", rng.choice(ACTIONS))
+            )
+        rows = tuple(
+            row(plan_id, name, f"{start}-{start + 3}", i, spec) for i, spec in enumerate(specs, start=1)
+        )
+        results.append(
+            FileResult(
+                source_file=f"{plan_id}.docx",
+                plan_id=plan_id,
+                institution=name,
+                period=f"{start}-{start + 3}",
+                rows=rows,
+                extractors=("docx",),
+            )
+        )
+    return results
+
+
+THEME_NAMES = ("Visibility", "Recognition", "Career Development", "Sustainability")

@@ -327,7 +327,8 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     summary = refresh(raw, out, processor=FAKE, jobs=1, progress_stream=terminal)
     assert summary.actions == 2
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
-    assert "FAILED b [x].docx: FAILED [normalise] no actions found" in shown
+    assert "b [x].docx: FAILED [normalise] no actions found" in shown
+    assert "FAILED b [x].docx" not in shown  # "FAILED" once a line (issue 15)
     assert "2/2" in shown and "━━" in shown  # the bar, finished
     assert "[1/2]" not in shown  # no plain log lines on a terminal
 

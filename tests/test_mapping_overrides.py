@@ -99,3 +99,17 @@ def test_last_matching_override_wins():
 def test_lengths_must_agree():
     with pytest.raises(ValueError):
         apply_overrides(plan(), [], [])
+
+
+def test_an_override_to_the_secondary_recommendation_clears_rec_secondary():
+    q = MappingQuery(
+        "uni_a",
+        "B1",
+        "Put technicians on recruitment panels and write career pathways with clear job descriptions",
+    )
+    (match,) = Matcher().match_all([q])
+    assert (match.rec_id, match.secondary) == ("R9", "R8")
+    (to_secondary,), _ = apply_overrides([q], [match], [Override("uni_a", "B1", "", "R8")])
+    (elsewhere,), _ = apply_overrides([q], [match], [Override("uni_a", "B1", "", "R10")])
+    assert (to_secondary.rec_id, to_secondary.secondary) == ("R8", "")
+    assert (elsewhere.rec_id, elsewhere.secondary) == ("R10", "R8")

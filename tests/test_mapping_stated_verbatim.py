@@ -1,6 +1,7 @@
 import pytest
 
 from talentmap.mapping import MappingQuery, Matcher, load_reference
+from talentmap.mapping.confidence import load_confidence_model
 from talentmap.mapping.stated import parse_stated
 from talentmap.mapping.verbatim import VERBATIM_THRESHOLD, best_verbatim
 
@@ -26,9 +27,14 @@ def test_parse_stated_ignores_what_is_not_a_known_recommendation(printed):
     assert parse_stated(printed, REF.rec_ids, ()).rec_id == ""
 
 
-def test_stated_wins_over_everything_with_score_100():
+def m_confidence() -> float:
+    return load_confidence_model().text_decided
+
+
+def test_stated_wins_over_everything():
     m = Matcher().match(q("Recruit two apprentices", objective=R8_1, stated_rec="R3"))
-    assert (m.rec_id, m.method, m.score, m.needs_review) == ("R3", "stated", 100, False)
+    text_score = round(100 * m_confidence())
+    assert (m.rec_id, m.method, m.score, m.needs_review) == ("R3", "stated", text_score, False)
     assert m.candidates[0] == "R3" and len(m.candidates) == 3 and len(set(m.candidates)) == 3
 
 
@@ -44,7 +50,13 @@ def test_unknown_r_number_falls_through_to_similarity():
 
 def test_tcr_objective_is_matched_verbatim():
     m = Matcher().match(q("Review our adverts", objective=R8_1, stated_rec="TCR"))
-    assert (m.method, m.rec_id, m.target_id, m.score) == ("verbatim", "R8", "R8.1", 100)
+    assert (m.method, m.rec_id, m.target_id, m.score) == (
+        "verbatim",
+        "R8",
+        "R8.1",
+        round(100 * m_confidence()),
+    )
+    assert "closeness 100" in m.evidence
 
 
 def test_objective_copying_a_targeted_recommendation_beats_the_action_words():

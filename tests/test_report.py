@@ -20,11 +20,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_report_is_self_contained(report: Path) -> None:
+    """One file: inline style and script, nothing fetched (no src, href, import, url, fetch)."""
     html = report.read_text(encoding="utf-8")
-    assert "<style>" in html
-    assert not re.search(r"<(script|link|img|iframe)\b", html, re.IGNORECASE)
-    assert not re.search(r"(src|href)\s*=", html, re.IGNORECASE)
-    assert "@import" not in html and "url(" not in html
+    assert "<style>" in html and "<script>" in html
+    assert not re.search(r"<(link|img|iframe|object|embed)\b", html, re.IGNORECASE)
+    assert not re.search(r"(src|href|action)\s*=", html, re.IGNORECASE)
+    assert not re.search(r"@import|url\(|fetch\(|XMLHttpRequest|WebSocket|import\(", html)
 
 
 def test_report_escapes_text_from_the_plans(report: Path) -> None:

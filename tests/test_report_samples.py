@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import EXPECTED_OUTPUTS, RAW, browser_page
+from conftest import EXPECTED_OUTPUTS, RAW, browser_page, visible_rows
 
 from talentmap.datapackage import validate_table
 
@@ -29,7 +29,8 @@ def test_refresh_writes_every_output(out: Path) -> None:
 def test_sample_outputs_validate_and_coverage_adds_up(out: Path) -> None:
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
-        assert validate_table(read(out / resource["path"]), resource["schema"]) == [], resource["path"]
+        if resource["format"] == "csv":
+            assert validate_table(read(out / resource["path"]), resource["schema"]) == [], resource["path"]
     actions, coverage = read(out / "actions.csv"), pd.read_csv(out / "coverage.csv")
     rec_ids = [f"R{i}" for i in range(1, 17)]
     assert coverage[rec_ids].to_numpy().sum() + coverage["unmatched"].sum() == len(actions) > 0
@@ -50,3 +51,21 @@ def test_sample_report_in_a_browser_shows_the_csv_numbers(out: Path) -> None:
             assert row.locator("td").last.inner_text() == plan["actions"]
         assert page.locator("#action-count").inner_text() == str(len(actions))
         assert page.locator("#review-count").inner_text() == str((actions["needs_review"] == "true").sum())
+
+
+def test_sample_report_filters_and_sorts_too(sample_out: Path) -> None:
+    coverage = pd.read_csv(sample_out / "coverage.csv", keep_default_na=False)
+    with browser_page(sample_out / "report.html") as page:
+        assert page.script_errors == []
+        assert (
+            page.locator("#shown-count")
+            .inner_text()
+            .startswith(f"Showing {len(coverage)} of {len(coverage)}")
+        )
+        page.locator("#heatmap thead button", has_text="Actions").click()
+        totals = [int(t) for t in page.locator("#heatmap tbody td.total").all_inner_texts()]
+        assert totals == sorted(coverage["actions"], reverse=True)
+        page.fill("#f-institution", "westbrook")
+        assert [r["data"]["planId"] for r in visible_rows(page, "#heatmap tbody tr")] == [
+            "westbrook_tc_action_plan"
+        ]
