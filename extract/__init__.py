@@ -10,9 +10,10 @@ from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
 from .pdf.readers import READERS as PDF_READERS
-from .sniff import SUPPORTED_SUFFIXES, check_file, suffix_for_content
+from .sniff import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "PDF_READERS",
     "SUPPORTED_SUFFIXES",
     "Document",

@@ -3,7 +3,7 @@
 from .confidence import ConfidenceModel, load_confidence_model
 from .matcher import Matcher
 from .model import MappingQuery, Override, RecMatch
-from .overrides import apply_overrides, load_overrides
+from .overrides import apply_overrides, duplicate_overrides, load_overrides
 from .reference import (
     Recommendation,
     Reference,
@@ -23,6 +23,7 @@ __all__ = [
     "Reference",
     "TargetedRecommendation",
     "apply_overrides",
+    "duplicate_overrides",
     "load_confidence_model",
     "load_overrides",
     "load_reference",

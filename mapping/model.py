@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,4 @@ class Override:
     rec_id: str
     target_id: str = ""
     note: str = ""
+    line: int = field(default=0, compare=False)  # its line in the file, for messages

@@ -1,7 +1,8 @@
 """Cell text hygiene: undo what exports and line wrapping did to the words, change nothing else.
 
-PDF cells arrive as wrapped lines and Word/HTML exports leave `<p>` tags and `&amp;` entities;
-the dataset must carry the sentence as the plan printed it, with bullets one per line.
+PDF cells arrive as wrapped lines, and some plans print HTML source (`<p>` tags, `&amp;`) from a
+CMS export; the dataset must carry the sentence as the plan printed it, with bullets one per line.
+Text that merely looks like markup (`<Grade 6>`, `&regulations`, `&lt;b&gt;`) is printed text.
 """
 
 from __future__ import annotations
@@ -14,8 +15,18 @@ _PRIVATE_BULLETS = str.maketrans(
     {"\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf076": "\u2022", "\uf0d8": "\u2022"}
 )
 _BULLET_LINE = re.compile(rf"^\s*([{re.escape(BULLET_CHARS)}]|-\s)")
-_PARAGRAPH_TAG = re.compile(r"(?i)</?(p|br|li|div)\b[^>]*>")
-_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
+# HTML residue: a cell whose printed text is HTML source (a CMS export printed as is). Only cells
+# that carry a paragraph or line-break tag count as such, and in them only tags with an HTML
+# element's name are dropped and only complete entities (`&amp;`, `&#38;`) decoded: `<Grade 6>`,
+# `&regulations` and a printed `&lt;script&gt;` in ordinary text stay exactly as printed.
+_HTML_BLOCK = re.compile(r"(?i)<(p|br|li|div)(\s[^<>]*)?/?>|</(p|li|div)>")
+_HTML_ELEMENTS = (
+    "a|abbr|b|big|blockquote|br|center|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|ins|li|mark|ol|p|pre"
+    "|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul"
+)
+_PARAGRAPH_TAG = re.compile(r"(?i)</?(p|br|li|div)\b[^<>]*>")
+_HTML_TAG = re.compile(rf"(?i)</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A function word after a line-end hyphen means the hyphen was a suspended compound
 # ("department- and institution-level"), so the space stays.
 _SUSPENDED = {"and", "or", "to", "nor", "&", "as", "but", "then"}
@@ -28,13 +39,13 @@ def is_bullet_line(line: str) -> bool:
 
 
 def strip_markup(text: str) -> str:
-    """`<p>a</p> <p>b</p>` -> two lines; entities decoded; other tags dropped."""
-    if "<" in text and ">" in text:
-        text = _PARAGRAPH_TAG.sub("\n", text)
-        text = _ANY_TAG.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
-    return text
+    """HTML residue -> its text: `<p>a</p> <p>b</p>` -> two lines, `&amp;` -> `&`. Anything that is
+    not evidently HTML source is left exactly as printed."""
+    if not _HTML_BLOCK.search(text):
+        return text
+    text = _PARAGRAPH_TAG.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def _join(previous: str, line: str) -> str:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 FIELDS = (
     "ref",
@@ -305,32 +306,83 @@ def _variants(header: str) -> list[str]:
 
 
 def header_matches(header: str) -> list[HeaderMatch]:
-    """Every field this header could mean, best first (score 100 = a listed synonym)."""
+    """Every field this header could mean, best first (score 100 = a listed synonym).
+
+    A long cell (most data cells) can only be a synonym with its spacing broken, a dictionary look-up:
+    it is answered without the fuzzy pass and kept out of the memo, which then holds the short cells
+    of even a very long table, so each distinct cell is scored once, not once per pass."""
+    if all(len(key) > _FUZZY_MAX_CHARS for key in _variants(header)):
+        return list(_spacing_matches(header))
     return list(_header_matches(header))
 
 
-@lru_cache(maxsize=4096)
-def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
+def _spacing_matches(header: str) -> tuple[HeaderMatch, ...]:
     best: dict[str, HeaderMatch] = {}
     for key in _variants(header):
-        for field, synonyms in _KEYED.items():
-            for syn_key, syn in synonyms:
-                if key == syn_key:
-                    match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
-                elif key.replace(" ", "") == syn_key.replace(" ", ""):
-                    # a narrow column wraps words mid-way: "Recomm endation referenc e"
-                    match = HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)")
-                else:
-                    score = float(fuzz.ratio(key, syn_key))
-                    if len(key) >= 4 and len(syn_key) >= 4:
-                        score = max(score, float(fuzz.token_sort_ratio(key, syn_key)))
-                    score = min(score, 98.0)  # below a listed synonym, even when only word order differs
-                    if score < FUZZY_THRESHOLD:
-                        continue
-                    match = HeaderMatch(field, round(score, 1), f"fuzzy {score:.0f} '{syn}'")
-                if field not in best or match.score > best[field].score:
-                    best[field] = match
+        for index in _FLAT_SQUASHED.get(key.replace(" ", ""), ()):
+            field, _, syn = _FLAT[index]
+            best.setdefault(field, HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)"))
+    return tuple(best.values())
+
+
+@lru_cache(maxsize=1 << 15)
+def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
+    """One vectorised pass over every synonym per variant: O(synonyms) per header, so a table's
+    header detection grows linearly with its rows even when the cache cannot hold every cell."""
+    best: dict[str, HeaderMatch] = {}
+    for key in _variants(header):
+        scores = _synonym_scores(key)
+        if scores.max() < FUZZY_THRESHOLD:
+            continue  # most data cells: nothing to pick per field
+        for field, (start, stop) in _FIELD_SPANS.items():
+            index = start + int(np.argmax(scores[start:stop]))  # the first best, as a scan would find
+            score = float(scores[index])
+            if score < FUZZY_THRESHOLD:
+                continue
+            syn = _FLAT[index][2]
+            if score == 100.0:
+                match = HeaderMatch(field, 100.0, f"synonym '{syn}'")
+            elif score == 99.0:
+                # a narrow column wraps words mid-way: "Recomm endation referenc e"
+                match = HeaderMatch(field, 99.0, f"synonym '{syn}' (spacing differs)")
+            else:
+                match = HeaderMatch(field, round(score, 1), f"fuzzy {score:.0f} '{syn}'")
+            if field not in best or match.score > best[field].score:
+                best[field] = match
     return tuple(sorted(best.values(), key=lambda m: -m.score))
+
+
+# every synonym once, field by field in table order: (field, comparable key, as listed)
+_FLAT = [(field, key, syn) for field, pairs in _KEYED.items() for key, syn in pairs]
+_FLAT_KEYS = [key for _, key, _ in _FLAT]
+_FLAT_SQUASHED = {}
+for _index, _key in enumerate(_FLAT_KEYS):
+    _FLAT_SQUASHED.setdefault(_key.replace(" ", ""), []).append(_index)
+_FLAT_LONG = np.array([len(key) >= 4 for key in _FLAT_KEYS])
+# ratio = 2 * matches / (len a + len b), so a key over 2/0.85 - 1 times the longest synonym's
+# length scores below the threshold against every synonym (token-sort ratio alike)
+_FUZZY_MAX_CHARS = int(max(map(len, _FLAT_KEYS)) * (200.0 / FUZZY_THRESHOLD - 1)) + 1
+_FIELD_SPANS: dict[str, tuple[int, int]] = {}
+for _index, (_field, _, _) in enumerate(_FLAT):
+    _FIELD_SPANS[_field] = (_FIELD_SPANS.get(_field, (_index, _index))[0], _index + 1)
+
+
+def _synonym_scores(key: str) -> np.ndarray:
+    """Per synonym: 100 the same key, 99 the same but for spacing, else the fuzzy score (the better
+    of ratio and, for keys of 4+ characters, token-sort ratio), at most 98; below the threshold
+    a score may read 0."""
+    if len(key) > _FUZZY_MAX_CHARS:  # too long for any synonym to reach the threshold
+        scores = np.zeros(len(_FLAT_KEYS))
+    else:
+        cutoff = {"score_cutoff": FUZZY_THRESHOLD, "dtype": np.float64}
+        scores = process.cdist([key], _FLAT_KEYS, scorer=fuzz.ratio, **cutoff)[0]
+        if len(key) >= 4:
+            sorted_scores = process.cdist([key], _FLAT_KEYS, scorer=fuzz.token_sort_ratio, **cutoff)[0]
+            scores = np.where(_FLAT_LONG, np.maximum(scores, sorted_scores), scores)
+        scores = np.minimum(scores, 98.0)
+    for index in _FLAT_SQUASHED.get(key.replace(" ", ""), ()):
+        scores[index] = 100.0 if _FLAT_KEYS[index] == key else 99.0
+    return scores
 
 
 def header_word_matches(header: str) -> list[HeaderMatch]:

@@ -14,25 +14,36 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 from talentmap.extract import SUPPORTED_SUFFIXES
 
-from .cache import CACHE_DIRNAME, ResultCache, file_digest, pipeline_version
+from .cache import CACHE_DIRNAME, ResultCache, pipeline_version
 from .errors import FileError
-from .outputs import write_all
+from .identity import source_names, unique_plan_ids
+from .inputs import DeadlinePassed, InputRefused, input_digest
+from .outputs import OutputWriteError, remove_unused_sets, write_all
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
-from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Task, processor_spec, run_tasks
+from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Outcome, Task, processor_spec, run_tasks
 
 try:  # POSIX (Linux, macOS): the batch's lock. Elsewhere importing works; a refresh says why it can't run.
     import fcntl
 except ImportError:  # pragma: no cover - exercised by a test that hides the module
     fcntl = None
 
-__all__ = ["EmptyRawFolderError", "FileError", "RefreshBusyError", "RefreshSummary", "discover", "refresh"]
+__all__ = [
+    "EmptyRawFolderError",
+    "FileError",
+    "OutputWriteError",
+    "RefreshBusyError",
+    "RefreshSummary",
+    "discover",
+    "refresh",
+]
 
 log = logging.getLogger("talentmap")
 LOCK_FILE = ".refresh.lock"
@@ -60,29 +71,42 @@ class RefreshSummary:
             f"{self.processed} files processed, {self.cached} cached, {self.failed} failed; "
             f"{self.actions} actions in {self.seconds:.1f} s"
         ]
+        return "\n".join(lines + self._details())
+
+    def data_text(self) -> str:
+        """What the outputs hold, without what differs between runs over the same inputs (time
+        taken, cache hits): the summary report.html shows."""
+        lines = [f"{self.actions} actions; {self.failed} files failed"]
+        return "\n".join(lines + self._details())
+
+    def _details(self) -> list[str]:
+        lines = []
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} unsupported files: {', '.join(self.skipped)}")
-        if self.overrides.applied or self.overrides.orphaned:
+        if self.overrides.worth_telling:
             lines.append(self.overrides.text())
         lines += [f"FAILED {e.source_file} [{e.stage}]: {e.error}" for e in self.errors]
-        return "\n".join(lines)
+        return lines
 
 
 def discover(raw: Path) -> tuple[list[Path], list[str]]:
-    """Supported files and skipped ones (as paths relative to `raw`), both sorted; hidden ones ignored."""
+    """Supported files and skipped ones (as names relative to `raw`), both sorted; hidden ones ignored.
+
+    Symlinks to files are followed (and a broken one is a file that can't be read); folders, also
+    linked ones, are not entered through a symlink. A folder named like a plan (`x.pdf`) is named
+    among the skipped; a FIFO or device named like one is returned, for `check_input` to refuse."""
     supported, skipped = [], []
-    for path in sorted(p for p in raw.rglob("*") if p.is_file() or p.is_symlink()):  # broken links too
+    for path in sorted(raw.rglob("*")):
         if any(part.startswith((".", "~$")) for part in path.relative_to(raw).parts):
             continue  # .DS_Store, .git, Word's ~$lock files
-        (supported if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
-    return supported, [source_name(p, raw) for p in skipped]
-
-
-def source_name(path: Path, raw: Path) -> str:
-    """`path` relative to `raw`, as text that UTF-8 outputs can hold (a name with bytes that aren't
-    UTF-8 gets U+FFFD for them instead of crashing the writers)."""
-    rel = path.relative_to(raw).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        plan_like = path.suffix.lower() in SUPPORTED_SUFFIXES
+        if path.is_dir():
+            if plan_like:
+                skipped.append(path)  # a folder, not a plan (its files are read like any others)
+            continue
+        (supported if plan_like else skipped).append(path)
+    names = source_names([*supported, *skipped], raw)
+    return supported, [names[p] + ("/ (a folder)" if p.is_dir() else "") for p in skipped]
 
 
 def refresh(
@@ -165,8 +189,8 @@ def _refresh(
     files, skipped = found
     remove_stale_temp_files(out)
     cache = ResultCache.under(out, pipeline_version(salt=processor))
-    outcomes, digests, todo = _look_up(files, raw, cache, force)
-    cached = len(outcomes) - (len(files) - len(digests))  # minus unreadable files
+    outcomes, digests, todo = _look_up(files, raw, cache, force, timeout)
+    cached = sum(1 for rel in outcomes if rel in digests)  # found in the cache, not refused on sight
     log.info("%d files unchanged (from the cache), %d to extract", cached, len(todo))
 
     # largest first: a big file started last would leave the other cores idle at the end
@@ -177,13 +201,14 @@ def _refresh(
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
             if outcome.result is not None:
                 log.debug("%s:\n%s", rel, outcome.result.explain)
-            if not outcome.retry and not cache.store(rel, digests[rel], outcomes[rel]):
+            if not _remember(cache, outcome, digests):
                 log.warning("could not write the cache in %s; %s will be extracted again", cache.folder, rel)
             progress.done(outcome)
     cache.prune(digests.items())
 
+    ids = unique_plan_ids(outcomes)
     ordered = [outcomes[rel] for rel in sorted(outcomes)]
-    results = [o for o in ordered if isinstance(o, FileResult)]
+    results = [with_plan_id(o, ids[o.source_file]) for o in ordered if isinstance(o, FileResult)]
     errors = [o for o in ordered if isinstance(o, FileError)]
     results, report = apply_override_file(results, override_rows, overrides_file)
     log.info("overrides: %d applied from %s", report.applied, overrides_file)
@@ -200,25 +225,68 @@ def _refresh(
         overrides=report,
     )
     log.info("writing the outputs into %s", out)
-    write_all(out, results, errors, summary)
+    write_all(out, results, errors, summary.data_text(), as_of=inputs_time([*files, overrides_file]))
     return dataclasses.replace(summary, seconds=time.perf_counter() - start)
 
 
+def _remember(cache: ResultCache, outcome: Outcome, digests: dict[str, str]) -> bool:
+    """Cache what the file gave under the digest of the bytes the worker parsed (the file may have
+    changed since the batch hashed it); strikes only count until they repeat. False: not written."""
+    rel = outcome.task.source_file
+    digest = outcome.digest or digests[rel]
+    digests[rel] = digest  # what prune keeps
+    if outcome.strike and outcome.error is not None:
+        return cache.strike(rel, digest, outcome.error, outcome.time_limit)
+    if outcome.retry:
+        return True
+    return cache.store(rel, digest, outcome.result if outcome.result is not None else outcome.error)
+
+
+def with_plan_id(result: FileResult, plan_id: str) -> FileResult:
+    if result.plan_id == plan_id:
+        return result
+    rows = tuple({**row, "plan_id": plan_id} for row in result.rows)
+    return dataclasses.replace(result, plan_id=plan_id, rows=rows)
+
+
+def inputs_time(paths: Sequence[Path]) -> datetime | None:
+    """When the inputs are from: SOURCE_DATE_EPOCH if set, else the newest modification time among
+    them (None without inputs). Dates the outputs instead of the clock, so the same inputs give the
+    same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    times = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            times.append(path.stat().st_mtime)
+    return datetime.fromtimestamp(int(max(times)), UTC) if times else None
+
+
 def _look_up(
-    files: Sequence[Path], raw: Path, cache: ResultCache, force: bool
+    files: Sequence[Path], raw: Path, cache: ResultCache, force: bool, timeout: float | None
 ) -> tuple[dict[str, FileResult | FileError], dict[str, str], list[Task]]:
-    """Hash every file: (outcomes known without extraction, digests, files to extract)."""
+    """Hash every file: (outcomes known without extraction, digests, files to extract).
+
+    Only regular files within the size limit are read, each within the time limit, so no file can
+    hold up the batch before its workers start."""
     outcomes: dict[str, FileResult | FileError] = {}
     digests: dict[str, str] = {}
     todo: list[Task] = []
+    names = source_names(files, raw)
     for path in files:
-        rel = source_name(path, raw)
+        rel = names[path]
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            digests[rel] = file_digest(path)
-        except OSError as exc:
-            outcomes[rel] = FileError(rel, "extract", f"cannot read file: {exc.strerror or exc}")
+            digest = input_digest(path, deadline)
+        except InputRefused as exc:
+            outcomes[rel] = FileError(rel, "extract", str(exc))
             continue
-        hit = None if force else cache.load(rel, digests[rel])
+        except DeadlinePassed:
+            outcomes[rel] = FileError(rel, "batch", f"timed out after {timeout:g} s reading the file")
+            continue
+        digests[rel] = digest
+        hit = None if force else cache.load(rel, digest, timeout)
         if hit is None:
             todo.append(Task(path, rel))
         else:
@@ -244,8 +312,12 @@ def exclusive_lock(out: Path) -> Iterator[None]:
     An flock, so the kernel releases it when its holder dies (even by kill -9): no stale locks."""
     if fcntl is None:
         raise RuntimeError("talentmap refresh runs on Linux and macOS (it needs POSIX file locks)")
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / LOCK_FILE, "a+") as fh:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fh = open(out / LOCK_FILE, "a+")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OutputWriteError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -267,7 +339,9 @@ def available_cores() -> int:
 
 
 def remove_stale_temp_files(out: Path) -> None:
-    """Temp files that a killed run left behind (`.actions.csv.x1y2.tmp`, cache `.entry.*.tmp`)."""
+    """Temp files that a killed run left behind (`.actions.csv.x1y2.tmp`, cache `.entry.*.tmp`, an
+    output set never published)."""
     if out.is_dir():
         for path in [*out.glob(".*.tmp"), *out.glob(f"{CACHE_DIRNAME}/*/.*.tmp")]:
             path.unlink(missing_ok=True)
+        remove_unused_sets(out)

@@ -4,6 +4,11 @@ A file is re-extracted only when its bytes, its path under --raw (which decides 
 `plan_id`) or the pipeline's code change. Entries hold the pre-override `FileResult` (or the
 file's deterministic `FileError`) as plain JSON, never pickled code, so a stale or corrupt entry is
 simply a miss. Overrides are applied after loading, so editing overrides.csv needs no re-extraction.
+
+A failure that may be the machine's rather than the file's (a time-out, a crash, running out of
+memory) is noted as a strike; when the same bytes fail so again (`REPEATS` runs in a row, under the
+same time limit) the failure is served from the cache like any deterministic one, instead of being
+paid on every refresh. A larger --timeout, a code change or --force tries the file again.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from .pipeline import FileResult
 CACHE_DIRNAME = ".cache"
 CODE_PACKAGES = ("talentmap", "talentmap.extract", "talentmap.normalise", "talentmap.mapping")
 _FORMAT = 1  # bump when the entry layout below changes
+REPEATS = 2  # strikes after which a time-out or crash on the same bytes is taken as the file's
 
 
 def file_digest(path: Path) -> str:
@@ -78,17 +84,45 @@ class ResultCache:
     def key(self, source_file: str, digest: str) -> str:
         return hashlib.sha256(f"{digest}\0{source_file}".encode()).hexdigest()
 
-    def load(self, source_file: str, digest: str) -> FileResult | FileError | None:
-        """The cached outcome, or None when there is none or it can't be read back (= re-extract)."""
-        path = self.entries / f"{self.key(source_file, digest)}.json"
+    def _path(self, source_file: str, digest: str) -> Path:
+        return self.entries / f"{self.key(source_file, digest)}.json"
+
+    def _entry(self, source_file: str, digest: str) -> dict | None:
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("source_file") != source_file or entry.get("sha256") != digest:
+            entry = json.loads(self._path(source_file, digest).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if (
+            not isinstance(entry, dict)
+            or entry.get("source_file") != source_file
+            or entry.get("sha256") != digest
+        ):
+            return None
+        return entry
+
+    def load(
+        self, source_file: str, digest: str, time_limit: float | None = None
+    ) -> FileResult | FileError | None:
+        """The cached outcome, or None when there is none or it can't be read back (= re-extract).
+
+        A strike counts only once repeated, and a time-out only for a limit no larger than it had."""
+        entry = self._entry(source_file, digest)
+        try:
+            if entry is None:
                 return None
+            if "strikes" in entry:
+                limit = entry.get("time_limit")
+                if entry["strikes"] < REPEATS or (
+                    limit is not None and (time_limit is None or time_limit > limit)
+                ):
+                    return None
+                error = FileError(**entry["error"])
+                note = f" (the same bytes failed this way on {entry['strikes']} runs; --force tries again)"
+                return dataclasses.replace(error, error=error.error + note)
             if "error" in entry:
                 return FileError(**entry["error"])
             return result_from_json(entry["result"])
-        except (OSError, ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError):
             return None
 
     def store(self, source_file: str, digest: str, outcome: FileResult | FileError) -> bool:
@@ -99,13 +133,30 @@ class ResultCache:
             entry["error"] = dataclasses.asdict(outcome)
         else:
             entry["result"] = dataclasses.asdict(outcome)
+        return self._write(source_file, digest, entry)
+
+    def strike(self, source_file: str, digest: str, error: FileError, time_limit: float | None) -> bool:
+        """Note a time-out or crash of these bytes; the `REPEATS`th in a row under one limit sticks."""
+        previous = self._entry(source_file, digest) or {}
+        same = "strikes" in previous and previous.get("time_limit") == time_limit
+        strikes = int(previous.get("strikes", 0)) + 1 if same else 1
+        entry = {
+            "source_file": source_file,
+            "sha256": digest,
+            "error": dataclasses.asdict(error),
+            "strikes": strikes,
+            "time_limit": time_limit,
+        }
+        return self._write(source_file, digest, entry)
+
+    def _write(self, source_file: str, digest: str, entry: dict[str, object]) -> bool:
         tmp = None
         try:
             self.entries.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.entries)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(entry, fh, ensure_ascii=False)
-            os.replace(tmp, self.entries / f"{self.key(source_file, digest)}.json")
+            os.replace(tmp, self._path(source_file, digest))
             return True
         except (OSError, TypeError, ValueError):
             return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -43,6 +44,17 @@ def _verbosity(parser: argparse.ArgumentParser, where: str) -> None:
     )
 
 
+def seconds(text: str) -> float:
+    """A time limit: a finite number of seconds above 0 (`nan` or `inf` would switch the limit off)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of seconds, not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="talentmap",
@@ -57,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder")
     ref.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU cores)")
     ref.add_argument("--force", action="store_true", help="re-extract every file, ignoring the cache")
-    ref.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    ref.add_argument("--timeout", type=seconds, default=120.0, help="seconds allowed per file (default 120)")
     ref.add_argument(
         "--overrides",
         type=Path,
@@ -154,11 +166,11 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"--raw folder not found: {args.raw}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
+    _check_out_folder(parser, args.out)
     if args.overrides is not None and not args.overrides.is_file():
         parser.error(f"--overrides file not found: {args.overrides}")
     from .batch import EmptyRawFolderError, RefreshBusyError, refresh
+    from .outputs import OutputWriteError
     from .overrides_step import OverridesFileError
 
     try:
@@ -174,7 +186,13 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 pdf_reader=args.reader,
                 progress_stream=progress,
             )
-    except (OverridesFileError, RefreshBusyError, EmptyRawFolderError, FileNotFoundError) as exc:
+    except (
+        OverridesFileError,
+        RefreshBusyError,
+        EmptyRawFolderError,
+        FileNotFoundError,
+        OutputWriteError,
+    ) as exc:
         print(f"talentmap: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -199,9 +217,20 @@ def _progress_stream(verbosity: int) -> Iterator[TextIO | None]:
         yield sink
 
 
+def _check_out_folder(parser: argparse.ArgumentParser, out: Path) -> None:
+    """--out must be a folder or a path where one can be made: one usage line, not a traceback."""
+    for path in (out, *out.parents):
+        if path.exists():
+            if not path.is_dir():
+                what = "--out" if path == out else f"--out's parent {path}"
+                parser.error(f"{what} is not a folder: {path}")
+            return
+
+
 def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from .outputs import rebuild_report
 
+    _check_out_folder(parser, args.out)
     if not (args.out / "actions.csv").is_file():
         parser.error(f"no actions.csv in {args.out}: run `talentmap refresh --out {args.out}` first")
     path = rebuild_report(args.out)
@@ -213,6 +242,8 @@ def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from talentmap.extract import PDF_READERS
 
+    if args.out is not None and args.out.is_dir():
+        parser.error(f"--out is a folder, not a file: {args.out}")
     from .dataset import typed_actions
     from .formats import write_rows
     from .outputs import actions_frame
@@ -260,7 +291,8 @@ def _extract_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -
 
 def _plans_to_extract(parser: argparse.ArgumentParser, files: list[Path]) -> list[tuple[Path, str]]:
     """(path, source_file) for each FILE, and for every plan in each folder (named relative to it)."""
-    from .batch import discover, source_name
+    from .batch import discover
+    from .identity import source_name
 
     plans: list[tuple[Path, str]] = []
     for given in files:

@@ -12,12 +12,15 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from talentmap.normalise.model import STATUSES, THEMES
 
 from .columns import COLUMNS
+from .csvsafe import PREFIX as FORMULA_PREFIX
+from .csvsafe import RULE as FORMULA_RULE
 
 MATCH_METHODS = ("stated", "verbatim", "similarity", "override")
 DEFAULT_REC_IDS = tuple(f"R{i}" for i in range(1, 17))
@@ -50,7 +53,8 @@ def action_columns(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> tuple[ColumnDoc,
             "plan_id",
             "string",
             "Stable id of the plan: the file name without extension, lower-cased, "
-            "non-alphanumerics turned into `_`.",
+            "non-alphanumerics turned into `_`; where that gives two files one id, each gets `_` and 8 "
+            "hex digits of a hash of its source_file appended.",
             pattern=r"[0-9a-z_]+",
             required=True,
         ),
@@ -298,8 +302,12 @@ def companion_columns(rec_ids: Sequence[str]) -> dict[str, tuple[ColumnDoc, ...]
     }
 
 
-def datapackage(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> dict[str, object]:
-    """The whole descriptor for data/processed: actions.csv first, then the companion tables."""
+def datapackage(
+    rec_ids: Sequence[str] = DEFAULT_REC_IDS, created: datetime | None = None
+) -> dict[str, object]:
+    """The whole descriptor for data/processed: actions.csv first, then the companion tables.
+
+    `created` is when the data is from (the newest input), stated only when known."""
     actions = {
         "name": "actions",
         "path": "actions.csv",
@@ -340,20 +348,29 @@ def datapackage(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> dict[str, object]:
         }
         for path, docs in companion_columns(rec_ids).items()
     ]
-    return {
+    package: dict[str, object] = {
         "name": "talentmap",
         "title": "Technician Commitment action plans mapped to the TALENT Commission recommendations",
+        "description": f"Every CSV here is spreadsheet-safe: {FORMULA_RULE}",
         "profile": "tabular-data-package",
-        "resources": [actions, parquet, *companions],
     }
+    if created is not None:
+        package["created"] = created.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return {**package, "resources": [actions, parquet, *companions]}
 
 
 def _csv_resource() -> dict[str, object]:
-    return {"profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+    return {
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "talentmap:formulaGuard": {"prefix": FORMULA_PREFIX, "rule": FORMULA_RULE},
+    }
 
 
-def datapackage_json(rec_ids: Sequence[str] = DEFAULT_REC_IDS) -> str:
-    return json.dumps(datapackage(rec_ids), indent=2, ensure_ascii=False) + "\n"
+def datapackage_json(rec_ids: Sequence[str] = DEFAULT_REC_IDS, created: datetime | None = None) -> str:
+    return json.dumps(datapackage(rec_ids, created), indent=2, ensure_ascii=False) + "\n"
 
 
 def validate_table(frame: pd.DataFrame, schema: dict[str, object], limit: int = 5) -> list[str]:

@@ -33,10 +33,13 @@ def format_for(path: Path) -> str | None:
 
 def render_text(typed: pd.DataFrame, fmt: str) -> str:
     """The rows as text in a text format (csv, json, jsonl, markdown)."""
+    from .csvsafe import write_csv_text
     from .dataset import text_actions
 
-    if fmt == "csv":
-        return text_actions(typed).to_csv(index=False, lineterminator="\n")
+    if fmt == "csv":  # spreadsheet-safe, as actions.csv
+        stream = io.StringIO()
+        write_csv_text(text_actions(typed), stream)
+        return stream.getvalue()
     if fmt == "json":
         return typed.to_json(orient="records", force_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -25,6 +25,7 @@ import pandas as pd
 
 from talentmap.normalise.model import STATUSES, THEMES
 
+from .csvsafe import restore_frame
 from .report_assets import REPORT_CSS, REPORT_SCRIPT
 from .summaries import (
     NO_STATUS,
@@ -56,7 +57,7 @@ class ReportData:
     recommendations: pd.DataFrame
     facts: pd.DataFrame  # one row per action: FACT_COLUMNS, what the filters need
     run_summary: str = ""
-    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    as_of: str = ""  # the newest input's time, not the clock: the same inputs give the same page
 
     @property
     def rec_ids(self) -> tuple[str, ...]:
@@ -68,6 +69,7 @@ def report_data(
     errors: pd.DataFrame,
     recommendations: pd.DataFrame | None = None,
     run_summary: str = "",
+    as_of: datetime | None = None,
 ) -> ReportData:
     """Everything the report shows, derived from the final rows and the run's errors."""
     recommendations = recommendations_frame() if recommendations is None else recommendations
@@ -80,6 +82,7 @@ def report_data(
         recommendations=recommendations,
         facts=actions[list(FACT_COLUMNS)].reset_index(drop=True),
         run_summary=run_summary,
+        as_of=as_of.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if as_of else "",
     )
 
 
@@ -91,13 +94,22 @@ def read_report_data(out: Path) -> ReportData:
     errors = _read_csv(out / "errors.csv")
     if errors is None:
         errors = pd.DataFrame(columns=column_names("errors.csv"))
-    return report_data(actions, errors, _read_csv(out / "recommendations.csv"))
+    return report_data(actions, errors, _read_csv(out / "recommendations.csv"), as_of=_created(out))
+
+
+def _created(out: Path) -> datetime | None:
+    """When the data is from, as datapackage.json's `created` states it."""
+    try:
+        created = json.loads((out / "datapackage.json").read_text(encoding="utf-8")).get("created")
+        return datetime.fromisoformat(created) if created else None
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
 
 
 def _read_csv(path: Path) -> pd.DataFrame | None:
     if not path.is_file():
         return None
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -119,8 +131,7 @@ def render_report(data: ReportData) -> str:
         f'<span id="action-count">{actions}</span> actions, '
         f'<span id="review-count">{review_count}</span> need review, '
         f'<span id="error-count">{len(data.errors)}</span> {"file" if len(data.errors) == 1 else "files"} '
-        "failed. "
-        f"Generated {escape(data.generated)}.</p>",
+        "failed." + (f" Inputs as of {escape(data.as_of)}." if data.as_of else "") + "</p>",
         _run_summary(data.run_summary),
         _filters(data) if plans else "",
         _sector_chart(data),

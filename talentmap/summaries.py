@@ -14,8 +14,8 @@ import pandas as pd
 
 from talentmap.normalise.model import STATUSES, THEMES
 
-from .columns import plan_id_for
 from .datapackage import DEFAULT_REC_IDS, companion_columns
+from .identity import unique_plan_ids
 
 PREFIX_MIN_CHARS = 40
 NO_THEME = "(no theme)"
@@ -153,9 +153,10 @@ def _squash(text: str) -> str:
 def plans_frame(results: Sequence[PlanFacts], errors: Sequence[FailedFile]) -> pd.DataFrame:
     """One row per source file, failed ones first, then the plans with most to review."""
     rows = [_plan_row(result) for result in results]
+    ids = unique_plan_ids([*(r.source_file for r in results), *(e.source_file for e in errors)])
     rows += [
         {
-            "plan_id": plan_id_for(error.source_file),
+            "plan_id": ids[error.source_file],
             "source_file": error.source_file,
             "institution": "",
             "period": "",

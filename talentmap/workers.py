@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from .errors import FileError
+from .inputs import InputRefused, input_digest
 from .pipeline import FileResult, PipelineError
 
 Processor = Callable[[Path, str], FileResult]
@@ -40,14 +41,19 @@ class Task:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one file gave. `retry` marks failures that say nothing about the file's content
-    (timeout, crash), which the cache must not remember."""
+    """What one file gave. `retry` marks failures the cache must not remember as they are: `strike`
+    ones (a time-out, a crash, running out of memory) may be the file's fault or the machine's, so
+    the cache remembers them only when the same bytes fail again (`time_limit`: the limit a
+    time-out ran into). `digest` is the sha256 of the bytes the worker actually parsed."""
 
     task: Task
     result: FileResult | None
     error: FileError | None
     seconds: float
     retry: bool = False
+    digest: str | None = None
+    strike: bool = False
+    time_limit: float | None = None
 
 
 def pipeline_processor(pdf_reader: str | None = None) -> Processor:
@@ -139,7 +145,7 @@ class _Pool:
                         yield from self._failed_start(pending, worker.process.returncode)
                         continue
                     error = FileError(task.source_file, "batch", _crash_message(worker.process.returncode))
-                    yield Outcome(task, None, error, seconds, retry=True)
+                    yield Outcome(task, None, error, seconds, retry=True, strike=True)
                     continue
                 if message == "ready":
                     worker.ready, self.failed_starts = True, 0
@@ -154,7 +160,8 @@ class _Pool:
                 message = (
                     f"timed out after {self.timeout:g} s (raise --timeout if this file is just very large)"
                 )
-                yield Outcome(task, None, FileError(task.source_file, "batch", message), seconds, retry=True)
+                error = FileError(task.source_file, "batch", message)
+                yield Outcome(task, None, error, seconds, retry=True, strike=True, time_limit=self.timeout)
             elif task is not None and self._over_memory(worker):
                 self._retire(worker)
                 message = f"refused: reading this file took more than {self.max_memory_mb} MB of memory"
@@ -234,11 +241,12 @@ _WORKER_COMMAND = "import sys; from talentmap.workers import serve; serve(int(sy
 
 
 def _outcome(task: Task, message: tuple, seconds: float) -> Outcome:
-    kind, payload = message
+    kind, payload, digest = message
     if kind == "ok":
-        return Outcome(task, payload, None, seconds)
+        return Outcome(task, payload, None, seconds, digest=digest)
     stage, text = payload
-    return Outcome(task, None, FileError(task.source_file, stage, text), seconds, retry=kind == "retry")
+    error = FileError(task.source_file, stage, text)
+    return Outcome(task, None, error, seconds, kind in ("retry", "strike"), digest, strike=kind == "strike")
 
 
 def _crash_message(code: int | None) -> str:
@@ -281,7 +289,7 @@ def serve(task_fd: int, result_fd: int) -> None:
             return
         path, source_file = message
         if process is None:
-            reply: tuple = ("retry", ("startup", setup_error))
+            reply: tuple = ("retry", ("startup", setup_error), None)
         else:
             reply = _process_one(process, Path(path), source_file)
         try:
@@ -289,18 +297,39 @@ def serve(task_fd: int, result_fd: int) -> None:
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # an unpicklable result
-            results.send(
-                ("error", ("batch", f"internal error sending the result ({type(exc).__name__}: {exc})"))
-            )
+            error = f"internal error sending the result ({type(exc).__name__}: {exc})"
+            results.send(("error", ("batch", error), reply[2]))
+
+
+CHANGED_WHILE_READ = (
+    "the file changed while it was being read (still being copied or saved?); run refresh again"
+)
 
 
 def _process_one(process: Processor, path: Path, source_file: str) -> tuple:
+    """(kind, payload, digest of the bytes parsed): the file is hashed here, inside the time limit,
+    before and after parsing; if the two differ the result belongs to no one version and is dropped."""
+    try:
+        before = input_digest(path)
+    except InputRefused as exc:  # swapped for a FIFO or grown since the batch looked
+        return ("retry", ("extract", str(exc)), None)
+    kind, payload = _run_processor(process, path, source_file)
+    try:
+        after = input_digest(path)
+    except InputRefused:
+        after = None
+    if after != before:
+        return ("retry", ("extract", CHANGED_WHILE_READ), None)
+    return (kind, payload, before)
+
+
+def _run_processor(process: Processor, path: Path, source_file: str) -> tuple:
     try:
         return ("ok", process(path, source_file))
     except PipelineError as exc:
         return ("error", (exc.stage, exc.message))
     except MemoryError:
-        return ("retry", ("batch", "ran out of memory on this file"))
+        return ("strike", ("batch", "ran out of memory on this file"))
     except Exception as exc:  # any stage's bug must cost one file, never the batch
         return ("error", ("batch", f"internal error ({type(exc).__name__}: {exc})"))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -119,15 +118,27 @@ def test_pipeline_version_follows_source_files(tmp_path: Path, monkeypatch: pyte
     assert pipeline_version() != changed
 
 
-def test_deterministic_failures_are_cached_timeouts_are_retried(tmp_path: Path) -> None:
+def test_deterministic_failures_are_cached_timeouts_once_they_recur(tmp_path: Path) -> None:
+    """A time-out or crash may be the machine's fault: tried again once; when the same bytes fail so
+    again it is served from the cache (a larger --timeout or --force tries again)."""
     raw, out = tmp_path / "raw", tmp_path / "out"
+    LIMIT = 3  # seconds; long enough that a loaded machine's worker start-up never times out "fail"
     bad = make(raw, "bad.docx", "fail")
     slow = make(raw, "slow.docx", "sleep 30")
-    run(raw, out, timeout=1)
-    summary = run(raw, out, timeout=1)
-    assert calls(bad) == 1
-    assert calls(slow) == 2
-    assert summary.failed == 2 and summary.exit_code == 1
+    crash = make(raw, "crash.docx", "crash")
+    run(raw, out, timeout=LIMIT)
+    summary = run(raw, out, timeout=LIMIT)
+    assert (calls(bad), calls(slow), calls(crash)) == (1, 2, 2)
+    assert summary.failed == 3 and summary.exit_code == 1
+    summary = run(raw, out, timeout=LIMIT)
+    assert (calls(bad), calls(slow), calls(crash)) == (1, 2, 2)  # the third refresh pays nothing
+    assert summary.failed == 3 and summary.processed == 0
+    assert f"timed out after {LIMIT} s" in errors_of(out)["slow.docx"][1]
+    assert "failed this way on 2 runs" in errors_of(out)["slow.docx"][1]
+    run(raw, out, timeout=LIMIT + 1.5)  # a larger limit is a new trial
+    assert (calls(bad), calls(slow), calls(crash)) == (1, 3, 2)
+    run(raw, out, timeout=LIMIT, force=True)
+    assert (calls(bad), calls(slow), calls(crash)) == (2, 4, 3)
 
 
 def test_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
@@ -158,9 +169,7 @@ def test_timeout_kills_the_file_and_the_others_finish(tmp_path: Path) -> None:
     make(raw, "hang.docx", "sleep 600")
     for i in range(4):
         make(raw, f"ok{i}.docx", "rows 1")
-    start = time.perf_counter()
     summary = run(raw, out, timeout=1.5)
-    assert time.perf_counter() - start < 20
     ((name, (stage, error)),) = errors_of(out).items()
     assert (name, stage) == ("hang.docx", "batch")
     assert error.startswith("timed out after 1.5 s")
@@ -172,9 +181,7 @@ def test_memory_hog_is_killed_and_reported(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     make(raw, "hog.docx", "hog 400")
     make(raw, "ok.docx", "rows 2")
-    start = time.perf_counter()
     summary = refresh(raw, out, processor=FAKE, jobs=2, max_memory_mb=200, progress_stream=io.StringIO())
-    assert time.perf_counter() - start < 20  # not the 30 s the hog would sleep
     assert errors_of(out) == {
         "hog.docx": ("batch", "refused: reading this file took more than 200 MB of memory")
     }
@@ -218,12 +225,17 @@ def test_output_is_byte_identical_across_runs_and_job_counts(tmp_path: Path) -> 
 
 
 def test_parallel_jobs_run_at_the_same_time(tmp_path: Path) -> None:
+    """Overlap of the workers' own start/end stamps, not the wall clock: every file starts before
+    any ends (each waits for the others to start), which only parallel workers can do."""
     raw, out = tmp_path / "raw", tmp_path / "out"
     for i in range(4):
-        make(raw, f"p{i}.docx", "sleep 2")
-    start = time.perf_counter()
-    run(raw, out, jobs=4)
-    assert time.perf_counter() - start < 6.0  # 8 s in series; margin for worker start-up on a busy machine
+        make(raw, f"p{i}.docx", "meet 4")
+    assert run(raw, out, jobs=4).failed == 0
+    stamps = {p.name: float(p.read_text()) for p in (raw / ".meet").iterdir()}
+    starts = [t for name, t in stamps.items() if name.endswith(".start")]
+    ends = [t for name, t in stamps.items() if name.endswith(".end")]
+    assert len(starts) == len(ends) == 4
+    assert max(starts) < min(ends)
 
 
 def test_unsupported_files_are_skipped_and_named(tmp_path: Path) -> None:
@@ -368,10 +380,13 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / os.fsdecode(b"plan_\xff.docx")).write_text("rows 2")
+    (raw / os.fsdecode(b"plan_\xfe.docx")).write_text("rows 3")  # differs only in a non-UTF-8 byte
     (raw / os.fsdecode(b"notes_\xfe.txt")).write_text("x")
     summary = run(raw, out)
-    assert set(actions_of(out).source_file) == {"plan_\ufffd.docx"}
-    assert summary.skipped == ("notes_\ufffd.txt",)
+    frame = actions_of(out)
+    assert frame.groupby("source_file").size().to_dict() == {"plan_\\xfe.docx": 3, "plan_\\xff.docx": 2}
+    assert frame.groupby("plan_id").size().to_dict() == {"plan__xfe": 3, "plan__xff": 2}
+    assert summary.skipped == ("notes_\\xfe.txt",)
 
 
 def test_one_refresh_per_output_folder(tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 """A fake pipeline for the batch tests, light to import in worker processes (no pandas, no pytest).
 
-The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `hog MB`, `raise`.
+The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `hog MB`,
+`raise`, `rewrite TEXT` (the file rewrites itself to TEXT while being read), `meet N` (write a start
+stamp, wait up to a minute until N files have started, write an end stamp).
 Each call is counted in a hidden `.<name>.calls` file next to the input (refresh ignores hidden files).
 """
 
@@ -27,6 +29,10 @@ def fake_process(path: Path, source_file: str) -> FileResult:
     arg = arg.strip()
     if command == "sleep":
         time.sleep(float(arg))
+    elif command == "meet":
+        meet(path, int(arg))
+    elif command == "rewrite":
+        path.write_text(arg)
     elif command == "fail":
         raise PipelineError("normalise", "no actions found: the document has no table")
     elif command == "crash":
@@ -57,3 +63,18 @@ def dying_processor():
 
 def broken_processor():
     raise RuntimeError("reference data missing")
+
+
+MEET_WAIT_SECONDS = 60.0
+
+
+def meet(path: Path, count: int) -> None:
+    """A barrier across worker processes: start/end stamps in a hidden `.meet/` folder beside the
+    file. Run in parallel, every start comes before every end; in series, the first waits in vain."""
+    folder = path.parent / ".meet"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{path.name}.start").write_text(repr(time.time()))
+    give_up = time.monotonic() + MEET_WAIT_SECONDS
+    while len(list(folder.glob("*.start"))) < count and time.monotonic() < give_up:
+        time.sleep(0.02)
+    (folder / f"{path.name}.end").write_text(repr(time.time()))

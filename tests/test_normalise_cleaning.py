@@ -48,3 +48,20 @@ def test_code_broken_by_a_narrow_column_is_put_back_together():
     assert clean_ref("VIS -01") == "VIS-01"
     assert clean_ref("Action 3") == "Action 3"
     assert clean_ref("1.1 2.3") == "1.1 2.3"
+
+
+def test_printed_angle_brackets_and_ampersands_are_kept():
+    """Only HTML residue loses its markup; text that looks like markup is what the plan printed."""
+    for text in (
+        "Promote staff to <Grade 6> by 2025",
+        "Review &regulations and &copy policies",
+        "Show the code &lt;script&gt; as printed",
+        "Pay <b>all</b> technicians",
+        "Ratio a<b and c>d",
+    ):
+        assert clean_cell(text) == text
+
+
+def test_html_residue_keeps_printed_lookalikes():
+    raw = "<p>*Move staff to <Grade 6> &amp; review &regulations</p>"
+    assert clean_cell(raw) == "*Move staff to <Grade 6> & review &regulations"

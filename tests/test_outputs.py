@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from outputs_sample import FAILED, sample_results
 
 from talentmap.columns import COLUMNS
+from talentmap.csvsafe import restore_frame
 from talentmap.datapackage import columns_markdown, validate_table
 from talentmap.dataset import read_dataset, text_actions, validate_typed
 from talentmap.normalise.model import STATUSES, THEMES
@@ -42,9 +43,11 @@ def resource(out: Path, name: str) -> dict:
 
 
 def test_write_all_writes_every_output_readable_by_all(out: Path) -> None:
-    assert {p.name for p in out.iterdir()} == set(EXPECTED_OUTPUTS)
-    for path in out.iterdir():
+    visible = [p for p in out.iterdir() if not p.name.startswith(".")]  # .current, .sets: the set behind
+    assert {p.name for p in visible} == set(EXPECTED_OUTPUTS)
+    for path in visible:
         assert path.stat().st_mode & stat.S_IROTH, path.name
+        assert path.resolve().parent.stat().st_mode & stat.S_IXOTH, path.name
 
 
 def test_actions_csv_validates_against_datapackage(out: Path) -> None:
@@ -209,8 +212,11 @@ def test_errors_csv_has_the_failed_file(out: Path) -> None:
 
 
 def test_parquet_has_the_same_rows_typed(out: Path) -> None:
+    """The same rows; the CSV's formula-like cells carry the `'` guard (talentmap.csvsafe)."""
     typed = read_dataset(out)
-    pd.testing.assert_frame_equal(text_actions(typed), read(out / "actions.csv"), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        text_actions(typed), restore_frame(read(out / "actions.csv")), check_dtype=False
+    )
     assert validate_typed(typed, resource(out, "actions.csv")["schema"]) == []
 
 
@@ -290,7 +296,8 @@ def test_plans_csv_when_every_file_failed(tmp_path: Path) -> None:
 def test_review_csv_first_columns_are_overrides_that_hit_exactly_the_queued_rows(
     out: Path, tmp_path: Path
 ) -> None:
-    from talentmap.mapping import RecMatch, apply_overrides, load_overrides
+    from talentmap.mapping import RecMatch, apply_overrides
+    from talentmap.overrides_step import read_override_file
     from talentmap.pipeline import query_for
 
     review = read(out / "review.csv")
@@ -302,7 +309,7 @@ def test_review_csv_first_columns_are_overrides_that_hit_exactly_the_queued_rows
     rows = [row for result in sample_results() for row in result.rows]
     queries = [query_for(row["plan_id"], row) for row in rows]
     before = [RecMatch(row["rec_id"], (), "", 50, "similarity", True) for row in rows]
-    after, orphans = apply_overrides(queries, before, load_overrides(tmp_path / "overrides.csv"))
+    after, orphans = apply_overrides(queries, before, read_override_file(tmp_path / "overrides.csv"))
     assert orphans == []
     changed = {
         (row["plan_id"], row["row"]) for row, match in zip(rows, after, strict=True) if match.rec_id == "R16"

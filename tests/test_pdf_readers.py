@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,18 @@ SPEC = importlib.util.spec_from_file_location("make_bad", ROOT / "fixtures" / "b
 make_bad = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(make_bad)
 BOX_TOLERANCE = 0.5  # points
+# Fixtures where the readers differ in a known way (README, "PDF page readers"), by kind:
+UNMAPPED_BULLETS = {  # a bullet of a non-embedded standard font: pdfminer has no Unicode for it,
+    # (cid:127), and (its AFM metrics lacking the glyph) no width, so the rest of the line sits
+    # left of where it is printed; PDFium reads "•" with the file's width
+    f"layoutgen/layoutgen_{n}.pdf"
+    for n in ("01012", "01021", "01071", "01149")
+}
+WIDTH_DRIFT = {  # PDFium keeps glyph widths in whole 1/1000 em: x drifts by up to 0.3 pt a line,
+    # within the box tolerance, but enough to move a word across a rule drawn at its very edge
+    "layoutgen/layoutgen_01151.pdf": "rows split differently at a cell edge 0.2 pt from a word"
+}
+CID = re.compile(r"\(cid:\d+\)")
 SHADE_TOLERANCE = 0.01  # PDFium reports colours as 8-bit RGB
 
 
@@ -62,7 +75,7 @@ def matched(a: list[tuple], b: list[tuple], tolerance: float) -> bool:
     return True
 
 
-def assert_same_page(a: PageData, b: PageData) -> None:
+def assert_same_page(a: PageData, b: PageData, boxes: bool = True) -> None:
     assert (a.number, round(a.width, 2), round(a.height, 2)) == (
         b.number,
         round(b.width, 2),
@@ -71,7 +84,8 @@ def assert_same_page(a: PageData, b: PageData) -> None:
     words = [(w.text, w.bold, w.x0, w.x1, w.top, w.bottom, w.size) for w in a.words]
     other = [(w.text, w.bold, w.x0, w.x1, w.top, w.bottom, w.size) for w in b.words]
     assert sorted(x[0] for x in words) == sorted(x[0] for x in other), f"page {a.number}: words differ"
-    assert matched(words, other, BOX_TOLERANCE), f"page {a.number}: word boxes differ"
+    if boxes:
+        assert matched(words, other, BOX_TOLERANCE), f"page {a.number}: word boxes differ"
     edges = [(e.orientation, e.stroked, e.x0, e.x1, e.top, e.bottom) for e in a.edges]
     assert matched(
         edges, [(e.orientation, e.stroked, e.x0, e.x1, e.top, e.bottom) for e in b.edges], BOX_TOLERANCE
@@ -88,7 +102,23 @@ def assert_same_page(a: PageData, b: PageData) -> None:
     assert (a.n_chars >= least) == (b.n_chars >= least)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(ROOT / "fixtures")))
+def fixture_id(path: Path) -> str:
+    return path.relative_to(ROOT / "fixtures").as_posix()
+
+
+def without_unmapped(a: PageData, b: PageData) -> tuple[PageData, PageData]:
+    """Both pages without the words pdfminer could not map ((cid:N)), after checking PDFium
+    printed a mapped word in each one's place."""
+    unmapped = [w for w in a.words if CID.search(w.text)]
+    theirs = [w for w in b.words if "•" in w.text]
+    assert len(theirs) == len(unmapped) and not any(CID.search(w.text) for w in b.words)
+    return (
+        replace(a, words=tuple(w for w in a.words if w not in unmapped)),
+        replace(b, words=tuple(w for w in b.words if w not in theirs)),
+    )
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=fixture_id)
 def test_both_readers_read_the_same_pages(path: Path) -> None:
     got = both(path)
     plumber, pdfium = got["pdfplumber"], got["pdfium"]
@@ -99,16 +129,34 @@ def test_both_readers_read_the_same_pages(path: Path) -> None:
         return
     assert len(plumber.pages) == len(pdfium.pages)
     for a, b in zip(plumber.pages, pdfium.pages, strict=True):
-        assert_same_page(a, b)
+        if fixture_id(path) in UNMAPPED_BULLETS:
+            a, b = without_unmapped(a, b)
+            assert_same_page(a, b, boxes=False)
+        else:
+            assert_same_page(a, b)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: str(p.relative_to(ROOT / "fixtures")))
+def _rows_params() -> list:
+    known = {
+        **WIDTH_DRIFT,
+        **dict.fromkeys(UNMAPPED_BULLETS, "pdfminer's bullet has no width: its line shifts"),
+    }
+    return [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=known[fixture_id(p)]))
+        if fixture_id(p) in known
+        else p
+        for p in FIXTURES
+    ]
+
+
+@pytest.mark.parametrize("path", _rows_params(), ids=fixture_id)
 def test_both_readers_give_the_same_rows_and_lines(path: Path) -> None:
     got = both(path, read_pdf)
     plumber, pdfium = got["pdfplumber"], got["pdfium"]
     if isinstance(plumber, ExtractionError):
         assert isinstance(pdfium, ExtractionError)
         return
+
     assert [t.rows for t in pdfium.tables] == [t.rows for t in plumber.tables]
     assert [(x.text, x.page, x.style) for x in pdfium.lines] == [
         (x.text, x.page, x.style) for x in plumber.lines

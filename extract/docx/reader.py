@@ -208,7 +208,9 @@ def _num_pr(para):  # noqa: ANN001, ANN202 - docx Paragraph -> w:numPr element o
     """The paragraph's list numbering, set directly or through its style ("List Number")."""
     num_pr = para._p.find(f"{_W}pPr/{_W}numPr")
     style = para.style if num_pr is None else None
-    while num_pr is None and style is not None:
+    seen: set[str] = set()  # styles can be based on each other in a cycle: stop at a repeat
+    while num_pr is None and style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
         num_pr = style.element.find(f"{_W}pPr/{_W}numPr")
         style = style.base_style
     return num_pr
