@@ -27,7 +27,8 @@ __all__ = [
 
 
 def extract_document(path: str | Path, pdf_reader: str = PDF_READERS[0]) -> Document:
-    """Read one .pdf or .docx file; raise `ExtractionError` with a readable message if it can't be.
+    """Read one supported file (see `SUPPORTED_SUFFIXES`); raise `ExtractionError` with a readable
+    message if it can't be.
 
     `pdf_reader` picks the library that reads PDF pages (`PDF_READERS`: "pdfium", the default, or
     "pdfplumber", the reference); both give the same pages."""
@@ -37,6 +38,14 @@ def extract_document(path: str | Path, pdf_reader: str = PDF_READERS[0]) -> Docu
         from .docx import read_docx
 
         return read_docx(path)
+    if kind == "odt":
+        from .odt import read_odt
+
+        return read_odt(path)
+    if kind in ("doc", "rtf"):
+        from .docx.legacy import read_legacy
+
+        return read_legacy(path, kind)
     from .pdf import read_pdf
     from .pdf.settings import PdfSettings
 

@@ -57,7 +57,7 @@ class Document:
     """A whole file: its text lines outside tables, its tables, and how many pages it has."""
 
     source: str
-    kind: str  # "pdf" | "docx"
+    kind: str  # "pdf" | "docx" | "odt" | "doc" | "rtf" (the last two converted through LibreOffice)
     lines: tuple[TextLine, ...] = ()
     tables: tuple[RawTable, ...] = ()
     pages: int = 0

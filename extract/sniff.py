@@ -11,6 +11,10 @@ from pathlib import Path
 from .model import ExtractionError
 
 SUPPORTED_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+# Word's macro-enabled documents and templates are the same package; OpenDocument text; old Word
+# binary and RTF, read through LibreOffice when it is installed
+SUPPORTED_SUFFIXES |= {".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".odt": "odt"}
+SUPPORTED_SUFFIXES |= {".doc": "doc", ".rtf": "rtf"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PDF_TAIL_BYTES = 64 * 1024  # where a PDF's last %%EOF must be; writers append at most a few bytes after it
 
@@ -19,7 +23,8 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Return the file's kind ("pdf" | "docx") or raise `ExtractionError`."""
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise ExtractionError(f"unsupported file type '{path.suffix}' (supported: .pdf, .docx)")
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise ExtractionError(f"unsupported file type '{path.suffix}' (supported: {supported})")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -38,19 +43,27 @@ def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
             "truncated PDF: the file stops before its end-of-file marker (%%EOF); "
             "the download or copy was cut short, so fetch the file again"
         )
-    if kind == "docx" and not head.startswith(b"PK\x03\x04"):
+    if kind in ("docx", "odt") and not head.startswith(b"PK\x03\x04"):
         what = _describe(head)
-        raise ExtractionError(f"not a Word .docx file (not a zip archive; content looks like {what})")
+        name = "a Word .docx" if kind == "docx" else "an OpenDocument .odt"
+        raise ExtractionError(f"not {name} file (not a zip archive; content looks like {what})")
+    if kind in ("doc", "rtf") and not head.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf", b"PK\x03\x04")):
+        raise ExtractionError(f"not a Word {path.suffix} file (content looks like {_describe(head)})")
     return kind
 
 
 def suffix_for_content(head: bytes) -> str:
     """The supported extension a file's first bytes point to ("" if none): for a file object without
-    a name. A zip is taken for .docx, the only zip format read; `check_file` still checks the rest."""
+    a name. A zip is .odt when its first entry is OpenDocument text's stored mimetype, else .docx;
+    `check_file` still checks the rest."""
     if head.lstrip()[:1024].startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return ".docx"
+        return ".odt" if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:128] else ".docx"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
     return ""
 
 

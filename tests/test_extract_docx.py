@@ -74,11 +74,16 @@ def test_word_list_numbering_is_rendered_as_label(tmp_path: Path) -> None:
 
 def test_multi_paragraph_cell_keeps_one_line_per_paragraph(tmp_path: Path) -> None:
     doc = docx.Document()
-    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "Ref", "Action", "1"
+    cell = table.cell(1, 1)
     cell.text = "*First bullet"
     cell.add_paragraph("*Second  bullet ")
     doc.save(tmp_path / "b.docx")
-    assert extract_document(tmp_path / "b.docx").tables[0].rows[0].cells == ("*First bullet\n*Second bullet",)
+    assert extract_document(tmp_path / "b.docx").tables[0].rows[1].cells == (
+        "1",
+        "*First bullet\n*Second bullet",
+    )
 
 
 def test_zip_without_word_document_is_refused(tmp_path: Path) -> None:
