@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, ExtractionError, RawRow, RawTable, TextLine
+from .pdf.readers import READERS as PDF_READERS
 from .sniff import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, check_file, suffix_for_content
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "PDF_READERS",
     "SUPPORTED_SUFFIXES",
     "Document",
     "ExtractionError",
@@ -24,9 +26,12 @@ __all__ = [
 ]
 
 
-def extract_document(path: str | Path) -> Document:
+def extract_document(path: str | Path, pdf_reader: str = PDF_READERS[0]) -> Document:
     """Read one supported file (see `SUPPORTED_SUFFIXES`); raise `ExtractionError` with a readable
-    message if it can't be."""
+    message if it can't be.
+
+    `pdf_reader` picks the library that reads PDF pages (`PDF_READERS`: "pdfium", the default, or
+    "pdfplumber", the reference); both give the same pages."""
     path = Path(path)
     kind = check_file(path)
     if kind == "docx":
@@ -50,5 +55,6 @@ def extract_document(path: str | Path) -> Document:
 
         return read_sheet(path, kind)
     from .pdf import read_pdf
+    from .pdf.settings import PdfSettings
 
-    return read_pdf(path)
+    return read_pdf(path, PdfSettings(reader=pdf_reader))

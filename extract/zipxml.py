@@ -1,4 +1,4 @@
-"""Zip-packaged XML documents (Word .docx, OpenDocument .odt) opened defensively.
+"""Zip-packaged XML documents (Word .docx, OpenDocument .odt and .ods, Excel .xlsx) opened defensively.
 
 Both formats are a zip archive of XML parts, so both share one guard against archives that would
 inflate to an unreasonable size (zip bombs) and one XML parser that never resolves entities, loads
@@ -44,40 +44,11 @@ class Package:
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise ExtractionError(f"corrupt {label} (not a valid zip archive: {exc})") from exc
         try:
-            self._check(infos)
+            check_parts(infos, label)
         except ExtractionError:
             self._zip.close()
             raise
         self._infos = {i.filename: i for i in infos}
-
-    def _check(self, infos: list[zipfile.ZipInfo]) -> None:
-        label = self.label
-        if len(infos) > MAX_PARTS:
-            raise ExtractionError(
-                f"refused: {label} has {len(infos)} parts (limit {MAX_PARTS}; looks like a zip bomb)"
-            )
-        total = 0
-        for info in infos:
-            total += info.file_size
-            if info.file_size > MAX_PART_BYTES:
-                raise ExtractionError(
-                    f"refused: {label} part '{info.filename}' is {info.file_size / 2**20:.0f} MB "
-                    f"uncompressed (limit {MAX_PART_BYTES / 2**20:.0f} MB)"
-                )
-            if (
-                info.compress_size
-                and info.file_size / info.compress_size > MAX_RATIO
-                and info.file_size > 2**20
-            ):
-                raise ExtractionError(
-                    f"refused: {label} part '{info.filename}' inflates "
-                    f"{info.file_size // info.compress_size}x (looks like a zip bomb)"
-                )
-        if total > MAX_TOTAL_BYTES:
-            raise ExtractionError(
-                f"refused: {label} inflates to {total / 2**20:.0f} MB "
-                f"(limit {MAX_TOTAL_BYTES / 2**20:.0f} MB)"
-            )
 
     def close(self) -> None:
         self._zip.close()
@@ -109,6 +80,39 @@ class Package:
         if name not in self._infos:
             return None
         return parse_xml(self.read(name), f"{self.label} part '{name}'")
+
+
+def check_parts(infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Refuse an archive that would inflate without bound (part count, part size, ratio, total)."""
+    if len(infos) > MAX_PARTS:
+        raise ExtractionError(
+            f"refused: {label} has {len(infos)} parts (limit {MAX_PARTS}; looks like a zip bomb)"
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise ExtractionError(
+                f"refused: {label} part '{info.filename}' is {info.file_size / 2**20:.0f} MB "
+                f"uncompressed (limit {MAX_PART_BYTES / 2**20:.0f} MB)"
+            )
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 2**20:
+            raise ExtractionError(
+                f"refused: {label} part '{info.filename}' inflates "
+                f"{info.file_size // info.compress_size}x (looks like a zip bomb)"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise ExtractionError(
+            f"refused: {label} inflates to {total / 2**20:.0f} MB (limit {MAX_TOTAL_BYTES / 2**20:.0f} MB)"
+        )
+
+
+def check_archive(path: Path, label: str, required_part: str) -> None:
+    """Raise `ExtractionError` unless `path` is a sane zip holding `required_part` (for readers
+    that open the archive with another library, e.g. openpyxl)."""
+    with Package(path, label) as package:
+        if not package.has(required_part):
+            raise ExtractionError(f"not a {label} (the zip archive has no {required_part})")
 
 
 def parse_xml(data: bytes, what: str) -> etree._Element:

@@ -342,7 +342,7 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
     best: dict[str, HeaderMatch] = {}
     for key in _variants(header):
         scores = _synonym_scores(key)
-        scores[_FLAT_WEAK & (scores == 100.0)] = WEAK_SCORE
+        scores[_FLAT_WEAK] = np.minimum(scores[_FLAT_WEAK], WEAK_SCORE)  # generic words never outrank
         if scores.max() < FUZZY_THRESHOLD:
             continue  # most data cells: nothing to pick per field
         for field, (start, stop) in _FIELD_SPANS.items():
@@ -351,7 +351,7 @@ def _header_matches(header: str) -> tuple[HeaderMatch, ...]:
             if score < FUZZY_THRESHOLD:
                 continue
             syn = _FLAT[index][2]
-            if score == 100.0 or (_FLAT_WEAK[index] and _FLAT[index][1] == key):
+            if score == 100.0 or (_FLAT_WEAK[index] and score == WEAK_SCORE):
                 match = HeaderMatch(field, score, f"synonym '{syn}'")
             elif score == 99.0:
                 # a narrow column wraps words mid-way: "Recomm endation referenc e"

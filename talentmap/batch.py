@@ -28,7 +28,7 @@ from .outputs import OutputWriteError, remove_unused_sets, write_all
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
-from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Outcome, Task, run_tasks
+from .workers import DEFAULT_PROCESSOR, MAX_WORKER_MEMORY_MB, Outcome, Task, processor_spec, run_tasks
 
 try:  # POSIX (Linux, macOS): the batch's lock. Elsewhere importing works; a refresh says why it can't run.
     import fcntl
@@ -121,6 +121,7 @@ def refresh(
     progress_stream: TextIO | None = None,
     max_memory_mb: int | None = MAX_WORKER_MEMORY_MB,
     allow_empty: bool = False,
+    pdf_reader: str | None = None,
 ) -> RefreshSummary:
     """Process `raw` into `out`. `overrides` defaults to `<raw>/../overrides.csv` (a malformed one
     raises `OverridesFileError` before any work); `processor` is a `module:factory` spec (tests swap
@@ -133,6 +134,8 @@ def refresh(
         raise FileNotFoundError(
             f"raw folder not found: {raw}" if not raw.exists() else f"not a folder: {raw}"
         )
+    if pdf_reader is not None:  # the pipeline's default reader needs no option (nor a new cache)
+        processor = processor_spec(processor, pdf_reader=pdf_reader)
     with exclusive_lock(out):
         files, skipped = discover(raw)
         log.info("%s: %d plans found, %d other files skipped", raw, len(files), len(skipped))

@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let a --raw folder with no plans replace an existing dataset with an empty one",
     )
+    _reader_option(ref)
     _verbosity(ref, "sub")
 
     rep = sub.add_parser("report", help="rebuild report.html from the files in --out")
@@ -113,8 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print how each column was understood (to stderr; on a terminal instead of the rows)",
     )
+    _reader_option(ext)
     _verbosity(ext, "sub")
     return parser
+
+
+def _reader_option(sub: argparse.ArgumentParser) -> None:
+    from talentmap.extract import PDF_READERS
+
+    sub.add_argument(
+        "--reader",
+        choices=PDF_READERS,
+        default=None,
+        help=f"library that reads PDF pages (default {PDF_READERS[0]}; pdfplumber is the slower reference)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +183,7 @@ def _refresh(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 timeout=args.timeout,
                 overrides=args.overrides,
                 allow_empty=args.allow_empty,
+                pdf_reader=args.reader,
                 progress_stream=progress,
             )
     except (
@@ -226,6 +240,8 @@ def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from talentmap.extract import PDF_READERS
+
     if args.out is not None and args.out.is_dir():
         parser.error(f"--out is a folder, not a file: {args.out}")
     from .dataset import typed_actions
@@ -245,7 +261,7 @@ def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     rows, failed = [], 0
     for path, source_file in plans:
         try:
-            result = process_file(path, source_file)
+            result = process_file(path, source_file, pdf_reader=args.reader or PDF_READERS[0])
         except PipelineError as exc:
             print(f"talentmap: {path}: [{exc.stage}] {exc.message}", file=sys.stderr)
             failed += 1

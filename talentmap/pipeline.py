@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from talentmap.extract import (
+    PDF_READERS,
     SUPPORTED_SUFFIXES,
     Document,
     ExtractionError,
@@ -49,10 +50,12 @@ class FileResult:
     explain: str = field(default="", compare=False)
 
 
-def process_file(path: Path, source_file: str, matcher: Matcher | None = None) -> FileResult:
+def process_file(
+    path: Path, source_file: str, matcher: Matcher | None = None, pdf_reader: str = PDF_READERS[0]
+) -> FileResult:
     """Run every stage on one file; raise `PipelineError` naming the stage that failed."""
     start = time.perf_counter()
-    document = _run("extract", extract_document, path)
+    document = _run("extract", extract_document, path, pdf_reader)
     log.info(
         "%s: extract: %d pages, %d tables, %d text lines (%.2f s)",
         source_file,

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from .errors import FileError
 from .inputs import InputRefused, input_digest
@@ -55,20 +56,29 @@ class Outcome:
     time_limit: float | None = None
 
 
-def pipeline_processor() -> Processor:
+def pipeline_processor(pdf_reader: str | None = None) -> Processor:
     """The real pipeline, with one `Matcher` per worker (it loads the reference data once)."""
+    from talentmap.extract import PDF_READERS
     from talentmap.mapping import Matcher
 
     from .pipeline import process_file
 
     matcher = Matcher()
-    return lambda path, source_file: process_file(path, source_file, matcher)
+    reader = pdf_reader or PDF_READERS[0]
+    return lambda path, source_file: process_file(path, source_file, matcher, reader)
+
+
+def processor_spec(factory: str, **options: str) -> str:
+    """`module:factory` with keyword options for the factory: `module:factory?key=value&...`."""
+    return f"{factory}?{urlencode(sorted(options.items()))}" if options else factory
 
 
 def load_processor(spec: str) -> Processor:
-    """`module:factory` -> the processor the factory builds (a spec, so it crosses process bounds)."""
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)()
+    """`module:factory[?key=value&...]` -> the processor the factory builds with those keyword
+    options (a spec, so it crosses process bounds)."""
+    target, _, query = spec.partition("?")
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)(**dict(parse_qsl(query)))
 
 
 def run_tasks(

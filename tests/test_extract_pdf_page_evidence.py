@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from talentmap.extract.pdf.page import shade
+from talentmap.extract.pdf.page_common import shade
 from talentmap.extract.pdf.reader import read_pages
 from talentmap.extract.pdf.settings import PdfSettings
 

@@ -72,27 +72,39 @@ def _key(words: Sequence[Word]) -> str:
 
 
 def _repeating(segments: list[_Segment], needed: int, tol: float) -> set[int]:
-    """ids of the words of segments that recur at the same place on at least `needed` pages."""
-    by_key: dict[str, list[_Segment]] = {}
+    """ids of the words of segments that recur at the same place on at least `needed` pages.
+
+    Linear in pages: a text repeated on every page sits at a handful of distinct positions, so
+    segments are pooled by (key, position) and only positions in neighbouring bands of `tol`
+    height are compared with each other.
+    """
+    by_place: dict[tuple[str, float, float, float], list[_Segment]] = {}
     for s in segments:
-        by_key.setdefault(s.key, []).append(s)
+        by_place.setdefault((s.key, s.top, s.x0, s.x1), []).append(s)
+    by_key: dict[str, list[tuple[float, float, float, set[int], list[_Segment]]]] = {}
+    for (key, top, x0, x1), group in by_place.items():
+        by_key.setdefault(key, []).append((top, x0, x1, {s.page for s in group}, group))
     found: set[int] = set()
-    for group in by_key.values():
-        if len({s.page for s in group}) < needed:
+    for places in by_key.values():
+        if len(set().union(*(p[3] for p in places))) < needed:
             continue
-        for s in group:
-            pages = {
-                o.page
-                for o in group
-                if abs(o.top - s.top) <= tol
-                and (
-                    abs(o.x0 - s.x0) <= tol
-                    or abs(o.x1 - s.x1) <= tol
-                    or abs((o.x0 + o.x1) - (s.x0 + s.x1)) <= 2 * tol
-                )
-            }
+        bands: dict[int, list[int]] = {}
+        for k, (top, *_) in enumerate(places):
+            bands.setdefault(math.floor(top / tol), []).append(k)
+        for top, x0, x1, _, group in places:
+            band = math.floor(top / tol)
+            pages: set[int] = set()
+            for b in (band - 1, band, band + 1):
+                for k in bands.get(b, ()):
+                    o_top, o_x0, o_x1, o_pages, _ = places[k]
+                    if abs(o_top - top) <= tol and (
+                        abs(o_x0 - x0) <= tol
+                        or abs(o_x1 - x1) <= tol
+                        or abs((o_x0 + o_x1) - (x0 + x1)) <= 2 * tol
+                    ):
+                        pages |= o_pages
             if len(pages) >= needed:
-                found.update(id(w) for w in s.words)
+                found.update(id(w) for s in group for w in s.words)
     return found
 
 

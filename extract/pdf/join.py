@@ -55,6 +55,11 @@ class _Table:
     bottom: float = 0.0
     header: int | None = field(default=None)
     tail: PageRow | None = field(default=None)  # the last page row read, for its geometry flags
+    # per column, over the settled rows (all but the last, the only one a join still edits):
+    # how many data cells have text and how many of those read as a ref; keeps joins linear
+    counted: int = 0
+    texts: list[int] = field(default_factory=list)
+    hits: list[int] = field(default_factory=list)
 
 
 def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Paragraph]:
@@ -232,14 +237,28 @@ def _norm(cells: Sequence[str]) -> tuple[str, ...]:
 
 
 def _ref_columns(table: _Table) -> list[int]:
-    data = [r for i, r in enumerate(table.rows) if not r.full_width and i != table.header]
-    out = []
+    """Columns whose data cells mostly read as refs (2 or more of them, 60%)."""
+    if len(table.texts) != table.n_cols:
+        table.texts, table.hits, table.counted = [0] * table.n_cols, [0] * table.n_cols, 0
+    settled = len(table.rows) - 1
+    for i in range(table.counted, settled):
+        _count_row(table, i, table.texts, table.hits)
+    table.counted = max(table.counted, settled)
+    texts, hits = list(table.texts), list(table.hits)
+    if table.rows:
+        _count_row(table, len(table.rows) - 1, texts, hits)
+    return [c for c in range(table.n_cols) if hits[c] >= 2 and hits[c] >= 0.6 * texts[c]]
+
+
+def _count_row(table: _Table, i: int, texts: list[int], hits: list[int]) -> None:
+    row = table.rows[i]
+    if row.full_width or i == table.header:
+        return
     for c in range(table.n_cols):
-        texts = [r.cells[c] for r in data if r.cells[c]]
-        hits = sum(1 for t in texts if REF_PATTERN.match(t.replace(" ", "")))
-        if hits >= 2 and hits >= 0.6 * len(texts):
-            out.append(c)
-    return out
+        text = row.cells[c] if c < len(row.cells) else ""
+        if text:
+            texts[c] += 1
+            hits[c] += bool(REF_PATTERN.match(text.replace(" ", "")))
 
 
 def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:

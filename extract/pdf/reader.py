@@ -1,6 +1,7 @@
 """PDF -> `Document`: open once, read each page once, then work on the kept page data.
 
-Steps: read pages (`page`), reject files with no usable text, strip page furniture
+Steps: read pages (`readers`: PDFium by default, pdfplumber as the reference), reject files with
+no usable text, strip page furniture
 (`furniture`), find each page's tables with the staged strategies (`page_tables`), turn the
 remaining text into paragraphs (`paragraphs`), join page pieces into logical tables
 (`join`) and number everything in reading order.
@@ -17,16 +18,17 @@ from .evidence import page_layout
 from .furniture import RunningText, running_texts, strip_furniture
 from .grid import PageTable
 from .join import JoinedTable, join_pieces
-from .page import PageData, read_page
+from .page import PageData
 from .page_tables import Strategies, page_tables
 from .paragraphs import Paragraph, paragraphs
+from .readers import ENCRYPTED, PdfPages, page_reader
 from .settings import PdfSettings
 from .strategy_camelot import CamelotLatticeStrategy
 from .strategy_lines import LinesStrategy
 from .strategy_text import TextColumnsStrategy
 
 NO_TEXT = "no text layer (scanned PDF); OCR is not supported"
-ENCRYPTED = "encrypted PDF (password required)"
+__all__ = ["ENCRYPTED", "NO_TEXT", "read_pages", "read_pdf"]
 
 
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
@@ -42,10 +44,16 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         else None,
         text=TextColumnsStrategy(settings),
     )
+    # each page's evidence record (its printed lines), read once; the document's words come from it
     layouts = [page_layout(page, settings.line_tolerance) for page in body]
     known = document_words(line for layout in layouts for line in layout.lines)
+    n_pages = len(pages)
+    del pages, body  # from here on only the layouts are read, one page at a time, each let go once read
     items: list[PageTable | Paragraph] = []
-    for page, layout in zip(body, layouts, strict=True):
+    layouts.reverse()
+    while layouts:
+        layout = layouts.pop()
+        page = layout.page
         last = items[-1] if items else None
         after_table = isinstance(last, PageTable) and last.page == page.number - 1
         hint = last.col_edges if after_table and last.extractor == TextColumnsStrategy.name else ()
@@ -61,48 +69,12 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
         texts = paragraphs(layout.keep({id(w) for w in free}), page.number, right)
         page_items: list[PageTable | Paragraph] = [*tables, *texts]
         items.extend(sorted(page_items, key=lambda x: x.top))
-    return _document(path, join_pieces(items), running, len(pages), metadata)
+    return _document(path, join_pieces(items), running, n_pages, metadata)
 
 
-def read_pages(path: Path, settings: PdfSettings) -> tuple[list[PageData], dict[str, str]]:
-    """Open the PDF once and keep each page's data, closing every page after reading it."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError(ENCRYPTED) from exc
-    except Exception as exc:
-        raise ExtractionError(_corrupt(exc)) from exc
-    try:
-        with pdf:
-            metadata = {
-                k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes)
-            }
-            pages = []
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(read_page(page, number, settings))
-                page.close()
-            return pages, metadata
-    except ExtractionError:
-        raise
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError(ENCRYPTED) from exc
-    except Exception as exc:
-        raise ExtractionError(_corrupt(exc)) from exc
-
-
-def _corrupt(exc: Exception) -> str:
-    """A person-readable reason, looking through pdfplumber's wrapper to pdfminer's own error."""
-    causes = [exc, exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
-    for c in causes:
-        if c is not None and ("password" in type(c).__name__.lower() or "password" in str(c).lower()):
-            return ENCRYPTED
-    inner = next((a for a in exc.args if isinstance(a, BaseException)), exc)
-    text = str(inner).strip()
-    reason = text.splitlines()[0][:120] if text else type(inner).__name__
-    return f"corrupt or truncated PDF: {reason}"
+def read_pages(path: Path, settings: PdfSettings) -> PdfPages:
+    """Every page's data and the document metadata, read by the reader `settings.reader` names."""
+    return page_reader(settings.reader)(path, settings)
 
 
 def _check_text_layer(pages: list[PageData], settings: PdfSettings) -> None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PdfSettings:
+    # Which library reads the pages: "pdfium" (pypdfium2, fast; the default) or "pdfplumber" (the
+    # reference the layout steps were built on). Both give the same page records (see `readers`).
+    reader: str = "pdfium"
     # Words whose tops differ by less than this share one printed line.
     line_tolerance: float = 1.5
     # pdfplumber's gap (in points) between characters that still belong to one word.

@@ -13,8 +13,8 @@ import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from ..archive import check_archive
 from ..model import Document, ExtractionError
+from ..zipxml import check_archive, parse_xml
 from .grid import Sheet, cell_text, sheets_document
 
 MAX_ROWS = 100_000  # per sheet; a plan has tens to hundreds
@@ -37,10 +37,7 @@ def read_sheet(path: Path, kind: str) -> Document:
 
 
 def _xml(data: bytes):  # noqa: ANN202 - lxml element
-    import lxml.etree
-
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    return lxml.etree.fromstring(data, parser=parser)
+    return parse_xml(data, "spreadsheet part")
 
 
 # ---- .xlsx -------------------------------------------------------------------------------
@@ -164,13 +161,9 @@ def _repeat(el, attr: str, limit: int) -> int:  # noqa: ANN001
 
 
 def read_ods(path: Path) -> list[Sheet]:
-    import lxml.etree
 
     with zipfile.ZipFile(path) as zf:
-        try:
-            root = _xml(zf.read("content.xml"))
-        except lxml.etree.XMLSyntaxError as exc:
-            raise ExtractionError(f"corrupt .ods (content.xml: {exc})") from exc
+        root = parse_xml(zf.read("content.xml"), ".ods part 'content.xml'")
     sheets = []
     for table in root.iter(f"{_T}table"):
         grid: list[list[str]] = []
