@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from talentmap.extract.pdf.layout import group_lines
-from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
 from talentmap.extract.pdf.rowstarts import is_value, value_row_starts
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
@@ -317,3 +319,46 @@ def test_lines_printing_in_every_column_are_one_line_rows_without_value_columns(
     lines = group_lines(page_of(rows).words, 1.5)
     starts = value_row_starts(lines, [45, 190, 290, 390, 480], PITCH)
     assert starts == [100 + k * PITCH for k in range(4)]
+
+
+# --- a band between frame rules holding several multi-line rows (booktabs, a boxed table) -------
+
+
+def framed_body_page(shaded: bool = False, middle: bool = False) -> PageData:
+    """Rules only over and under the header and at the foot; three body rows of two lines each,
+    parted by a blank gap, each opened by a ref. `shaded`: one fill covers the whole body band.
+    `middle`: one tall middle-aligned row instead, its ref and lead halfway down its action."""
+    header = (["Ref", "Action", "Lead", "When"], 90)
+    body = []
+    top = 108.0
+    for k in range(3):
+        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
+        body.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 8
+    if middle:
+        lines = ["Run a showcase", "for all staff", "and the wider", "public each", "year in May"]
+        refs = ["", "", "1.1", "", ""]
+        leads = ["", "Head of", "Technical", "Services", ""]
+        whens = ["", "", "2025", "", ""]
+        body = [([refs[k], text, leads[k], whens[k]], 108 + k * PITCH) for k, text in enumerate(lines)]
+        top = 108 + 5 * PITCH + 4
+    foot = top
+    page = page_of([header, *body], rules=[86, 102, foot])
+    if shaded:
+        page = replace(page, fills=(Fill(45, 480, 102, foot, 0.9),))
+    return page
+
+
+def test_a_band_between_the_header_rule_and_the_foot_rule_is_split_where_its_text_starts_rows():
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(framed_body_page())
+    assert grid.n_rows == 4 and grid.n_cols == 4
+
+
+def test_a_band_one_fill_shades_from_rule_to_rule_stays_one_row():
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(framed_body_page(shaded=True))
+    assert grid.n_rows == 2
+
+
+def test_a_middle_aligned_row_between_frame_rules_is_not_split_at_its_ref():
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(framed_body_page(middle=True))
+    assert grid.n_rows == 2

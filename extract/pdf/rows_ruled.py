@@ -15,7 +15,7 @@ from pdfplumber.table import merge_edges
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, split_segments
-from .page import PageData
+from .page import Fill, PageData
 from .rowstarts import value_row_starts
 from .settings import PdfSettings
 
@@ -102,6 +102,63 @@ def _with_value_rows(
     return sorted(out, key=lambda r: r.y)
 
 
+# A band is read for rows of its own only when it holds at least this many printed lines.
+GAP_ROWS_MIN_LINES = 4
+# Most bands with text a zone ruled only at its frame and under its header has (header, body, a
+# foot or a second header line).
+FRAME_BANDS = 3
+
+
+def _with_gap_rows(
+    region: Region,
+    rules: Sequence[Rule],
+    gutters: Sequence[Gutter],
+    pitch: float,
+    s: PdfSettings,
+    gap_min: float,
+    fills: Sequence[Fill] = (),
+) -> list[Rule]:
+    """The rules plus a full-width separator above each row that the text of a band starts.
+
+    A band between two rules is one row only when the rules were drawn for every row; a table
+    ruled only at its frame and under its header holds all its body rows in one band. Each band is
+    read as an unruled table (`rows_gap.gap_grid`) and split where that finds rows start. Only a
+    zone with so few bands that its rules can be the frame and the header's are read so: where
+    rules (or zebra bands) part many bands, each band is a row, however its text pauses; so is a band that one
+    fill shades from rule to rule.
+    """
+    from .rows_gap import gap_grid  # rows_gap reads rules' neighbours; imported here to keep one way
+
+    ys = [r.y for r in rules]
+    out = list(rules)
+    span = ((float("-inf"), float("inf")),)
+    mids = [(ln.top + ln.bottom) / 2 for ln in region.lines]
+    printed = sum(1 for a, b in zip(ys, ys[1:], strict=False) if any(a < m < b for m in mids))
+    if printed > FRAME_BANDS:
+        return out
+    for a, b in zip(ys, ys[1:], strict=False):
+        if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
+            continue  # a band shaded as a whole is one row (a zebra band, a shaded row)
+        idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        if len(idx) < GAP_ROWS_MIN_LINES:
+            continue
+        band = Region(
+            tuple(region.lines[i] for i in idx),
+            frozenset(k for k, i in enumerate(idx) if i in region.wide),
+        )
+        if not any(w.xc < gutters[0].mid for w in band.lines[0].words):
+            # a top-aligned row prints its first column on its first line; a band whose first
+            # line does not is middle- or bottom-aligned, where text starts tell no rows apart
+            continue
+        grid = gap_grid(0, "", band, gutters, pitch, s, gap_min)
+        if grid is None or grid.n_rows < 2:
+            continue
+        first = band.lines[0].top
+        tops = sorted({c.top for c in grid.cells if c.top > first})
+        out.extend(Rule(y, span) for y in tops if a < y < b)
+    return sorted(out, key=lambda r: r.y)
+
+
 def ruled_zones(
     lines: Sequence[PrintedLine],
     rules: Sequence[Rule],
@@ -144,15 +201,21 @@ def ruled_grid(
     gutters: Sequence[Gutter],
     pitch: float,
     gap_min: float,
+    settings: PdfSettings | None = None,
+    fills: Sequence[Fill] = (),
 ) -> PageGrid | None:
     """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged.
 
     A band between two rules that holds several one-line rows (rules only under the header and at
-    the foot) is split where its values say rows start (`rowstarts`).
+    the foot) is split where its values say rows start (`rowstarts`), and a band holding several
+    multi-line rows (booktabs: rules only at the top, under the header and at the foot) where its
+    text says rows start (`rows_gap`: row keys after a gap, refs, section lines).
     """
     edges = column_edges(region, gutters)
     n_cols = len(edges) - 1
     rules = _with_value_rows(region, rules, edges, pitch)
+    if settings is not None:
+        rules = _with_gap_rows(region, rules, gutters, pitch, settings, gap_min, fills)
     ys = [r.y for r in rules]
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:

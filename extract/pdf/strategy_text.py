@@ -58,7 +58,9 @@ class TextColumnsStrategy:
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
-            grid = ruled_grid(page.number, self.name, region, zone_rules, zone_gutters, pitch, gap_min)
+            grid = ruled_grid(
+                page.number, self.name, region, zone_rules, zone_gutters, pitch, gap_min, s, page.fills
+            )
             if grid:
                 grids.append(grid)
                 taken.update(id(ln) for ln in zone_lines)
