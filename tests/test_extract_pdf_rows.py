@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from talentmap.extract.pdf.layout import group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
+from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.rowstarts import is_value, value_row_starts
 from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
 CHAR = 5.0
@@ -362,3 +364,40 @@ def test_a_band_one_fill_shades_from_rule_to_rule_stays_one_row():
 def test_a_middle_aligned_row_between_frame_rules_is_not_split_at_its_ref():
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(framed_body_page(middle=True))
     assert grid.n_rows == 2
+
+
+def test_a_cell_going_on_in_lower_case_after_a_gap_is_no_new_row():
+    # one body row whose action text goes on, after a blank line, in lower case: a wrapped cell
+    header = (["Ref", "Action", "Lead", "When"], 90)
+    body = [
+        (["1.1", "Run a showcase", "HR team", "2025"], 108),
+        (["", "for all staff", "", ""], 108 + PITCH),
+        (["Pilot", "and the public", "", ""], 108 + 3 * PITCH),
+        (["", "each year", "", ""], 108 + 4 * PITCH),
+    ]
+    page = page_of([header, *body], rules=[86, 102, 108 + 5 * PITCH + 4])
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 2
+
+
+def column_ruled_page() -> PageData:
+    """Column rules down the whole table and a frame, no rule between rows (vertical rules
+    only): three body rows of two lines each, parted by a blank gap, each opened by a ref."""
+    header = (["Ref", "Action", "Lead", "When"], 90)
+    body = []
+    top = 108.0
+    for k in range(3):
+        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
+        body.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 8
+    page = page_of([header, *body], rules=[86, top])
+    verticals = tuple(Edge("v", x, x, 86, top) for x in (45, 190, 290, 390, 480))
+    return replace(page, edges=page.edges + verticals)
+
+
+def test_a_lattice_ruled_only_at_its_columns_and_frame_is_split_into_the_rows_its_text_starts():
+    page = column_ruled_page()
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.n_rows == 1 and grid.n_cols == 4
+    split = split_lattice_rows(grid, page.words, PdfSettings())
+    assert split.n_rows == 4 and split.n_cols == 4

@@ -14,6 +14,7 @@ from .evidence import PageLayout, page_layout
 from .grid import PageGrid, PageTable, fill_grid
 from .layout import median_size
 from .page import PageData, Word
+from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
 from .strategy import TableStrategy, grid_score
@@ -41,6 +42,7 @@ def page_tables(
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
+        grid = split_lattice_rows(grid, words, settings, page.fills)
         if _is_boxed_row(grid, words):
             boxes.append(grid)
             continue

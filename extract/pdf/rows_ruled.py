@@ -14,9 +14,9 @@ from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine, split_segments
-from .page import Fill, PageData
-from .rowstarts import value_row_starts
+from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
+from .page import Fill, PageData, Word
+from .rowstarts import split_grid_rows, value_row_starts
 from .settings import PdfSettings
 
 
@@ -109,6 +109,82 @@ GAP_ROWS_MIN_LINES = 4
 FRAME_BANDS = 3
 
 
+def band_row_starts(
+    band: Sequence[PrintedLine],
+    wide: frozenset[int],
+    bounds: tuple[float, float],
+    gutters: Sequence[Gutter],
+    pitch: float,
+    s: PdfSettings,
+    gap_min: float,
+    fills: Sequence[Fill] = (),
+) -> list[float]:
+    """Where rows start inside one band between two row lines (after its first line), read from
+    its text as an unruled table would be (`rows_gap.gap_grid`); none for a band that one fill
+    shades from line to line (a zebra band, a shaded row: one row whatever its text does) and
+    for one whose first line prints nothing in the first column (middle- or bottom-aligned
+    cells, where text starts tell no rows apart). `wide`: indexes of the band's full-width lines."""
+    from .rows_gap import gap_grid  # rows_gap imports rowstarts, as this module does
+
+    a, b = bounds
+    if len(band) < GAP_ROWS_MIN_LINES or not gutters:
+        return []
+    if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
+        return []
+    if not any(w.xc < gutters[0].mid for w in band[0].words):
+        return []
+    grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
+    if grid is None or grid.n_rows < 2:
+        return []
+    first = band[0].top
+    tops = sorted({c.top for c in grid.cells if first < c.top and a < c.top < b})
+    return [y for y in tops if not _carried_on(band, y, gutters)]
+
+
+def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> bool:
+    """Is y no row start: the first line after it prints in neither of the first two columns, or
+    one of its columns goes on, in lower case, from text printed above y in the same column (a
+    wrapped cell)? Columns may sit on baselines of their own, so "above" is all of the band above
+    y in that column, not the line just above."""
+    after = next((i for i, ln in enumerate(band) if ln.top >= y - 0.5), None)
+    if not after:
+        return False
+    mids = [g.mid for g in gutters]
+    above = {bisect_right(mids, w.xc) for ln in band[:after] for w in ln.words}
+    below: dict[int, str] = {}
+    for w in band[after].words:
+        below.setdefault(bisect_right(mids, w.xc), w.text)
+    if not below.keys() & {0, 1}:
+        return True  # new paragraphs in later columns only: a cell's next paragraph (rows open
+        # in their first columns; the first may be a group's value printed once above)
+    return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def split_lattice_rows(
+    grid: PageGrid, words: Sequence[Word], s: PdfSettings, fills: Sequence[Fill] = ()
+) -> PageGrid:
+    """A lattice whose columns are ruled but whose rows are not (vertical rules only, a frame and
+    column rules): each lattice row holding several rows is split where its text starts them."""
+    if grid.n_cols < 2 or len(grid.col_edges) < 3:
+        return grid
+    x0, top, x1, bottom = grid.bbox
+    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
+    lines = group_lines(inside, s.line_tolerance)
+    if len(lines) < GAP_ROWS_MIN_LINES:
+        return grid
+    gutters = [Gutter(e - 1, e + 1) for e in grid.col_edges[1:-1]]
+    space = typical_space(lines)
+    gap_min = max(s.gutter_min_width, s.gutter_space_ratio * space)
+    pitch = typical_pitch([ln.top for ln in lines], median_size(inside))
+    ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    starts: list[float] = []
+    for a, b in zip(ys, ys[1:], strict=False):
+        band = [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b]
+        wide = frozenset(k for k, ln in enumerate(band) if crosses(ln, gutters))
+        starts += [y - 0.5 for y in band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)]
+    return split_grid_rows(grid, starts)
+
+
 def _with_gap_rows(
     region: Region,
     rules: Sequence[Rule],
@@ -127,7 +203,6 @@ def _with_gap_rows(
     rules (or zebra bands) part many bands, each band is a row, however its text pauses; so is a band that one
     fill shades from rule to rule.
     """
-    from .rows_gap import gap_grid  # rows_gap reads rules' neighbours; imported here to keep one way
 
     ys = [r.y for r in rules]
     out = list(rules)
@@ -137,25 +212,11 @@ def _with_gap_rows(
     if printed > FRAME_BANDS:
         return out
     for a, b in zip(ys, ys[1:], strict=False):
-        if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
-            continue  # a band shaded as a whole is one row (a zebra band, a shaded row)
         idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
-        if len(idx) < GAP_ROWS_MIN_LINES:
-            continue
-        band = Region(
-            tuple(region.lines[i] for i in idx),
-            frozenset(k for k, i in enumerate(idx) if i in region.wide),
-        )
-        if not any(w.xc < gutters[0].mid for w in band.lines[0].words):
-            # a top-aligned row prints its first column on its first line; a band whose first
-            # line does not is middle- or bottom-aligned, where text starts tell no rows apart
-            continue
-        grid = gap_grid(0, "", band, gutters, pitch, s, gap_min)
-        if grid is None or grid.n_rows < 2:
-            continue
-        first = band.lines[0].top
-        tops = sorted({c.top for c in grid.cells if c.top > first})
-        out.extend(Rule(y, span) for y in tops if a < y < b)
+        wide = frozenset(k for k, i in enumerate(idx) if i in region.wide)
+        band = [region.lines[i] for i in idx]
+        tops = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)
+        out.extend(Rule(y, span) for y in tops)
     return sorted(out, key=lambda r: r.y)
 
 

@@ -161,9 +161,15 @@ def split_value_rows(grid: PageGrid, words: Sequence[Word], line_tolerance: floa
         for y in value_row_starts(lines, grid.col_edges, pitch, labels=False)
         if not any(abs(y - b) <= 0.5 * pitch for b in ys) and top < y < bottom
     ]
+    return split_grid_rows(grid, starts)
+
+
+def split_grid_rows(grid: PageGrid, starts: Sequence[float]) -> PageGrid:
+    """The grid with a row line added at each y in `starts` (each cell crossing one is cut there)."""
     if not starts:
         return grid
-    bounds = sorted([*ys, *starts])
+    ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    bounds = sorted({*ys, *starts})
     cells = []
     for c in grid.cells:
         inner = [y for y in starts if c.top < y < c.bottom]
