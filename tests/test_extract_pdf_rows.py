@@ -401,3 +401,24 @@ def test_a_lattice_ruled_only_at_its_columns_and_frame_is_split_into_the_rows_it
     assert grid.n_rows == 1 and grid.n_cols == 4
     split = split_lattice_rows(grid, page.words, PdfSettings())
     assert split.n_rows == 4 and split.n_cols == 4
+
+
+def test_bands_between_section_rows_of_a_framed_table_are_each_split_into_their_rows():
+    # header band, then three sections: a label alone in its own band, then a body band of two
+    # two-line rows; four bands print in the columns, but no more than two between sections
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 104.0
+    for s in range(3):
+        rows.append(([f"Theme {s + 1}"], top))
+        rules.append(top + PITCH + 2)
+        top += PITCH + 6
+        for k in range(2):
+            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
+            rows.append((["", "for all staff", "", ""], top + PITCH))
+            top += 2 * PITCH + 8
+        rules.append(top)
+        top += 2
+    page = page_of(rows, rules=rules)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3 * 3

@@ -109,6 +109,11 @@ GAP_ROWS_MIN_LINES = 4
 FRAME_BANDS = 3
 
 
+def _columns_of(line: PrintedLine, gutters: Sequence[Gutter]) -> set[int]:
+    mids = [g.mid for g in gutters]
+    return {bisect_right(mids, w.xc) for w in line.words}
+
+
 def band_row_starts(
     band: Sequence[PrintedLine],
     wide: frozenset[int],
@@ -207,9 +212,18 @@ def _with_gap_rows(
     ys = [r.y for r in rules]
     out = list(rules)
     span = ((float("-inf"), float("inf")),)
-    mids = [(ln.top + ln.bottom) / 2 for ln in region.lines]
-    printed = sum(1 for a, b in zip(ys, ys[1:], strict=False) if any(a < m < b for m in mids))
-    if printed > FRAME_BANDS:
+    # section rows (a label alone or across the table, often on a fill of their own) part the
+    # body into bands but are no row rules: count the bands printing in several columns between
+    # two section rows
+    run = longest = 0
+    for a, b in zip(ys, ys[1:], strict=False):
+        band = [ln for ln in region.lines if a < (ln.top + ln.bottom) / 2 < b]
+        if any(len(_columns_of(ln, gutters)) > 1 for ln in band):
+            run += 1
+            longest = max(longest, run)
+        elif band:
+            run = 0
+    if longest > FRAME_BANDS:
         return out
     for a, b in zip(ys, ys[1:], strict=False):
         idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
