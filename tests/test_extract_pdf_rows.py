@@ -422,3 +422,21 @@ def test_bands_between_section_rows_of_a_framed_table_are_each_split_into_their_
     page = page_of(rows, rules=rules)
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 3 * 3
+
+
+def test_middle_aligned_rows_without_rules_start_at_the_top_of_their_slab_of_text():
+    # each row's action takes three lines, its ref and lead are centred beside the middle one;
+    # whitespace across every column parts the rows
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    top = 108.0
+    row_tops = []
+    for k in range(3):
+        row_tops.append(top)
+        rows.append((["", "Run a showcase", "", ""], top))
+        rows.append(([f"{k + 1}.1", "for all staff", "HR team", "2025"], top + PITCH))
+        rows.append((["", "each year", "", ""], top + 2 * PITCH))
+        top += 3 * PITCH + 8
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_of(rows))
+    assert grid.n_rows == 4
+    starts = sorted({c.top for c in grid.cells})
+    assert all(any(abs(s - (t - 1)) < 0.6 for s in starts) for t in row_tops)

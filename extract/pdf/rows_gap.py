@@ -177,6 +177,7 @@ def gap_grid(
     first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
     values = value_row_starts([ln for i, ln in enumerate(region.lines) if i not in region.wide], edges, pitch)
     starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
+    starts = _slab_starts(region, starts, pitch, s)
     if not starts:
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]
@@ -207,6 +208,41 @@ def gap_grid(
         ruled=False,
         content_right=content_right(cols),
         col_edges=tuple(edges),
+    )
+
+
+def slab_tops(lines: Sequence[PrintedLine], pitch: float, s: PdfSettings) -> list[float]:
+    """Tops of the slabs of text that whitespace across every column parts (the first line's top
+    first): a line more than a paragraph gap under the one before, with nothing printed beside."""
+    tops = [lines[0].top] if lines else []
+    bottom = lines[0].bottom if lines else 0.0
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if ln.top - prev.top > s.block_gap_ratio * pitch and ln.top > bottom:
+            tops.append(ln.top)
+        bottom = max(bottom, ln.bottom)
+    return tops
+
+
+def _slab_starts(region: Region, starts: Sequence[float], pitch: float, s: PdfSettings) -> list[float]:
+    """Row starts moved up to the top of the slab of text holding them, when cells are centred.
+
+    A row's cells are parted from the next row's by whitespace running across every column
+    (cell padding); a middle-aligned row prints its short cells (the ref, the lead) halfway down
+    its tallest cell, so a start read from such a cell falls inside its slab. When each slab
+    holds at most one start and several starts fall inside their slab, the slabs are the rows:
+    each start goes to its slab's top (a slab with no start stays with the row above)."""
+    lines = [ln for i, ln in enumerate(region.lines) if i not in region.wide]
+    if len(lines) < 2 or len(starts) < 2:
+        return list(starts)
+    tops = slab_tops(lines, pitch, s)
+    slab = [bisect_right(tops, y + 0.5) - 1 for y in starts]
+    inside = [y for y, k in zip(starts, slab, strict=False) if k >= 0 and y - tops[k] > 0.5 * pitch]
+    wide_tops = {ln.top for i, ln in enumerate(region.lines) if i in region.wide}
+    keyed = [k for y, k in zip(starts, slab, strict=False) if y not in wide_tops]
+    if len(inside) < 2 or len(keyed) != len(set(keyed)):
+        return list(starts)
+    return sorted(
+        {tops[k] if k >= 0 and y not in wide_tops else y for y, k in zip(starts, slab, strict=False)}
     )
 
 
