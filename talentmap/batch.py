@@ -24,7 +24,7 @@ from .cache import CACHE_DIRNAME, ResultCache, pipeline_version
 from .errors import FileError
 from .identity import source_names, unique_plan_ids
 from .inputs import DeadlinePassed, InputRefused, input_digest
-from .outputs import OutputWriteError, remove_unused_sets, write_all
+from .outputs import CURRENT_LINK, OutputWriteError, remove_unused_sets, write_all
 from .overrides_step import OverrideReport, apply_override_file, read_override_file
 from .pipeline import FileResult
 from .progress import progress_for
@@ -89,16 +89,22 @@ class RefreshSummary:
         return lines
 
 
-def discover(raw: Path) -> tuple[list[Path], list[str]]:
+def discover(raw: Path, out: Path | None = None) -> tuple[list[Path], list[str]]:
     """Supported files and skipped ones (as names relative to `raw`), both sorted; hidden ones ignored.
+
+    An output folder inside `raw` (`out`, or any folder holding a talentmap output set) is not read:
+    its actions.csv and report.html are this tool's own outputs, not plans.
 
     Symlinks to files are followed (and a broken one is a file that can't be read); folders, also
     linked ones, are not entered through a symlink. A folder named like a plan (`x.pdf`) is named
     among the skipped; a FIFO or device named like one is returned, for `check_input` to refuse."""
     supported, skipped = [], []
+    outputs = {p.parent.resolve() for p in raw.rglob(CURRENT_LINK)} | ({out.resolve()} if out else set())
     for path in sorted(raw.rglob("*")):
         if any(part.startswith((".", "~$")) for part in path.relative_to(raw).parts):
             continue  # .DS_Store, .git, Word's ~$lock files
+        if outputs and not outputs.isdisjoint({path.resolve(), *path.resolve().parents}):
+            continue
         plan_like = path.suffix.lower() in SUPPORTED_SUFFIXES
         if path.is_dir():
             if plan_like:
@@ -137,7 +143,7 @@ def refresh(
     if pdf_reader is not None:  # the pipeline's default reader needs no option (nor a new cache)
         processor = processor_spec(processor, pdf_reader=pdf_reader)
     with exclusive_lock(out):
-        files, skipped = discover(raw)
+        files, skipped = discover(raw, out)
         log.info("%s: %d plans found, %d other files skipped", raw, len(files), len(skipped))
         if not files and not allow_empty and has_dataset(out):
             raise EmptyRawFolderError(

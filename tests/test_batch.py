@@ -427,3 +427,16 @@ def test_workers_that_cannot_start_fail_every_file_clearly(tmp_path: Path) -> No
     assert set(errors_of(out).values()) == {
         ("startup", "could not start the pipeline (RuntimeError: reference data missing)")
     }
+
+
+def test_an_output_folder_inside_raw_is_not_read_as_plans(tmp_path: Path) -> None:
+    """Web pages and CSVs are plans now: the tool's own report.html and actions.csv must not be."""
+    raw = tmp_path / "raw"
+    make(raw, "a.docx", "rows 2")
+    run(raw, raw / "processed")
+    elsewhere = raw / "old_outputs"  # an earlier run's outputs, moved under raw
+    run(raw, elsewhere)
+    summary = run(raw, raw / "processed")
+    assert (summary.processed + summary.cached, summary.failed) == (1, 0)
+    assert set(errors_of(raw / "processed")) == set()
+    assert not [s for s in summary.skipped if "processed" in s or "old_outputs" in s]

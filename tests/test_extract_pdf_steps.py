@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from talentmap.extract import ExtractionError
@@ -312,6 +314,23 @@ def test_next_characters_own_width_decides_whether_it_would_have_fitted():
     assert cell_text([*head, narrow_i], 158.0, 1.5) == "Nominations invited."
     wide_i = Word("invited.", 100, 140, 112, 122, 10, first_char_width=4.0)
     assert cell_text([*head, wide_i], 158.0, 1.5) == "Nominationsinvited."
+
+
+def test_a_bold_heading_line_ends_where_regular_text_starts():
+    # the heading fills its line so far that the next word would not have fitted: only its weight
+    # tells that it ended there; a bold lead-in phrase inside a regular line still wraps on
+    heading = [replace(w, bold=True) for w in line("1 - Increase uptake of the mentoring service", 50, 100)]
+    body = line("Currently over half the mentors are", 50, 112)
+    lead_in = [
+        replace(w, bold=w.text == "Note:") for w in line("Note: we will review the mentoring", 50, 136)
+    ]
+    rest = line("scheme every year.", 50, 148)
+    texts = [p.text for p in paragraphs(group_lines(heading + body + lead_in + rest, 1.5), 1, right=250.0)]
+    assert texts == [
+        "1 - Increase uptake of the mentoring service",
+        "Currently over half the mentors are",
+        "Note: we will review the mentoring scheme every year.",
+    ]
 
 
 def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():

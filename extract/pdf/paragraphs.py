@@ -1,9 +1,10 @@
 """Text outside tables -> paragraphs in reading order.
 
 Wrapped lines of one paragraph are joined when the geometry says they belong together: the next
-line follows at normal line spacing, in the same font size, starts at the same left edge (or at
-the hanging indent of a numbered item), does not start a new list item, and its first word would
-not have fitted at the end of the line before (so the earlier line was wrapped, not ended).
+line follows at normal line spacing, in the same font size and weight (a wholly bold line followed
+by a wholly regular one is a heading and its text), starts at the same left edge (or at the hanging
+indent of a numbered item), does not start a new list item, and its first word would not have
+fitted at the end of the line before (so the earlier line was wrapped, not ended).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def _continues(par: list[PrintedLine], ln: PrintedLine, right: float, space: flo
         return False
     if _LIST_MARKER.match(ln.words[0].text) or starts_with_bullet(ln):
         return False
+    if _weight(prev) != _weight(ln) and "mixed" not in (_weight(prev), _weight(ln)):
+        return False  # a bold heading line ends where regular text starts (and the other way round)
     first = par[0]
     if _LIST_MARKER.match(first.words[0].text) and len(first.words) > 1:
         # the hanging indent of a numbered item: at its text, or at an indent stop a little further in
@@ -63,6 +66,11 @@ def _continues(par: list[PrintedLine], ln: PrintedLine, right: float, space: flo
         return False
     next_word = ln.words[0]
     return prev.x1 + space + (next_word.x1 - next_word.x0) > right - 1
+
+
+def _weight(ln: PrintedLine) -> str:
+    bold = sum(1 for w in ln.words if w.bold)
+    return "bold" if bold == len(ln.words) else "regular" if bold == 0 else "mixed"
 
 
 def _join(lines: Sequence[PrintedLine]) -> str:
