@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 
 from .page import Word
@@ -26,15 +27,16 @@ LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•*·
 
 @dataclass(frozen=True)
 class PrintedLine:
-    """Words printed on one baseline, left to right."""
+    """Words printed on one baseline, left to right. Its extent is computed once, on first use:
+    the table steps ask for a line's top and right edge millions of times on a big document."""
 
     words: tuple[Word, ...]
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
@@ -42,15 +44,15 @@ class PrintedLine:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 

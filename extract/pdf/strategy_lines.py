@@ -6,6 +6,7 @@ pure functions on the stored edges, so the page never has to be parsed again.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -151,7 +152,13 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(lines: list[float], v: float) -> int:
-    return min(range(len(lines)), key=lambda i: abs(lines[i] - v))
+    """The nearest of the sorted `lines` (the first of two equally near, as a scan would pick)."""
+    i = bisect_left(lines, v)
+    if i == 0:
+        return 0
+    if i == len(lines):
+        return i - 1
+    return i - 1 if v - lines[i - 1] <= lines[i] - v else i
 
 
 def _as_dict(e: Edge) -> dict:
