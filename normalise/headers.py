@@ -306,13 +306,15 @@ class HeaderMatch:
 _KEYED = {f: tuple((header_key(s), s) for s in syns) for f, syns in SYNONYMS.items()}
 
 
-def _variants(header: str) -> list[str]:
-    """The header, and without its parenthetical aside ("What could we do? (already ...)")."""
+@lru_cache(maxsize=1 << 15)
+def _variants(header: str) -> tuple[str, ...]:
+    """The header, and without its parenthetical aside ("What could we do? (already ...)"). Memoised:
+    every pass over a table asks again for the same cells' keys."""
     keys = [header_key(header)]
     bare = header_key(_PAREN.sub(" ", header))
     if bare and bare not in keys:
         keys.append(bare)
-    return [k for k in keys if k]
+    return tuple(k for k in keys if k)
 
 
 def header_matches(header: str) -> list[HeaderMatch]:
