@@ -15,19 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .plan import RECORD_FIELDS
+
 THRESHOLD = 90.0
-SCORED = (
-    "theme",
-    "ref",
-    "objective",
-    "action",
-    "measure",
-    "lead",
-    "timescale",
-    "status",
-    "progress",
-    "stated_rec",
-)
+SCORED = RECORD_FIELDS  # every field the truth holds is scored
 STATUS_WORDS = {"r": {"delayed"}, "a": {"at_risk", "not_started"}, "g": {"on_track"}, "b": {"complete"}}
 _TRANSLATE = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
