@@ -81,13 +81,15 @@ def refresh(
     overrides: str | Path | None = None,
     allow_empty: bool = False,
     progress_stream: TextIO | None = None,
+    pdf_reader: str | None = None,
 ) -> RefreshSummary:
     """Process every plan under `raw` into `out`, as `talentmap refresh` does.
 
     jobs: worker processes (default: the CPU cores available); force: ignore the cache;
     timeout: seconds allowed per file (None: no limit); overrides: analysts' overrides CSV (default
     `<raw>/../overrides.csv`); allow_empty: let a folder with no plans replace an existing dataset
-    with an empty one; progress_stream: where progress goes (default stderr).
+    with an empty one; progress_stream: where progress goes (default stderr); pdf_reader: "pdfium"
+    (the default) or "pdfplumber", the PDF page reader (`--reader`).
     Raises `FileNotFoundError` if `raw` is not a folder and `EmptyRawFolderError` if it holds no plan
     while `out` holds a dataset (unless `allow_empty`). Runs on Linux and macOS.
     """
@@ -102,4 +104,5 @@ def refresh(
         overrides=overrides,
         allow_empty=allow_empty,
         progress_stream=progress_stream,
+        pdf_reader=pdf_reader,
     )

@@ -224,6 +224,11 @@ def test_reader_option_reaches_the_pipeline_through_refresh_and_extract(
         outputs[reader] = (out / "actions.csv").read_text(encoding="utf-8")
     assert outputs["pdfium"] == outputs["pdfplumber"]
     assert outputs["pdfium"].count("\n") > 5
+    import talentmap
+
+    api_out = tmp_path / "out_api"
+    talentmap.refresh(raw, api_out, jobs=1, pdf_reader="pdfplumber")  # the API takes the choice too
+    assert (api_out / "actions.csv").read_text(encoding="utf-8") == outputs["pdfplumber"]
     capsys.readouterr()
     printed = {}
     for reader in READERS:
