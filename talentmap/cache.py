@@ -33,15 +33,6 @@ _FORMAT = 1  # bump when the entry layout below changes
 REPEATS = 2  # strikes after which a time-out or crash on the same bytes is taken as the file's
 
 
-def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def pipeline_version(salt: str = "") -> str:
     """A hash of the package version and every installed source/data file of the four packages.
 

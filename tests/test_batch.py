@@ -17,7 +17,8 @@ import pytest
 from test_batch_fakes import fake_process
 
 from talentmap.batch import FileError, refresh
-from talentmap.cache import ResultCache, file_digest, pipeline_version
+from talentmap.cache import ResultCache, pipeline_version
+from talentmap.inputs import input_digest
 
 FAKE = "test_batch_fakes:fake_processor"
 
@@ -167,7 +168,7 @@ def test_cache_round_trips_a_result(tmp_path: Path) -> None:
     assert cache.load("a.docx", "d1") == result
     assert cache.load("b.docx", "d2") == FileError("b.docx", "extract", "empty file (0 bytes)")
     assert cache.load("a.docx", "other") is None
-    assert len(file_digest(tmp_path / "a.docx")) == 64
+    assert len(input_digest(tmp_path / "a.docx")) == 64
 
 
 def test_timeout_kills_the_file_and_the_others_finish(tmp_path: Path) -> None:
