@@ -312,7 +312,15 @@ def test_api_exports_and_explicit_refresh_keywords() -> None:
     assert PipelineError.__module__ == "talentmap.pipeline" and RefreshSummary.__module__ == "talentmap.batch"
     params = inspect.signature(talentmap.refresh).parameters
     keywords = [n for n, p in params.items() if p.kind is inspect.Parameter.KEYWORD_ONLY]
-    assert keywords == ["jobs", "force", "timeout", "overrides", "allow_empty", "progress_stream"]
+    assert keywords == [
+        "jobs",
+        "force",
+        "timeout",
+        "overrides",
+        "allow_empty",
+        "progress_stream",
+        "pdf_reader",
+    ]
     assert "allow_empty" in pydoc.render_doc(talentmap.refresh)
     with pytest.raises(AttributeError):
         talentmap.no_such_name  # noqa: B018
