@@ -18,6 +18,7 @@ from .columns import Gutter, Region, band_cells, column_edges, column_words, con
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
+from .rows_centred import centred_row_starts
 from .rowstarts import value_row_starts
 from .settings import PdfSettings
 
@@ -176,8 +177,11 @@ def gap_grid(
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
     first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
     values = value_row_starts([ln for i, ln in enumerate(region.lines) if i not in region.wide], edges, pitch)
-    starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
-    starts = _slab_starts(region, starts, pitch, s)
+    wide_lines = [ln for i, ln in enumerate(region.lines) if i in region.wide]
+    starts = centred_row_starts(cols, s.line_tolerance, wide_lines)
+    if not starts:
+        starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
+        starts = _slab_starts(region, starts, pitch, s)
     if not starts:
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]

@@ -16,6 +16,7 @@ from .columns import Gutter, Region, band_cells, column_edges, column_words, con
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
 from .page import Fill, PageData, Word
+from .rows_centred import centred_row_starts
 from .rowstarts import split_grid_rows, value_row_starts
 from .settings import PdfSettings
 
@@ -136,6 +137,14 @@ def band_row_starts(
         return []
     if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
         return []
+    edges = column_edges(Region(tuple(band), wide), gutters)
+    centred = centred_row_starts(
+        column_words(Region(tuple(band), wide), edges),
+        s.line_tolerance,
+        [ln for k, ln in enumerate(band) if k in wide],
+    )
+    if centred:
+        return [y for y in centred if y > band[0].top + 0.5 and a < y < b]
     if not any(w.xc < gutters[0].mid for w in band[0].words):
         return []
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
