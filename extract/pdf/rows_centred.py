@@ -102,44 +102,65 @@ def _columns(span: Sequence[Block]) -> set[int]:
     return {b.col for b in span}
 
 
-def _merged_cells(span: Sequence[Block], join: float) -> list[Block]:
-    """Blocks bridging a band that parts two or more other columns' blocks (cells merged over rows)."""
-    out = []
-    for b in span:
-        if b.col == WIDE:
-            continue
-        others = [o for o in span if o.col != b.col]
-        for y in _other_bands(others, b, join):
-            both = {
-                c
-                for c in _columns(others)
-                if any(o.col == c and o.bottom < y for o in others)
-                and any(o.col == c and o.top > y for o in others)
-            }
-            if len(both) >= 2:
-                out.append(b)
-                break
+def _merged_cells(span: Sequence[Block], join: float, tol: float) -> list[Block]:
+    """Blocks of cells merged over several rows. A row's own cells share its centre, and so do
+    cells merged over the same rows (a group's theme and objective); a group of blocks sharing a
+    centre is merged cells when the other blocks inside its extent are parted by a band with two
+    or more columns printing on both sides of it (the rows it covers). A row's tallest cell is
+    never such: its short cells share its centre and nothing else is printed beside it."""
+    out: list[Block] = []
+    for group in _by_centre(span, tol):
+        members = {id(b) for b in group}
+        others = [o for o in span if id(o) not in members]
+        extent = Block(WIDE, min(b.top for b in group), max(b.bottom for b in group))
+        if _bridges(others, extent, join, _columns(group)):
+            out.extend(group)
     return out
 
 
+def _by_centre(span: Sequence[Block], tol: float) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    for b in sorted(span, key=lambda b: b.centre):
+        if groups and b.centre - groups[-1][-1].centre <= tol:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    return groups
+
+
+def _bridges(others: Sequence[Block], extent: Block, join: float, own: set[int]) -> bool:
+    """Do two or more columns of `others` print above and below one band inside `extent`?
+    Columns with a block in the group itself (`own`) do not count: a row's short cells, taken
+    out with their row, leave a hole in their own column."""
+    for y in _other_bands(others, extent, join):
+        both = {
+            c
+            for c in _columns(others) - own
+            if any(o.col == c and o.bottom < y for o in others)
+            and any(o.col == c and o.top > y for o in others)
+        }
+        if len(both) >= 2:
+            return True
+    return False
+
+
 def _other_bands(others: Sequence[Block], b: Block, join: float) -> list[float]:
-    """Middles of the whitespace bands inside b's extent across all the other blocks."""
-    inside = sorted((o for o in others if o.bottom > b.top and o.top < b.bottom), key=lambda o: o.top)
+    """Middles of the whitespace bands across all the other blocks whose middle b's extent covers."""
     out = []
     bottom = None
-    for o in inside:
+    for o in sorted(others, key=lambda o: o.top):
         if bottom is not None and o.top - bottom > join and b.top < (o.top + bottom) / 2 < b.bottom:
             out.append((o.top + bottom) / 2)
         bottom = o.bottom if bottom is None else max(bottom, o.bottom)
     return out
 
 
-def rows_of(blocks: Sequence[Block], join: float) -> list[list[Block]]:
+def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block]]:
     """The rows: connected spans of the column blocks, split again without the merged cells,
     each full-width line a row of its own, a one-column span joined to the row above."""
     parts: list[list[Block]] = [[b] for b in blocks if b.col == WIDE]
     for span in _spans([b for b in blocks if b.col != WIDE], join):
-        merged = _merged_cells(span, join)
+        merged = _merged_cells(span, join, tol)
         if not merged:
             parts.append(span)
             continue
@@ -191,7 +212,7 @@ def centred_row_starts(
     tol = max(1.0, 0.15 * size)
     join = gap + tol
     blocks = column_blocks(col_lines, join) + [Block(WIDE, ln.top, ln.bottom) for ln in wide]
-    rows = rows_of(blocks, join)
+    rows = rows_of(blocks, join, tol)
     centred, topped = centring_votes(rows, tol)
     if centred < MIN_CENTRED_ROWS or centred < CENTRED_MAJORITY * topped:
         return []
