@@ -42,7 +42,7 @@ def page_tables(
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
-        grid = split_lattice_rows(grid, words, settings, page.fills)
+        grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
         if _is_boxed_row(grid, words):
             boxes.append(grid)
             continue
@@ -54,6 +54,7 @@ def page_tables(
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
             grid = split_value_rows(grid, words, settings.line_tolerance)
+            grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
             score = grid_score(grid, words)
             if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
                 accepted.append(replace(grid, score=score))
