@@ -145,11 +145,12 @@ def _bridges(others: Sequence[Block], extent: Block, join: float, own: set[int])
 
 
 def _other_bands(others: Sequence[Block], b: Block, join: float) -> list[float]:
-    """Middles of the whitespace bands across all the other blocks whose middle b's extent covers."""
+    """Middles of the whitespace bands across all the other blocks that b's extent reaches into
+    (a one-line cell centred over rows of unequal heights may cover only part of their band)."""
     out = []
     bottom = None
     for o in sorted(others, key=lambda o: o.top):
-        if bottom is not None and o.top - bottom > join and b.top < (o.top + bottom) / 2 < b.bottom:
+        if bottom is not None and o.top - bottom > join and b.top < o.top and bottom < b.bottom:
             out.append((o.top + bottom) / 2)
         bottom = o.bottom if bottom is None else max(bottom, o.bottom)
     return out

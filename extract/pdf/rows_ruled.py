@@ -103,6 +103,8 @@ def _with_value_rows(
     return sorted(out, key=lambda r: r.y)
 
 
+# Share of the column rules' places at a height where rule pieces must meet for a row line.
+JOINT_SHARE = 0.5
 # A band is read for rows of its own only when it holds at least this many printed lines.
 GAP_ROWS_MIN_LINES = 4
 # Most bands with text a zone ruled only at its frame and under its header has (header, body, a
@@ -221,7 +223,7 @@ def _cells_by_text(
     merged title row) is cut at the column rules that run down a new row whose lines keep to
     the columns (where the drawing rules none, the lattice's columns are no evidence); a new
     row printing only lines that run across the columns' places (a section or objective title:
-    no rule can run through its text) is one cell across them."""
+    no rule can run through its text) is one cell across the columns its text runs over."""
     wide_ids = {id(ln) for ln in crossing}
     cut = set(starts)
     edges = grid.col_edges
@@ -237,7 +239,7 @@ def _cells_by_text(
         if not new or not held:
             cells.extend(row)
         elif n_wide == len(held):
-            cells.append(GridCell(r, r + 1, row[0].col0, row[-1].col1, row[0].x0, top, row[-1].x1, bottom))
+            cells.extend(_joined_where_text_runs_across(row, held))
         elif n_wide == 0:
             for c in row:
                 cuts = [
@@ -256,23 +258,24 @@ def _cells_by_text(
 
 
 def rule_joints(edges: Sequence[Edge], col_edges: Sequence[float], top: float, bottom: float) -> list[float]:
-    """Heights inside (top, bottom) where the column rules are drawn in pieces that meet: a
-    producer that draws each cell's border on its own ends every column's rule at each row line.
-    A joint counts where two or more of the rules' places have one there."""
-    at: dict[float, set[int]] = {}
+    """Heights inside (top, bottom) where the column rules are drawn in pieces: a producer that
+    draws each cell's border on its own ends every column's rule at each row line, and column
+    rules stop above and below a row merged across the columns. A joint counts where half or
+    more of the rule places ruled at that height (two or more) have a piece ending there: rules
+    ending at a few of many places are a spanning header cell's borders, not a row line."""
+    pieces: list[tuple[int, float, float]] = []
     for e in edges:
         if e.orientation != "v" or e.bottom - e.top < 1:
             continue
         k = min(range(len(col_edges)), key=lambda i: abs(col_edges[i] - e.x0))
-        if abs(col_edges[k] - e.x0) > 3:
-            continue
-        for y in (e.top, e.bottom):
-            if top + 2 < y < bottom - 2:
-                at.setdefault(round(y), set()).add(k)
+        if abs(col_edges[k] - e.x0) <= 3:
+            pieces.append((k, e.top, e.bottom))
+    ends = sorted({round(y) for _, t, b in pieces for y in (t, b) if top + 2 < y < bottom - 2})
     joints: list[float] = []
-    for y in sorted(at):
-        places = at[y] | at.get(y - 1, set()) | at.get(y + 1, set())
-        if len(places) >= 2 and not (joints and y - joints[-1] <= 2):
+    for y in ends:
+        ruled = {k for k, t, b in pieces if t - 1.5 <= y <= b + 1.5}
+        meet = {k for k, t, b in pieces if abs(t - y) <= 1.5 or abs(b - y) <= 1.5}
+        if len(meet) >= 2 and len(meet) >= JOINT_SHARE * len(ruled) and not (joints and y - joints[-1] <= 2):
             joints.append(float(y))
     return joints
 
@@ -287,6 +290,20 @@ def _with_rule_joints(
         prev = out[-1] if out else top
         if any(prev < (ln.top + ln.bottom) / 2 < y for ln in band):
             out.append(y)
+    return out
+
+
+def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[PrintedLine]) -> list[GridCell]:
+    """Neighbouring cells of one row joined wherever a printed word runs across their border."""
+    ordered = sorted(row, key=lambda c: c.col0)
+    out = [ordered[0]]
+    for c in ordered[1:]:
+        x = out[-1].x1
+        if any(w.x0 < x - 1 and w.x1 > x + 1 for ln in held for w in ln.words):
+            last = out[-1]
+            out[-1] = GridCell(last.row0, last.row1, last.col0, c.col1, last.x0, last.top, c.x1, last.bottom)
+        else:
+            out.append(c)
     return out
 
 
