@@ -11,9 +11,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .celltext import cell_text, ends_at_edge
 from .page import Word
+
+if TYPE_CHECKING:
+    from .grid_evidence import GridEvidence
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ class PageTable:
     score: float
     words_used: frozenset[int]  # ids of the page words read into cells
     col_edges: tuple[float, ...] = ()
+    evidence: GridEvidence | None = None  # what the grid shows about itself; `score` is read from it
 
     @property
     def n_cols(self) -> int:

@@ -1,0 +1,151 @@
+"""What a found grid shows about itself: the counts behind its calibrated score.
+
+A grid can hold every word of its zone and still be wrong: unruled rows collapsed into a few tall
+rows (every column then stacks one value per printed line, on the same baselines), two text
+columns read as a table, a column boundary run through words, a column left nearly empty. Each of
+these leaves a trace in the grid and its words; `GridEvidence` counts them. Counts, not shares, so
+the pieces of one logical table (its pages) add up to the table's evidence (`combine`), and the
+shares the score reads (`features`) come from the sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+
+from .grid import PageGrid, PageTable
+from .layout import group_lines
+from .page import Word
+from .strategy import LINE_TOLERANCE, broken_span_cells
+from .table_prose import merged_rows, prose_columns
+
+# A column holding text in at most this share of the grid's rows is nearly empty.
+SPARSE_COLUMN_SHARE = 0.15
+# Lines of two cells are on one baseline when their tops differ by less than this share of the size.
+SAME_BASELINE = 0.35
+# Lines of at most this many words (the median line of the row) are values, not wrapped sentences.
+STACKED_LINE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class GridEvidence:
+    """Counts over one grid (or, summed, over the pages of a logical table)."""
+
+    zone_words: int = 0  # words printed across the grid's vertical extent
+    beside_words: int = 0  # of them, words left or right of the grid (text beside the table)
+    lost_words: int = 0  # inside the grid's box but in no cell
+    split_words: int = 0  # centre in a cell, box across the cell's side (a boundary through a word)
+    broken_words: int = 0  # in merged cells whose lines pause at the columns (a rule left out)
+    cells: int = 0
+    filled_cells: int = 0
+    rows: int = 0
+    merged_rows: int = 0  # rows printed as one cell repeated over every column
+    columns: int = 0
+    sparse_columns: int = 0  # columns with text in few rows
+    printed_columns: int = 0
+    prose_columns: int = 0  # columns down which sentences run on from cell to cell
+    stacked_rows: int = 0  # rows whose cells stack several lines on the same baselines
+    ruled_pieces: int = 0  # pieces whose cells are drawn borders
+    pieces: int = 1
+
+    def features(self) -> dict[str, float]:
+        """The shares the score reads (0..1 each), by name (the names of data/table_score.csv)."""
+        zone = max(self.zone_words, 1)
+        few_rows = 2.0 / max(self.rows, 2)
+        ruled = self.ruled_pieces / max(self.pieces, 1)
+        return {
+            "beside_share": self.beside_words / zone,
+            "lost_share": self.lost_words / zone,
+            "split_share": self.split_words / zone,
+            "broken_share": self.broken_words / zone,
+            "empty_cell_share": 1 - self.filled_cells / max(self.cells, 1),
+            "merged_row_share": self.merged_rows / max(self.rows, 1),
+            "sparse_column_share": self.sparse_columns / max(self.columns, 1),
+            "prose_column_share": self.prose_columns / max(self.printed_columns, 1),
+            "stacked_row_share": self.stacked_rows / max(self.rows, 1),
+            "few_rows": few_rows,
+            "ruled_share": ruled,
+            # a grid of a few rows read from text positions alone is weak evidence of a table
+            "unruled_few_rows": few_rows * (1 - ruled),
+        }
+
+
+def combine(parts: Iterable[GridEvidence]) -> GridEvidence:
+    """The evidence of a logical table from its pieces' (counts add up)."""
+    parts = list(parts)
+    if not parts:
+        return GridEvidence(pieces=0)
+    return GridEvidence(**{f.name: sum(getattr(p, f.name) for p in parts) for f in fields(GridEvidence)})
+
+
+def grid_evidence(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> GridEvidence:
+    """Count what `grid` (read into `table`) shows, over the `words` it was scored against."""
+    x0, top, x1, bottom = grid.bbox
+    zone = [w for w in words if top <= w.yc <= bottom]
+    beside = lost = split = 0
+    held: dict[int, list[Word]] = {}
+    for w in zone:
+        i = grid.cell_of(w)
+        if i is None:
+            if w.xc < x0 or w.xc > x1:
+                beside += 1
+            else:
+                lost += 1
+        elif w.x0 < grid.cells[i].x0 - 1 or w.x1 > grid.cells[i].x1 + 1:
+            split += 1
+        else:
+            held.setdefault(i, []).append(w)
+    broken = broken_span_cells(grid, held)
+    rows = [r for r in table.rows if any(r.cells)]
+    n_cols = table.n_cols
+    col_fill = [sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in range(n_cols)]
+    return GridEvidence(
+        zone_words=len(zone),
+        beside_words=beside,
+        lost_words=lost,
+        split_words=split,
+        broken_words=sum(len(held[i]) for i in broken),
+        cells=len(grid.cells),
+        filled_cells=sum(1 for i in held if i not in broken),
+        rows=len(rows),
+        merged_rows=merged_rows(table),
+        columns=n_cols,
+        sparse_columns=sum(1 for n in col_fill if n <= SPARSE_COLUMN_SHARE * len(rows)),
+        printed_columns=sum(1 for n in col_fill if n),
+        prose_columns=prose_columns(table),
+        stacked_rows=_stacked_rows(grid, held),
+        ruled_pieces=int(grid.ruled),
+    )
+
+
+def _stacked_rows(grid: PageGrid, held: dict[int, list[Word]]) -> int:
+    """Rows in which two or more cells, and most of the row's filled cells, print the same number
+    of short lines on the same baselines: rows the grid failed to split (each baseline is a row).
+    Wrapped sentences in two cells of a real row share baselines too, but not their line count
+    and not short lines."""
+    by_row: dict[int, list[tuple[list[float], list[int]]]] = {}
+    filled: dict[int, int] = {}
+    size: dict[int, float] = {}
+    for i, ws in held.items():
+        cell = grid.cells[i]
+        if cell.row1 - cell.row0 > 1 or cell.col1 - cell.col0 > 1:
+            continue  # a spanning cell keeps its own lines
+        filled[cell.row0] = filled.get(cell.row0, 0) + 1
+        size[cell.row0] = max(size.get(cell.row0, 1.0), max(w.size for w in ws))
+        lines = group_lines(ws, LINE_TOLERANCE)
+        if len(lines) >= 2:
+            by_row.setdefault(cell.row0, []).append(
+                ([ln.top for ln in lines], [len(ln.words) for ln in lines])
+            )
+    out = 0
+    for r, stacks in by_row.items():
+        if len(stacks) < 2 or 3 * len(stacks) < 2 * filled[r] or len({len(s) for s, _ in stacks}) > 1:
+            continue
+        words_per_line = sorted(n for _, counts in stacks for n in counts)
+        if words_per_line[len(words_per_line) // 2] > STACKED_LINE_WORDS:
+            continue  # wrapped sentences, not values stacked one a line
+        tolerance = SAME_BASELINE * size[r]
+        tops = stacks[0][0]
+        if all(abs(a - b) <= tolerance for s, _ in stacks[1:] for a, b in zip(tops, s, strict=True)):
+            out += 1
+    return out
