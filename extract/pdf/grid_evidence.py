@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from .grid import PageGrid, PageTable
 from .layout import group_lines
 from .page import Word
-from .strategy import LINE_TOLERANCE, broken_span_cells
+from .strategy import LINE_TOLERANCE
 from .table_prose import merged_rows, prose_columns
 
 # A column holding text in at most this share of the grid's rows is nearly empty.
@@ -35,7 +35,6 @@ class GridEvidence:
     beside_words: int = 0  # of them, words left or right of the grid (text beside the table)
     lost_words: int = 0  # inside the grid's box but in no cell
     split_words: int = 0  # centre in a cell, box across the cell's side (a boundary through a word)
-    broken_words: int = 0  # in merged cells whose lines pause at the columns (a rule left out)
     cells: int = 0
     filled_cells: int = 0
     rows: int = 0
@@ -57,7 +56,6 @@ class GridEvidence:
             "beside_share": self.beside_words / zone,
             "lost_share": self.lost_words / zone,
             "split_share": self.split_words / zone,
-            "broken_share": self.broken_words / zone,
             "empty_cell_share": 1 - self.filled_cells / max(self.cells, 1),
             "merged_row_share": self.merged_rows / max(self.rows, 1),
             "sparse_column_share": self.sparse_columns / max(self.columns, 1),
@@ -95,7 +93,6 @@ def grid_evidence(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> Gr
             split += 1
         else:
             held.setdefault(i, []).append(w)
-    broken = broken_span_cells(grid, held)
     rows = [r for r in table.rows if any(r.cells)]
     n_cols = table.n_cols
     col_fill = [sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in range(n_cols)]
@@ -104,9 +101,8 @@ def grid_evidence(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> Gr
         beside_words=beside,
         lost_words=lost,
         split_words=split,
-        broken_words=sum(len(held[i]) for i in broken),
         cells=len(grid.cells),
-        filled_cells=sum(1 for i in held if i not in broken),
+        filled_cells=len(held),
         rows=len(rows),
         merged_rows=merged_rows(table),
         columns=n_cols,
@@ -126,17 +122,22 @@ def _stacked_rows(grid: PageGrid, held: dict[int, list[Word]]) -> int:
     by_row: dict[int, list[tuple[list[float], list[int]]]] = {}
     filled: dict[int, int] = {}
     size: dict[int, float] = {}
+    tall: dict[int, list[list[Word]]] = {}
     for i, ws in held.items():
         cell = grid.cells[i]
         if cell.row1 - cell.row0 > 1 or cell.col1 - cell.col0 > 1:
             continue  # a spanning cell keeps its own lines
         filled[cell.row0] = filled.get(cell.row0, 0) + 1
-        size[cell.row0] = max(size.get(cell.row0, 1.0), max(w.size for w in ws))
-        lines = group_lines(ws, LINE_TOLERANCE)
-        if len(lines) >= 2:
-            by_row.setdefault(cell.row0, []).append(
-                ([ln.top for ln in lines], [len(ln.words) for ln in lines])
-            )
+        height = max(w.size for w in ws)
+        size[cell.row0] = max(size.get(cell.row0, 1.0), height)
+        if max(w.top for w in ws) - min(w.top for w in ws) > 0.5 * height:  # more than one line
+            tall.setdefault(cell.row0, []).append(ws)
+    for r, cells in tall.items():
+        if len(cells) < 2 or 3 * len(cells) < 2 * filled[r]:
+            continue  # lines are grouped only where the row could be a stack
+        for ws in cells:
+            lines = group_lines(ws, LINE_TOLERANCE)
+            by_row.setdefault(r, []).append(([ln.top for ln in lines], [len(ln.words) for ln in lines]))
     out = 0
     for r, stacks in by_row.items():
         if len(stacks) < 2 or 3 * len(stacks) < 2 * filled[r] or len({len(s) for s, _ in stacks}) > 1:
