@@ -75,6 +75,30 @@ def test_wrapped_sentences_in_a_real_row_are_not_stacked_rows():
     assert evidence_of(g, [*HEADER, *left, *right]).stacked_rows == 0
 
 
+def test_a_column_whose_lines_pause_at_one_x_holds_two_columns():
+    """Action text and its lead printed in one column, a gutter between them on every line."""
+    g = grid([0, 40, 400], [0, 20, 80], ruled=False)
+    lines = [
+        [word("Run", 45, top), word("training", 70, top), word("HR", 300, top)] for top in (22, 34, 46, 58)
+    ]
+    assert evidence_of(g, [*HEADER, *(w for line in lines for w in line)]).gutter_columns == 1
+
+
+def test_wide_spaces_of_justified_text_do_not_line_up_into_a_gutter():
+    g = grid([0, 40, 400], [0, 20, 80], ruled=False)
+
+    def line(top: float, wide_after: int) -> list[Word]:
+        """Eight words 2 pt apart but one space stretched to 9 pt (0.9 of the type size)."""
+        out, x = [], 45.0
+        for k in range(8):
+            out.append(word("ab", x, top))
+            x += 12 + (9 if k == wide_after else 2)
+        return out
+
+    lines = [line(top, k) for top, k in ((22, 1), (34, 3), (46, 5), (58, 6))]
+    assert evidence_of(g, [*HEADER, *(w for line in lines for w in line)]).gutter_columns == 0
+
+
 def test_a_logical_tables_evidence_is_the_sum_of_its_pages():
     a = GridEvidence(zone_words=10, split_words=1, rows=4, ruled_pieces=1)
     b = GridEvidence(zone_words=30, split_words=3, rows=6)

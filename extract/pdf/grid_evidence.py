@@ -25,6 +25,12 @@ SPARSE_COLUMN_SHARE = 0.15
 SAME_BASELINE = 0.35
 # Lines of at most this many words (the median line of the row) are values, not wrapped sentences.
 STACKED_LINE_WORDS = 4
+# A pause between two words of a line at least this many type sizes wide could be a gutter, and a
+# column whose lines (at least GUTTER_MIN_LINES with two or more words) pause at one x in this
+# share of them holds two columns.
+GUTTER_PAUSE = 0.8
+GUTTER_LINE_SHARE = 0.5
+GUTTER_MIN_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class GridEvidence:
     printed_columns: int = 0
     prose_columns: int = 0  # columns down which sentences run on from cell to cell
     stacked_rows: int = 0  # rows whose cells stack several lines on the same baselines
+    gutter_columns: int = 0  # columns whose lines mostly pause at one x (two columns read as one)
     ruled_pieces: int = 0  # pieces whose cells are drawn borders
     pieces: int = 1
 
@@ -61,6 +68,7 @@ class GridEvidence:
             "sparse_column_share": self.sparse_columns / max(self.columns, 1),
             "prose_column_share": self.prose_columns / max(self.printed_columns, 1),
             "stacked_row_share": self.stacked_rows / max(self.rows, 1),
+            "gutter_column_share": self.gutter_columns / max(self.columns, 1),
             "few_rows": few_rows,
             "ruled_share": ruled,
             # a grid of a few rows read from text positions alone is weak evidence of a table
@@ -110,6 +118,7 @@ def grid_evidence(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> Gr
         printed_columns=sum(1 for n in col_fill if n),
         prose_columns=prose_columns(table),
         stacked_rows=_stacked_rows(grid, held),
+        gutter_columns=_gutter_columns(grid, held),
         ruled_pieces=int(grid.ruled),
     )
 
@@ -148,5 +157,36 @@ def _stacked_rows(grid: PageGrid, held: dict[int, list[Word]]) -> int:
         tolerance = SAME_BASELINE * size[r]
         tops = stacks[0][0]
         if all(abs(a - b) <= tolerance for s, _ in stacks[1:] for a, b in zip(tops, s, strict=True)):
+            out += 1
+    return out
+
+
+def _gutter_columns(grid: PageGrid, held: dict[int, list[Word]]) -> int:
+    """Columns in which most printed lines pause at one x: a gutter inside the column, so two
+    columns (a lost boundary) read as one. Wide spaces of justified prose do not line up."""
+    by_col: dict[int, list[Word]] = {}
+    for i, ws in held.items():
+        cell = grid.cells[i]
+        if cell.col1 - cell.col0 == 1:
+            by_col.setdefault(cell.col0, []).extend(ws)
+    out = 0
+    for ws in by_col.values():
+        lines = [ln.words for ln in group_lines(ws, LINE_TOLERANCE) if len(ln.words) > 1]
+        if len(lines) < GUTTER_MIN_LINES:
+            continue
+        events: list[tuple[float, int]] = []
+        for line in lines:
+            pauses = [
+                (a.x1, b.x0)
+                for a, b in zip(line, line[1:], strict=False)
+                if b.x0 - a.x1 >= GUTTER_PAUSE * max(a.size, 1.0)
+            ]
+            for a, b in pauses:  # a line's pauses never overlap: it counts once at any x
+                events += [(a, 1), (b, -1)]
+        depth = best = 0
+        for _, step in sorted(events, key=lambda e: (e[0], -e[1])):
+            depth += step
+            best = max(best, depth)
+        if best >= GUTTER_LINE_SHARE * len(lines):
             out += 1
     return out
