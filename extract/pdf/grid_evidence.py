@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from .grid import PageGrid, PageTable
+from .grid import PageGrid, PageTable, words_by_cell
 from .layout import group_lines
 from .page import Word
 from .strategy import LINE_TOLERANCE
@@ -84,23 +84,31 @@ def combine(parts: Iterable[GridEvidence]) -> GridEvidence:
     return GridEvidence(**{f.name: sum(getattr(p, f.name) for p in parts) for f in fields(GridEvidence)})
 
 
-def grid_evidence(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> GridEvidence:
-    """Count what `grid` (read into `table`) shows, over the `words` it was scored against."""
+def grid_evidence(
+    grid: PageGrid,
+    table: PageTable,
+    words: Sequence[Word],
+    by_cell: dict[int, list[Word]] | None = None,
+) -> GridEvidence:
+    """Count what `grid` (read into `table`) shows, over the `words` it was read from (`by_cell`:
+    `grid.words_by_cell(grid, words)`, when the caller has it already)."""
+    by_cell = by_cell if by_cell is not None else words_by_cell(grid, words)
     x0, top, x1, bottom = grid.bbox
-    zone = [w for w in words if top <= w.yc <= bottom]
+    zone = [w for w in words if top <= w.yc <= bottom]  # a cell's words are all in it
     beside = lost = split = 0
-    held: dict[int, list[Word]] = {}
     for w in zone:
-        i = grid.cell_of(w)
-        if i is None:
+        if id(w) not in table.words_used:
             if w.xc < x0 or w.xc > x1:
                 beside += 1
             else:
                 lost += 1
-        elif w.x0 < grid.cells[i].x0 - 1 or w.x1 > grid.cells[i].x1 + 1:
-            split += 1
-        else:
-            held.setdefault(i, []).append(w)
+    held: dict[int, list[Word]] = {}
+    for i, ws in by_cell.items():
+        cell = grid.cells[i]
+        inside = [w for w in ws if w.x0 >= cell.x0 - 1 and w.x1 <= cell.x1 + 1]
+        split += len(ws) - len(inside)
+        if inside:
+            held[i] = inside
     rows = [r for r in table.rows if any(r.cells)]
     n_cols = table.n_cols
     col_fill = [sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in range(n_cols)]

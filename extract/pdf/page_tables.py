@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .evidence import PageLayout, page_layout
-from .grid import PageGrid, PageTable, fill_grid
+from .grid import PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
 from .layout import median_size
 from .page import PageData, Word
@@ -66,16 +66,18 @@ def page_tables(
     )
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
-    tables = [_scored(g, fill_grid(g, ws, settings.line_tolerance, known), ws) for g, ws in pieces]
+    tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
     tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
 
 
-def _scored(grid: PageGrid, table: PageTable, words: Sequence[Word]) -> PageTable:
-    """The table with its evidence and the calibrated score read from it."""
-    evidence = grid_evidence(grid, table, words)
+def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known: frozenset[str]) -> PageTable:
+    """The grid read into a table, with its evidence and the calibrated score read from it."""
+    by_cell = words_by_cell(grid, words)
+    table = fill_grid(grid, words, line_tolerance, known, by_cell)
+    evidence = grid_evidence(grid, table, words, by_cell)
     return replace(table, score=table_score(evidence), evidence=evidence)
 
 
