@@ -52,6 +52,7 @@ SIGNS = {
     "prose_column_share": -1,
     "stacked_row_share": -1,
     "gutter_column_share": -1,
+    "cut_cell_share": -1,
     "few_rows": -1,
     "ruled_share": 0,
     "unruled_few_rows": -1,

@@ -17,7 +17,7 @@ from .grid import PageGrid, PageTable, words_by_cell
 from .layout import group_lines
 from .page import Word
 from .strategy import LINE_TOLERANCE
-from .table_prose import merged_rows, prose_columns
+from .table_prose import cut_cells, merged_rows, prose_columns
 
 # A column holding text in at most this share of the grid's rows is nearly empty.
 SPARSE_COLUMN_SHARE = 0.15
@@ -51,6 +51,8 @@ class GridEvidence:
     prose_columns: int = 0  # columns down which sentences run on from cell to cell
     stacked_rows: int = 0  # rows whose cells stack several lines on the same baselines
     gutter_columns: int = 0  # columns whose lines mostly pause at one x (two columns read as one)
+    text_cells: int = 0
+    cut_cells: int = 0  # cells whose text carries on from the cell above (a cell cut in two)
     ruled_pieces: int = 0  # pieces whose cells are drawn borders
     pieces: int = 1
 
@@ -69,6 +71,7 @@ class GridEvidence:
             "prose_column_share": self.prose_columns / max(self.printed_columns, 1),
             "stacked_row_share": self.stacked_rows / max(self.rows, 1),
             "gutter_column_share": self.gutter_columns / max(self.columns, 1),
+            "cut_cell_share": self.cut_cells / max(self.text_cells, 1),
             "few_rows": few_rows,
             "ruled_share": ruled,
             # a grid of a few rows read from text positions alone is weak evidence of a table
@@ -110,6 +113,7 @@ def grid_evidence(
         if inside:
             held[i] = inside
     rows = [r for r in table.rows if any(r.cells)]
+    cut, text_cells = cut_cells(table)
     n_cols = table.n_cols
     col_fill = [sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in range(n_cols)]
     return GridEvidence(
@@ -127,6 +131,8 @@ def grid_evidence(
         prose_columns=prose_columns(table),
         stacked_rows=_stacked_rows(grid, held),
         gutter_columns=_gutter_columns(grid, held),
+        text_cells=text_cells,
+        cut_cells=cut,
         ruled_pieces=int(grid.ruled),
     )
 

@@ -14,6 +14,9 @@ from .grid import PageTable
 # A cell pair counts as running prose only when both are this many words or longer (short
 # lower-case cells, "ongoing", "yes", are table values).
 PROSE_MIN_WORDS = 4
+_STOPS = (".", ":", ";", "!", "?")
+# The cell above a cut is a phrase of at least this many words.
+CUT_MIN_WORDS = 3
 
 
 def prose_columns(table: PageTable) -> int:
@@ -27,7 +30,7 @@ def prose_columns(table: PageTable) -> int:
             if len(a.split()) < PROSE_MIN_WORDS or len(b.split()) < PROSE_MIN_WORDS:
                 continue
             pairs[c] = pairs.get(c, 0) + 1
-            if b[0].islower() and not a.rstrip().endswith((".", ":", ";", "!", "?")):
+            if b[0].islower() and not a.rstrip().endswith(_STOPS):
                 runs[c] = runs.get(c, 0) + 1
     return sum(1 for c, n in pairs.items() if runs.get(c, 0) * 2 >= n)
 
@@ -37,6 +40,29 @@ def prose_share(table: PageTable) -> float:
     column of prose beside a real table, or every column of a two-column page read as a table)."""
     printed = {c for r in table.rows for c, t in enumerate(r.cells) if t}
     return prose_columns(table) / len(printed) if printed else 0.0
+
+
+def cut_cells(table: PageTable) -> tuple[int, int]:
+    """(cells whose text carries on from the cell above: it starts in lower case and the one above,
+    a phrase, ends without a stop, so a row line cut one cell's text in two; cells with text). A
+    merged cell is counted once, in its first column. Short values ("yes" under "HR") are no cut."""
+    cut = texts = 0
+    above: tuple[str, ...] = ()
+    for row in table.rows:
+        for c, b in enumerate(row.cells):
+            if not b or (c and row.cells[c - 1] == b):
+                continue
+            texts += 1
+            a = above[c] if c < len(above) else ""
+            if (
+                len(a.split()) >= CUT_MIN_WORDS
+                and a != b
+                and b[0].islower()
+                and not a.rstrip().endswith(_STOPS)
+            ):
+                cut += 1
+        above = row.cells
+    return cut, texts
 
 
 def merged_rows(table: PageTable) -> int:
