@@ -48,7 +48,7 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
         i = grid.cell_of(w)
         if i is not None and w.x0 >= grid.cells[i].x0 - 1 and w.x1 <= grid.cells[i].x1 + 1:
             held.setdefault(i, []).append(w)
-    broken = broken_span_cells(grid, held)
+    broken = _spans_broken_at_columns(grid, held)
     for i, ws in held.items():
         if i not in broken:
             good += len(ws)
@@ -57,7 +57,7 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
     return (good / len(zone)) * (0.7 + 0.3 * fill_share)
 
 
-def broken_span_cells(grid: PageGrid, held: dict[int, list[Word]]) -> set[int]:
+def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set[int]:
     """Cells spanning columns whose printed lines break, with a wide pause, across a column line."""
     xs = sorted({c.x0 for c in grid.cells} | {c.x1 for c in grid.cells})
     out: set[int] = set()
