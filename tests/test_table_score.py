@@ -233,3 +233,19 @@ def test_plans_csv_carries_the_warnings():
     frame = plans_frame([result], [])
     assert list(frame.columns)[-1] == "warnings"
     assert frame.loc[0, "warnings"] == "table 1 (page 3) scores 0.31 | w2"
+
+
+def test_the_pipeline_hands_the_plans_warnings_on_and_extract_prints_them(
+    tmp_path: Path, monkeypatch, capsys
+):
+    import talentmap.pipeline as pipeline
+    from talentmap.cli import main
+
+    monkeypatch.setattr(pipeline, "extract_document", lambda path, reader: plan_document(0.31))
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    result = pipeline.process_file(pdf, "plan.pdf")
+    assert len(result.rows) == 2 and len(result.warnings) == 1
+    assert "scores 0.31" in result.warnings[0]
+    assert main(["extract", str(pdf), "--out", str(tmp_path / "out.csv")]) == 0
+    assert f"talentmap: plan.pdf: warning: {result.warnings[0]}" in capsys.readouterr().err
