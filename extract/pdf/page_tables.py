@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 
 from .evidence import PageLayout, page_layout
 from .grid import PageGrid, PageTable, fill_grid
-from .layout import median_size
+from .layout import group_lines, median_size, split_segments, typical_space
 from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
-from .strategy import TableStrategy, grid_score
+from .strategy import LINE_TOLERANCE, TableStrategy, grid_score
 from .table_score import prose_share, table_score
 
 
@@ -37,13 +37,14 @@ def page_tables(
     words = page.words
     if not words:
         return []
+    column_gap = max(settings.gutter_min_width, settings.gutter_space_ratio * typical_space(layout.lines))
     accepted: list[PageGrid] = []
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills)
-        if _is_boxed_row(grid, words):
+        if _is_boxed_row(grid, words, column_gap):
             boxes.append(grid)
             continue
         score = grid_score(grid, words)
@@ -78,13 +79,26 @@ def page_tables(
     return sorted(tables, key=lambda t: t.top)
 
 
-def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:
-    """A single bordered box a few lines tall: a merged full-width row cut off from its table."""
+def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
+    """A single bordered box a few lines tall: a merged full-width row cut off from its table.
+
+    A box whose lines pause into pieces, as a table's columns part them, is a row of the table's
+    body printed on a band (a zebra stripe, a filled row between rules), not a merged row: its
+    words are left to be read in the table's columns.
+    """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
     inside = [w for w in words if _inside(w, grid)]
     x0, top, x1, bottom = grid.bbox
-    return bool(inside) and bottom - top <= 5 * median_size(inside)
+    if not inside or bottom - top > 5 * median_size(inside):
+        return False
+    size = median_size(inside)
+    gap = max(column_gap, BAND_COLUMN_GAP * size)
+    return all(len(split_segments(ln, gap)) == 1 for ln in group_lines(inside, LINE_TOLERANCE))
+
+
+# A box's line pausing for this share of the type size (or the page's column gap) is in columns.
+BAND_COLUMN_GAP = 0.8
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
