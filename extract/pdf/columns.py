@@ -66,7 +66,54 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x0)
+
+
+# A column start shared by this many lines (and this share of them) parts columns with no clear strip.
+ALIGNED_MIN_LINES = 4
+ALIGNED_SHARE = 0.25
+ALIGN_TOLERANCE = 0.75
+# ...after words of which at least this share differ (a repeated value starts its words at one x).
+ALIGNED_DISTINCT = 0.75
+
+
+def _aligned_starts(
+    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], noise_share: float
+) -> list[Gutter]:
+    """Column starts too tight for a whitespace strip: an x at which many lines start a word,
+    after different words, and which (almost) no line prints across.
+
+    Justified text runs to its cell's padding, so the next column's text can start a point or two
+    after it: no strip is clear, but that column's left edge is where a good share of the lines
+    start a word, and no word is printed across it. Inside a column a word start is printed
+    across by the column's other lines; a value repeated down a column ("Head of Technical
+    Services") starts its words at one x on many lines, but always after the same word.
+    """
+    if len(lines) < ALIGNED_MIN_LINES:
+        return []
+    after: dict[int, list[tuple[float, str, float]]] = {}
+    for ln in lines:
+        for prev, w in zip(ln.words, ln.words[1:], strict=False):
+            if w.x0 - prev.x1 > 0.5:
+                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1))
+    need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * len(lines))
+    limit = noise_share * len(lines)  # a title or legend printed across the columns
+    out: list[Gutter] = []
+    for key in sorted(after):
+        near = [a for k in (key - 1, key, key + 1) for a in after.get(k, [])]
+        x = sorted(a[0] for a in near)[len(near) // 2]
+        starts = [a for a in near if abs(a[0] - x) <= ALIGN_TOLERANCE]
+        if len(starts) < need or len({a[1] for a in starts}) < ALIGNED_DISTINCT * len(starts):
+            continue
+        if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
+            continue
+        crossing = sum(1 for ln in lines if any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words))
+        if crossing > min(1.0, limit):
+            continue
+        left = max(a[2] for a in starts)
+        out.append(Gutter(min(left, x - 1), x + 0.5))
+    return out
 
 
 NARROW_MIN_LINES = 8
