@@ -53,10 +53,15 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     limit = noise_share * len(lines)
     gutters = []
     for a, b in _runs(cover, lambda c: c <= limit):
+        sparse = a == 0 or b == len(cover)
+        if sparse:
+            a, b = _sparse_edge_column(cover, a, b, SPARSE_GAP_SHARE * gap_min)
         if a == 0 or b == len(cover) or b - a < 3:
             continue
-        if b - a < 0.75 * gap_min and not (
-            max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b)
+        if (
+            not sparse
+            and b - a < 0.75 * gap_min
+            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b))
         ):
             continue
         x0, x1 = lo + a, lo + b
@@ -68,6 +73,34 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
     found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x0)
+
+
+# The clear strip beside a sparse edge column may be this share of the usual gutter width: the
+# few lines it has vote alone, and one long value narrows the strip.
+SPARSE_GAP_SHARE = 0.6
+
+
+def _sparse_edge_column(cover: Sequence[int], a: int, b: int, width: float) -> tuple[int, int]:
+    """The clear strip beside a sparse first (or last) column, inside a run reaching the edge.
+
+    A column printed in only a few rows (a theme given once for its group of rows) covers too few
+    lines to stand out from the margin: the run of little coverage starts at the table's left
+    edge. Its gutter is the part of the run no line prints into, next to the next column; it
+    stays a gutter only if lines print on both sides of it (checked by the caller's support test).
+    """
+    if a == 0 and b < len(cover):
+        z = b
+        while z > a and cover[z - 1] == 0:
+            z -= 1
+        if z > a and b - z >= width:
+            return z, b
+    if b == len(cover) and a > 0:
+        z = a
+        while z < b and cover[z] == 0:
+            z += 1
+        if z < b and z - a >= width:
+            return a, z
+    return a, b
 
 
 # A column start shared by this many lines (and this share of them) parts columns with no clear strip.
@@ -92,11 +125,11 @@ def _aligned_starts(
     """
     if len(lines) < ALIGNED_MIN_LINES:
         return []
-    after: dict[int, list[tuple[float, str, float]]] = {}
+    after: dict[int, list[tuple[float, str, float, PrintedLine]]] = {}
     for ln in lines:
         for prev, w in zip(ln.words, ln.words[1:], strict=False):
             if w.x0 - prev.x1 > 0.5:
-                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1))
+                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1, ln))
     need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * len(lines))
     limit = noise_share * len(lines)  # a title or legend printed across the columns
     out: list[Gutter] = []
@@ -105,6 +138,16 @@ def _aligned_starts(
         x = sorted(a[0] for a in near)[len(near) // 2]
         starts = [a for a in near if abs(a[0] - x) <= ALIGN_TOLERANCE]
         if len(starts) < need or len({a[1] for a in starts}) < ALIGNED_DISTINCT * len(starts):
+            continue
+        # the x must part text of one column: a column already parted from the one before it
+        # (whose numbers, say, all start at one x after its centred header) is not split again
+        column_x0 = max((g.x1 for g in [*gutters, *out] if g.x1 <= x), default=-math.inf)
+        if sum(1 for ln in lines if any(column_x0 < w.x1 <= x - 0.5 for w in ln.words)) < 2:
+            continue
+        # ...and the text before it (where that column has any) runs to several words: one word
+        # of one width on every line ("40 years", "41 years") is a value and its unit
+        counts = [sum(1 for w in ln.words if column_x0 < w.x0 and w.x1 <= x - 0.5) for *_, ln in starts]
+        if 2 * sum(1 for n in counts if n > 1) < sum(1 for n in counts if n):
             continue
         if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
             continue

@@ -82,9 +82,10 @@ def page_tables(
 def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """A single bordered box a few lines tall: a merged full-width row cut off from its table.
 
-    A box whose lines pause into pieces, as a table's columns part them, is a row of the table's
-    body printed on a band (a zebra stripe, a filled row between rules), not a merged row: its
-    words are left to be read in the table's columns.
+    A box whose line pauses into pieces that start where the words printed right above or below
+    it start is a row of a table's body printed on a band (a zebra stripe, a filled header or row
+    between rules), not a merged row: its words are left to be read in that table's columns.
+    A banner in a box, away from any table, stays a box.
     """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
@@ -94,11 +95,25 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
         return False
     size = median_size(inside)
     gap = max(column_gap, BAND_COLUMN_GAP * size)
-    return all(len(split_segments(ln, gap)) == 1 for ln in group_lines(inside, LINE_TOLERANCE))
+    pieces = [seg for ln in group_lines(inside, LINE_TOLERANCE) for seg in split_segments(ln, gap)]
+    if len(pieces) < 2:
+        return True
+    near = [
+        w.x0
+        for w in words
+        if x0 <= w.xc <= x1
+        and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
+    ]
+    aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
+    return aligned < 2
 
 
-# A box's line pausing for this share of the type size (or the page's column gap) is in columns.
+# A box's line pausing for this share of the type size (or the page's column gap) is in pieces...
 BAND_COLUMN_GAP = 0.8
+# ...which line up with the words printed within this many type sizes above or below the box...
+BAND_REACH = 3.5
+# ...when their left ends are this close (points).
+BAND_ALIGN = 2.0
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
