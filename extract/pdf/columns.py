@@ -72,7 +72,7 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
     found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
-    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x0)
+    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
@@ -144,10 +144,12 @@ def _aligned_starts(
         column_x0 = max((g.x1 for g in [*gutters, *out] if g.x1 <= x), default=-math.inf)
         if sum(1 for ln in lines if any(column_x0 < w.x1 <= x - 0.5 for w in ln.words)) < 2:
             continue
-        # ...and the text before it (where that column has any) runs to several words: one word
-        # of one width on every line ("40 years", "41 years") is a value and its unit
+        # ...on most of the lines that start a word there (numbers right-aligned under a wide
+        # header all start at one x, after the column before), and that text runs to several
+        # words: one word of one width on every line ("40 years", "41 years") is a value and its unit
         counts = [sum(1 for w in ln.words if column_x0 < w.x0 and w.x1 <= x - 0.5) for *_, ln in starts]
-        if 2 * sum(1 for n in counts if n > 1) < sum(1 for n in counts if n):
+        filled = sum(1 for n in counts if n)
+        if 2 * filled < len(starts) or 2 * sum(1 for n in counts if n > 1) < filled:
             continue
         if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
             continue
