@@ -72,6 +72,8 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
     found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    if not found:  # aligned starts refine the columns clear strips show; alone they make no table
+        return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
 
 
