@@ -187,3 +187,18 @@ def test_zebra_bands_holding_rows_in_columns_are_rows_of_the_table():
     tables = page_tables(page(words, tuple(edges), tuple(fills)), strategies(), PdfSettings())
     assert len(tables) == 1 and len(tables[0].rows) == 5
     assert cells(tables[0])[2] == ["3.1", "Action number 2", "Lead2"]
+
+
+def test_a_running_title_printed_right_above_a_repeated_header_is_still_furniture():
+    # title and header are one block (no gap between them): the header heads the columns below
+    # and stays; the title above it is dropped as furniture
+    pages = []
+    for n in (1, 2):
+        title = [word("Example University Action Plan", 50, 28)]
+        header = [word("Ref", 50, 40), word("Action", 90, 40), word("Lead", 300, 40)]
+        body = [word(f"{n}.{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Do thing {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Team{n}{k}", 300, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(title + header + body, number=n))
+    kept = [[w.text for w in p.words] for p in strip_furniture(pages, PdfSettings())]
+    assert all("Action" in texts and "Example University Action Plan" not in texts for texts in kept)
