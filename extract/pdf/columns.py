@@ -105,12 +105,13 @@ def _sparse_edge_column(cover: Sequence[int], a: int, b: int, width: float) -> t
     return a, b
 
 
-# A column start shared by this many lines (and this share of them) parts columns with no clear strip.
+# A column start shared by this many lines (and this share of the lines printing from it on)
+# parts columns with no clear strip.
 ALIGNED_MIN_LINES = 4
 ALIGNED_SHARE = 0.25
 ALIGN_TOLERANCE = 0.75
 # ...after words of which at least this share differ (a repeated value starts its words at one x).
-ALIGNED_DISTINCT = 0.75
+ALIGNED_DISTINCT = 0.6
 
 
 def _aligned_starts(
@@ -127,19 +128,29 @@ def _aligned_starts(
     """
     if len(lines) < ALIGNED_MIN_LINES:
         return []
-    after: dict[int, list[tuple[float, str, float, PrintedLine]]] = {}
+    after: dict[int, list[tuple[float, str, float, PrintedLine, Word]]] = {}
     for ln in lines:
         for prev, w in zip(ln.words, ln.words[1:], strict=False):
             if w.x0 - prev.x1 > 0.5:
-                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1, ln))
-    need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * len(lines))
+                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1, ln, w))
     limit = noise_share * len(lines)  # a title or legend printed across the columns
     out: list[Gutter] = []
     for key in sorted(after):
         near = [a for k in (key - 1, key, key + 1) for a in after.get(k, [])]
         x = sorted(a[0] for a in near)[len(near) // 2]
         starts = [a for a in near if abs(a[0] - x) <= ALIGN_TOLERANCE]
+        reaching = sum(1 for ln in lines if ln.x1 > x + 1)  # lines printing in the column(s) from x on
+        need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * reaching)
         if len(starts) < need or len({a[1] for a in starts}) < ALIGNED_DISTINCT * len(starts):
+            continue
+        # the words starting there differ too: one word repeated at one x ("40 years", "41 years";
+        # justified lines of a fixed-pitch font ending flush on the same short word) is no column,
+        # but values of one width (numbers) or repeated values of different widths may be
+        widths = [a[4].x1 - a[4].x0 for a in starts]
+        if (
+            len({a[4].text for a in starts}) < ALIGNED_DISTINCT * len(starts)
+            and max(widths) - min(widths) <= 2 * ALIGN_TOLERANCE
+        ):
             continue
         # the x must part text of one column: a column already parted from the one before it
         # (whose numbers, say, all start at one x after its centred header) is not split again
@@ -147,11 +158,14 @@ def _aligned_starts(
         if sum(1 for ln in lines if any(column_x0 < w.x1 <= x - 0.5 for w in ln.words)) < 2:
             continue
         # ...on most of the lines that start a word there (numbers right-aligned under a wide
-        # header all start at one x, after the column before), and that text runs to several
-        # words: one word of one width on every line ("40 years", "41 years") is a value and its unit
-        counts = [sum(1 for w in ln.words if column_x0 < w.x0 and w.x1 <= x - 0.5) for *_, ln in starts]
-        filled = sum(1 for n in counts if n)
-        if 2 * filled < len(starts) or 2 * sum(1 for n in counts if n > 1) < filled:
+        # header all start at one x, after the column before), and that text is not one word of
+        # one width on most lines ("40 years", "41 years": a value and its unit)
+        before = [[w for w in ln.words if column_x0 < w.x0 and w.x1 <= x - 0.5] for _, _, _, ln, _ in starts]
+        filled = [ws for ws in before if ws]
+        if 2 * len(filled) < len(starts):
+            continue
+        singles = [ws[0].x1 for ws in filled if len(ws) == 1]
+        if 2 * len(singles) > len(filled) and max(singles) - min(singles) <= ALIGN_TOLERANCE * 2:
             continue
         if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
             continue
