@@ -64,7 +64,11 @@ def test_a_column_start_printed_right_after_justified_text_parts_the_columns():
     words = []
     for k in range(10):
         top = 100 + PITCH * k
-        words += [word(f"{k}.1", 50, top), *justified(top, k, 100, 300), word("Lead" + "s" * (k % 4) + str(k), 302, top)]
+        words += [
+            word(f"{k}.1", 50, top),
+            *justified(top, k, 100, 300),
+            word("Lead" + "s" * (k % 4) + str(k), 302, top),
+        ]
     mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
     assert any(300 <= m <= 302 for m in mids), mids
 
