@@ -18,9 +18,9 @@ from talentmap.mapping.secondary import secondary_rec
 GENERIC = frozenset({("R10", "skills")})
 
 
-def rec(rec_id, total, cue_terms=(), lexical=0.0, prior=0.0):
+def rec(rec_id, total, cue_terms=(), echo=0.0, prior=0.0):
     return SimpleNamespace(
-        rec_id=rec_id, total=total, lexical=lexical, prior=prior, cue_terms=tuple(cue_terms)
+        rec_id=rec_id, total=total, lexical=2 * echo, prior=prior, cue_terms=tuple(cue_terms), echo=echo
     )
 
 
@@ -80,20 +80,20 @@ def test_stated_and_verbatim_decisions_get_the_held_out_text_decided_confidence(
 
 
 def test_reasons_each_named_in_the_evidence():
-    tie = [rec("R9", 3.0, [("career pathway", 3.0)], lexical=1.0), rec("R8", 3.0 - CLOSE_MARGIN / 2)]
+    tie = [rec("R9", 3.0, [("career pathway", 3.0)], echo=0.5), rec("R8", 3.0 - CLOSE_MARGIN / 2)]
     f = decision_features(tie, "x", GENERIC, False)
     assert any(r.startswith("top two close") for r in review_reasons(tie, f, 0.99, 0.5, GENERIC))
-    lone = [rec("R10", 1.5, [("skills", 0.5)], lexical=1.0), rec("R1", 0.2)]
+    lone = [rec("R10", 1.5, [("skills", 0.5)], echo=0.5), rec("R1", 0.2)]
     f = decision_features(lone, "x", GENERIC, False)
     assert "evidence is one generic word (skills)" in review_reasons(lone, f, 0.99, 0.5, GENERIC)
-    clear = [rec("R7", 9.0, [("apprentice", 3.0)], lexical=2.0), rec("R8", 2.0)]
+    clear = [rec("R7", 9.0, [("apprentice", 3.0)], echo=1.0), rec("R8", 2.0)]
     assert review_reasons(clear, decision_features(clear, "x", GENERIC, False), 0.99, 0.5, GENERIC) == ()
 
 
 def test_an_action_outside_the_recommendations_scope_is_flagged_and_said_so(matcher):
-    assert outside_scope([rec("R3", 0.4, lexical=0.4), rec("R10", 0.4, [("skills", 0.5)])], GENERIC)
-    assert not outside_scope([rec("R3", 1.4, lexical=1.4), rec("R10", 0.4)], GENERIC)  # shared wording
-    assert not outside_scope([rec("R3", 0.4, lexical=0.1), rec("R7", 3.0, [("apprentice", 3.0)])], GENERIC)
+    assert outside_scope([rec("R3", 0.4, echo=0.2), rec("R10", 0.4, [("skills", 0.5)])], GENERIC)
+    assert not outside_scope([rec("R3", 1.4, echo=0.7), rec("R10", 0.4)], GENERIC)  # shared wording
+    assert not outside_scope([rec("R3", 0.4, echo=0.05), rec("R7", 3.0, [("apprentice", 3.0)])], GENERIC)
     m = matcher.match(MappingQuery("p", "1", "Install new fume cupboards in laboratory 3"))
     assert m.needs_review and "outside the recommendations' scope" in m.evidence
 
