@@ -162,6 +162,8 @@ def _evidence(ranking: Ranking) -> str:
         parts.append(f"retrieval {best.lexical:.1f}")
     if best.prior:
         parts.append(f"pillar {best.prior:.1f}")
+    if best.examples:
+        parts.append(f"examples {best.examples:.1f}")
     second = ranking.scores[1]
     return (
         f"{best.rec_id}: {'; '.join(parts)} | total {best.total:.1f}, next {second.rec_id} {second.total:.1f}"

@@ -1,10 +1,11 @@
 """How the evidence for one recommendation adds up to its total: weights fitted across plans.
 
-Six kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
+Seven kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
 cue phrases in the objective, split by whether the objective is the action's own (no other
 action of the plan shares it: a point's heading, as in list-style plans) or shared by several
 actions (often a pillar slogan); how much the action's and the objective's wording echo the
-recommendation's texts (`retrieval.py`); and the pillar prior. total = weights . evidence.
+recommendation's texts (`retrieval.py`); the pillar prior; and the votes of the nearest labelled
+example actions (`examples.py`). total = weights . evidence.
 
 The weights are the coefficients of a conditional logit (softmax over the 16 recommendations)
 fitted by `benchmarks/mapping_calibration.py --write` on labelled decisions, by leave-one-plan-out
@@ -28,6 +29,7 @@ EVIDENCE_NAMES = (
     "retrieval_action",
     "retrieval_objective",
     "prior",
+    "examples",
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .examples import ExampleIndex, load_examples
 from .ranking import RankingWeights, load_ranking_weights
 from .reference import Reference
 from .retrieval import RetrievalIndex
@@ -64,6 +65,7 @@ class RecScore:
     cue_terms: tuple[tuple[str, float], ...]  # (phrase, weighted contribution), heaviest first
     lone_generic: bool = False  # the only cue is one generic word (weak evidence, see GENERIC_ALONE)
     echo: float = 0.0  # retrieval echo of the action or objective, 0..1 (unweighted)
+    examples: float = 0.0  # weighted vote of the nearest labelled examples
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class RecEvidence:
     terms_action: tuple[tuple[str, float], ...] = ()
     terms_objective: tuple[tuple[str, float], ...] = ()
     lone_generic: bool = False
+    examples: float = 0.0  # vote of the nearest labelled examples (`examples.py`)
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class QueryEvidence:
                 e.retrieval_action,
                 e.retrieval_objective,
                 e.prior,
+                e.examples,
             )
             for e in self.recs
         ]
@@ -123,11 +127,12 @@ class QueryEvidence:
 def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
     """Weighted totals, best first (ties in reference order)."""
     w_obj = weights["cue_objective_own" if evidence.objective_own else "cue_objective_shared"]
-    w_cue, w_ra, w_ro, w_p = (
+    w_cue, w_ra, w_ro, w_p, w_ex = (
         weights["cue_action"],
         weights["retrieval_action"],
         weights["retrieval_objective"],
         weights["prior"],
+        weights["examples"],
     )
     scores = []
     for order, e in enumerate(evidence.recs):
@@ -139,13 +144,22 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
         cues = w_cue * e.cue_action + w_obj * e.cue_objective
         lexical = w_ra * e.retrieval_action + w_ro * e.retrieval_objective
         prior = w_p * e.prior
+        examples = w_ex * e.examples
         ranked_terms = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
         echo = max(e.retrieval_action, e.retrieval_objective)
         scores.append(
             (
                 order,
                 RecScore(
-                    e.rec_id, cues + lexical + prior, cues, lexical, prior, ranked_terms, e.lone_generic, echo
+                    e.rec_id,
+                    cues + lexical + prior + examples,
+                    cues,
+                    lexical,
+                    prior,
+                    ranked_terms,
+                    e.lone_generic,
+                    echo,
+                    examples,
                 ),
             )
         )
@@ -168,12 +182,23 @@ class SimilarityRanker:
     vocabulary: Vocabulary
     retrieval: RetrievalIndex
     weights: RankingWeights
+    examples: ExampleIndex
 
     @classmethod
     def build(
-        cls, reference: Reference, vocabulary: Vocabulary, weights: RankingWeights | None = None
+        cls,
+        reference: Reference,
+        vocabulary: Vocabulary,
+        weights: RankingWeights | None = None,
+        examples: ExampleIndex | None = None,
     ) -> SimilarityRanker:
-        return cls(reference, vocabulary, RetrievalIndex.build(reference), weights or load_ranking_weights())
+        return cls(
+            reference,
+            vocabulary,
+            RetrievalIndex.build(reference),
+            weights or load_ranking_weights(),
+            examples or ExampleIndex.build(load_examples()),
+        )
 
     def rank(
         self,
@@ -225,6 +250,7 @@ class SimilarityRanker:
         ret_a = self.retrieval.scaled(action, term_weights)
         ret_o = self.retrieval.scaled(objective, term_weights)
         prior = pillar_prior(theme)
+        votes = self.examples.votes(action, objective)
         recs = []
         for rec in self.reference.recommendations:
             rid = rec.rec_id
@@ -240,6 +266,7 @@ class SimilarityRanker:
                     tuple(cue_o.terms.get(rid, {}).items()),
                     (rid in cue_a.weak or rid in cue_o.weak)
                     and len(set(cue_a.terms.get(rid, {})) | set(cue_o.terms.get(rid, {}))) == 1,
+                    votes.get(rid, 0.0),
                 )
             )
         return QueryEvidence(tuple(recs), objective_own)

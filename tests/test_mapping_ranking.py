@@ -5,6 +5,7 @@ combined by weights fitted across plans (`data/ranking.csv`)."""
 import pytest
 
 from talentmap.mapping import MappingQuery, Matcher
+from talentmap.mapping.examples import Example, ExampleIndex, K, load_examples
 from talentmap.mapping.matcher import own_objectives
 from talentmap.mapping.ranking import EVIDENCE_NAMES, RankingWeights, load_ranking_weights
 from talentmap.mapping.reference import load_reference
@@ -56,7 +57,7 @@ def _evidence(own):
 
 
 def test_totals_are_the_weighted_evidence_and_the_objective_weight_follows_ownership():
-    w = RankingWeights((1.0, 1.2, 0.4, 2.0, 1.0, 0.5))
+    w = RankingWeights((1.0, 1.2, 0.4, 2.0, 1.0, 0.5, 0.0))
     own = {s.rec_id: s for s in combine(_evidence(True), w).scores}
     shared = {s.rec_id: s for s in combine(_evidence(False), w).scores}
     assert own["R9"].total == pytest.approx(1.2 * 3.0 + 1.0 * 0.5)
@@ -86,7 +87,7 @@ def test_match_all_weighs_a_list_plans_own_objectives_above_shared_ones():
     ranker = SimilarityRanker.build(
         load_reference(),
         build_vocabulary([Cue("R9", "career pathway", 3), Cue("R11", "website", 2.4)]),
-        RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0)),
+        RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0)),
     )
     m = Matcher()
     m.ranker = ranker
@@ -97,3 +98,53 @@ def test_match_all_weighs_a_list_plans_own_objectives_above_shared_ones():
     assert m.match_all(own)[0].rec_id == "R9"
     assert m.match_all(shared)[0].rec_id == "R11"
     assert m.match(own[0]).rec_id == "R11"  # alone, the objective's kind is unknown: counted as shared
+
+
+# --- labelled examples ------------------------------------------------------------------------------
+
+BANK = [
+    Example("Run a coffee morning for the technical community each term", "", ("R11",)),
+    Example("Hold a termly coffee morning where technicians share their work", "", ("R11", "R6")),
+    Example("Give every technician a personal development review", "", ("R10",)),
+]
+
+
+def test_the_nearest_labelled_examples_vote_for_their_labels():
+    votes = ExampleIndex.build(BANK).votes("Start a coffee morning for technicians")
+    assert max(votes, key=votes.get) == "R11"
+    assert 0 < votes["R6"] < votes["R11"]  # a two-label example gives each half
+    assert "R10" not in votes or votes["R10"] < votes["R6"]
+    assert ExampleIndex.build(BANK).votes("") == {}
+
+
+def test_only_the_k_nearest_examples_vote():
+    def votes(n_close):
+        bank = [Example("workshop safety review", "", ("R1",))] * n_close
+        bank = [*bank, Example("workshop safety audit", "", ("R3",))]
+        return ExampleIndex.build(bank).votes("workshop safety review")
+
+    assert "R3" not in votes(K)
+    assert "R3" in votes(K - 1)
+
+
+def test_example_votes_enter_the_totals_with_their_weight():
+    ex = ExampleIndex.build(BANK)
+    vocab = build_vocabulary([Cue("R10", "development", 1.0)])
+    without = SimilarityRanker.build(
+        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0)), ex
+    )
+    with_ex = SimilarityRanker.build(
+        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 3.0)), ex
+    )
+    text = "A coffee morning on development for the technical community"
+    assert without.rank(text).best.rec_id == "R10"
+    ranking = with_ex.rank(text)
+    assert ranking.best.rec_id == "R11" and ranking.best.examples > 0
+
+
+def test_the_shipped_bank_holds_labelled_examples_of_every_recommendation_but_r16():
+    bank = load_examples()
+    assert len(bank) > 200
+    labels = {label for e in bank for label in e.labels}
+    assert {f"R{i}" for i in range(1, 16)} <= labels
+    assert all(e.labels and e.action.strip() for e in bank)
