@@ -1,11 +1,12 @@
 """How the evidence for one recommendation adds up to its total: weights fitted across plans.
 
-Seven kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
+Eleven kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
 cue phrases in the objective, split by whether the objective is the action's own (no other
 action of the plan shares it: a point's heading, as in list-style plans) or shared by several
 actions (often a pillar slogan); how much the action's and the objective's wording echo the
-recommendation's texts (`retrieval.py`); the pillar prior; and the votes of the nearest labelled
-example actions (`examples.py`). total = weights . evidence.
+recommendation's texts (`retrieval.py`); the pillar prior; the votes of the nearest labelled
+example actions (`examples.py`); and cue phrases and retrieval of the action's success measure and
+of its other free text (`MappingQuery.measure`, `notes`). total = weights . evidence.
 
 The weights are the coefficients of a conditional logit (softmax over the 16 recommendations)
 fitted by `benchmarks/mapping_calibration.py --write` on labelled decisions, by leave-one-plan-out
@@ -30,12 +31,20 @@ EVIDENCE_NAMES = (
     "retrieval_objective",
     "prior",
     "examples",
+    "cue_measure",
+    "retrieval_measure",
+    "cue_notes",
+    "retrieval_notes",
 )
 
 
 @dataclass(frozen=True)
 class RankingWeights:
     values: tuple[float, ...]  # EVIDENCE_NAMES order
+
+    def __post_init__(self) -> None:
+        if len(self.values) != len(EVIDENCE_NAMES):
+            raise ValueError(f"{len(EVIDENCE_NAMES)} ranking weights needed ({', '.join(EVIDENCE_NAMES)})")
 
     def __getitem__(self, name: str) -> float:
         return self.values[EVIDENCE_NAMES.index(name)]

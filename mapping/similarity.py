@@ -100,6 +100,12 @@ class RecEvidence:
     terms_objective: tuple[tuple[str, float], ...] = ()
     lone_generic: bool = False
     examples: float = 0.0  # vote of the nearest labelled examples (`examples.py`)
+    cue_measure: float = 0.0  # the action's success measure (`MappingQuery.measure`)
+    retrieval_measure: float = 0.0
+    cue_notes: float = 0.0  # the action's other free text (`MappingQuery.notes`)
+    retrieval_notes: float = 0.0
+    terms_measure: tuple[tuple[str, float], ...] = ()
+    terms_notes: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,10 @@ class QueryEvidence:
                 e.retrieval_objective,
                 e.prior,
                 e.examples,
+                e.cue_measure,
+                e.retrieval_measure,
+                e.cue_notes,
+                e.retrieval_notes,
             )
             for e in self.recs
         ]
@@ -134,15 +144,30 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
         weights["prior"],
         weights["examples"],
     )
+    w_cm, w_rm, w_cn, w_rn = (
+        weights["cue_measure"],
+        weights["retrieval_measure"],
+        weights["cue_notes"],
+        weights["retrieval_notes"],
+    )
     scores = []
     for order, e in enumerate(evidence.recs):
         terms: dict[str, float] = {}
-        for phrase, v in e.terms_action:
-            terms[phrase] = terms.get(phrase, 0.0) + w_cue * v
-        for phrase, v in e.terms_objective:
-            terms[phrase] = terms.get(phrase, 0.0) + w_obj * v
-        cues = w_cue * e.cue_action + w_obj * e.cue_objective
-        lexical = w_ra * e.retrieval_action + w_ro * e.retrieval_objective
+        for weight, found in (
+            (w_cue, e.terms_action),
+            (w_obj, e.terms_objective),
+            (w_cm, e.terms_measure),
+            (w_cn, e.terms_notes),
+        ):
+            for phrase, v in found:
+                terms[phrase] = terms.get(phrase, 0.0) + weight * v
+        cues = w_cue * e.cue_action + w_obj * e.cue_objective + w_cm * e.cue_measure + w_cn * e.cue_notes
+        lexical = (
+            w_ra * e.retrieval_action
+            + w_ro * e.retrieval_objective
+            + w_rm * e.retrieval_measure
+            + w_rn * e.retrieval_notes
+        )
         prior = w_p * e.prior
         examples = w_ex * e.examples
         ranked_terms = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -207,10 +232,15 @@ class SimilarityRanker:
         theme: str = "",
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
+        measure: str = "",
+        notes: str = "",
     ) -> Ranking:
         """`phrase_weights` (0..1 per stemmed phrase or single term) is plan-level context from
         `match_all`: words nearly every action of the plan uses say little about any one action."""
-        return combine(self.evidence(action, objective, theme, phrase_weights, objective_own), self.weights)
+        return combine(
+            self.evidence(action, objective, theme, phrase_weights, objective_own, measure, notes),
+            self.weights,
+        )
 
     def cue_evidence(
         self, text: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
@@ -242,6 +272,8 @@ class SimilarityRanker:
         theme: str = "",
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
+        measure: str = "",
+        notes: str = "",
     ) -> QueryEvidence:
         pw = phrase_weights or {}
         term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
@@ -249,6 +281,10 @@ class SimilarityRanker:
         cue_o = self.cue_evidence(objective, pw)
         ret_a = self.retrieval.scaled(action, term_weights)
         ret_o = self.retrieval.scaled(objective, term_weights)
+        cue_m = self.cue_evidence(measure, pw)
+        cue_n = self.cue_evidence(notes, pw)
+        ret_m = self.retrieval.scaled(measure, term_weights)
+        ret_n = self.retrieval.scaled(notes, term_weights)
         prior = pillar_prior(theme)
         votes = self.examples.votes(action, objective)
         recs = []
@@ -267,6 +303,12 @@ class SimilarityRanker:
                     (rid in cue_a.weak or rid in cue_o.weak)
                     and len(set(cue_a.terms.get(rid, {})) | set(cue_o.terms.get(rid, {}))) == 1,
                     votes.get(rid, 0.0),
+                    cue_m.totals.get(rid, 0.0),
+                    ret_m.get(rid, 0.0),
+                    cue_n.totals.get(rid, 0.0),
+                    ret_n.get(rid, 0.0),
+                    tuple(cue_m.terms.get(rid, {}).items()),
+                    tuple(cue_n.terms.get(rid, {}).items()),
                 )
             )
         return QueryEvidence(tuple(recs), objective_own)

@@ -57,7 +57,7 @@ def _evidence(own):
 
 
 def test_totals_are_the_weighted_evidence_and_the_objective_weight_follows_ownership():
-    w = RankingWeights((1.0, 1.2, 0.4, 2.0, 1.0, 0.5, 0.0))
+    w = RankingWeights((1.0, 1.2, 0.4, 2.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0))
     own = {s.rec_id: s for s in combine(_evidence(True), w).scores}
     shared = {s.rec_id: s for s in combine(_evidence(False), w).scores}
     assert own["R9"].total == pytest.approx(1.2 * 3.0 + 1.0 * 0.5)
@@ -87,7 +87,7 @@ def test_match_all_weighs_a_list_plans_own_objectives_above_shared_ones():
     ranker = SimilarityRanker.build(
         load_reference(),
         build_vocabulary([Cue("R9", "career pathway", 3), Cue("R11", "website", 2.4)]),
-        RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0)),
+        RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)),
     )
     m = Matcher()
     m.ranker = ranker
@@ -131,10 +131,10 @@ def test_example_votes_enter_the_totals_with_their_weight():
     ex = ExampleIndex.build(BANK)
     vocab = build_vocabulary([Cue("R10", "development", 1.0)])
     without = SimilarityRanker.build(
-        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0)), ex
+        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)), ex
     )
     with_ex = SimilarityRanker.build(
-        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 3.0)), ex
+        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0)), ex
     )
     text = "A coffee morning on development for the technical community"
     assert without.rank(text).best.rec_id == "R10"
