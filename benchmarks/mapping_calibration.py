@@ -61,8 +61,8 @@ HEAD = "HEAD"
 MATCHER = Matcher()  # this version: retrieval index, pillar priors, plan context
 # The combination weights before they were fitted (hand-set: a cue in the action 1, in the
 # objective 0.5, retrieval 2.0 for the action and 1.0 for the objective, pillar prior 1.0; the
-# labelled examples 0: they were not used).
-HAND_WEIGHTS = RankingWeights((1.0, 0.5, 0.5, 2.0, 1.0, 1.0, 0.0))
+# labelled examples, the measure and the notes 0: they were not used).
+HAND_WEIGHTS = RankingWeights((1.0, 0.5, 0.5, 2.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0))
 EXAMPLES_CSV = ROOT / "mapping/data/examples.csv"
 RANK_L2 = 5.0  # ridge penalty towards HAND_WEIGHTS (raw features; ~300 rows x 16); 1 and 20 tried: README
 L2 = 1.0  # ridge penalty on standardised features: ~300 rows, 7 features, some nearly collinear
@@ -83,7 +83,8 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from mapping import Matcher, MappingQuery
 m = Matcher()
-qs = [MappingQuery(**q) for q in json.load(sys.stdin)]
+payload = json.load(sys.stdin)
+qs = [MappingQuery(**q) for q in payload["queries"]]
 weights = m.plan_weights(qs)
 
 
@@ -100,11 +101,12 @@ def cues(text, w, as_objective):
 
 
 out = []
-for q, match in zip(qs, m.match_all(qs)):
+for q, (measure, notes), match in zip(qs, payload["texts"], m.match_all(qs)):
     w = weights.get(q.plan_id, {})
     a = cues(q.action, w, False)
     o = cues(q.objective, w, True)
-    out.append({"method": match.method, "rec_id": match.rec_id, "action": a, "objective": o})
+    out.append({"method": match.method, "rec_id": match.rec_id, "action": a, "objective": o,
+                "measure": cues(measure, w, False), "notes": cues(notes, w, False)})
 json.dump(out, sys.stdout)
 """
 
@@ -197,7 +199,11 @@ def unpack(version: str, into: Path) -> Path:
 
 
 def dumped(root: Path, queries: list[MappingQuery]) -> list[dict]:
-    payload = json.dumps([q.__dict__ for q in queries])
+    """The version at `root` run on `queries`; the measure and notes (which older versions do not
+    read) go separately, for their cue scores by that version."""
+    texts = [[q.measure, q.notes] for q in queries]
+    older = [{k: v for k, v in q.__dict__.items() if k not in ("measure", "notes")} for q in queries]
+    payload = json.dumps({"queries": older, "texts": texts})
     done = subprocess.run(
         [sys.executable, "-c", DUMP, str(root)], input=payload, capture_output=True, text=True, check=True
     )
@@ -219,16 +225,23 @@ def rows_of(
         term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
         ret_a = MATCHER.ranker.retrieval.scaled(q.action, term_weights)
         ret_o = MATCHER.ranker.retrieval.scaled(q.objective, term_weights)
+        ret_m = MATCHER.ranker.retrieval.scaled(q.measure, term_weights)
+        ret_n = MATCHER.ranker.retrieval.scaled(q.notes, term_weights)
         prior = pillar_prior(q.theme)
         recs = []
         for rid in MATCHER.reference.rec_ids:
             ca, ta, wa = d["action"].get(rid, [0.0, [], False])
             co, to, wo = d["objective"].get(rid, [0.0, [], False])
+            cm, tm, _ = d["measure"].get(rid, [0.0, [], False])
+            cn, tn, _ = d["notes"].get(rid, [0.0, [], False])
             recs.append(
                 RecEvidence(
                     rid, ca, co, ret_a.get(rid, 0.0), ret_o.get(rid, 0.0), prior.get(rid, 0.0),
                     tuple((p, v) for p, v in ta), tuple((p, v) for p, v in to),
                     (wa or wo) and len({p for p, _ in ta} | {p for p, _ in to}) == 1,
+                    cue_measure=cm, retrieval_measure=ret_m.get(rid, 0.0),
+                    cue_notes=cn, retrieval_notes=ret_n.get(rid, 0.0),
+                    terms_measure=tuple((p, v) for p, v in tm), terms_notes=tuple((p, v) for p, v in tn),
                 )
             )  # fmt: skip
         group = q.plan_id if group_by_plan else set_name
@@ -301,7 +314,10 @@ def collect(shared: Path, tmp: Path) -> list[Row]:
 def fit_ranking(rows: list[Row]) -> RankingWeights:
     """Conditional logit over the 16 recommendations (any labelled one counts as right), ridge
     penalised, by Newton steps with the Fisher matrix and a backtracking line search; rescaled so
-    that a cue phrase in the action counts 1."""
+    that a cue phrase in the action counts 1. No weight may be negative (evidence for a
+    recommendation must not count against it: a fitted -0.13 on the measure's cue phrases made
+    "Recruitment audit" speak against R8): a weight that the fit drives below zero is fixed at
+    zero and the others refitted (active set)."""
     x = np.stack([np.array(r.evidence.vectors()) for r in rows])  # rows x 16 x evidence
     mask = np.stack([r.label_mask() for r in rows])
     w0 = np.array(HAND_WEIGHTS.values)  # the ridge pulls towards the hand-set weights, not to zero
@@ -322,19 +338,28 @@ def fit_ranking(rows: list[Row]) -> RankingWeights:
         fisher = np.einsum("nk,nkf,nkg->fg", p, centred, centred) + RANK_L2 * np.eye(len(w))
         return value, grad, fisher
 
-    w = np.array(HAND_WEIGHTS.values)
-    value, grad, fisher = loss(w)
-    for _ in range(100):
-        step = np.linalg.solve(fisher, grad)
-        t = 1.0
-        while t > 1e-6:
-            trial = loss(w - t * step)
-            if trial[0] <= value:
+    def newton(free: np.ndarray) -> np.ndarray:
+        w = np.where(free, w0, 0.0)
+        value, grad, fisher = loss(w)
+        for _ in range(100):
+            step = np.zeros_like(w)
+            step[free] = np.linalg.solve(fisher[np.ix_(free, free)], grad[free])
+            t = 1.0
+            while t > 1e-6:
+                trial = loss(w - t * step)
+                if trial[0] <= value:
+                    break
+                t /= 2
+            if t <= 1e-6 or value - trial[0] < 1e-9:
                 break
-            t /= 2
-        if t <= 1e-6 or value - trial[0] < 1e-9:
-            break
-        w, (value, grad, fisher) = w - t * step, trial
+            w, (value, grad, fisher) = w - t * step, trial
+        return w
+
+    free = np.ones(len(w0), dtype=bool)
+    w = newton(free)
+    while (w[free] < 0).any():
+        free &= w >= 0
+        w = newton(free)
     if w[0] > 0:
         w = w / w[0]
     return RankingWeights(tuple(float(v) for v in w))

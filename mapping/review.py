@@ -32,7 +32,15 @@ class RankedRec(Protocol):
     rec_id: str
     total: float
     echo: float
+    examples: float
     cue_terms: tuple[tuple[str, float], ...]
+
+
+def examples_back(scores: Sequence[RankedRec]) -> bool:
+    """The nearest labelled examples (`examples.py`) vote most for the winner: evidence beside the
+    cue phrases and the Commission's wording that plans worded like this one were tagged the same."""
+    best = scores[0]
+    return best.examples > 0 and all(s.examples <= best.examples for s in scores[1:])
 
 
 def outside_scope(scores: Sequence[RankedRec], generic: Collection[tuple[str, str]]) -> bool:
@@ -55,8 +63,9 @@ def review_reasons(
         reasons.append(f"confidence {probability:.2f} below {review_below:.2f}")
     if features.margin < CLOSE_MARGIN:
         reasons.append(f"top two close ({best.rec_id} {best.total:.1f}, {second.rec_id} {second.total:.1f})")
-    if features.cue_terms == 1 and features.generic_share >= 1.0:
+    backed = examples_back(scores)
+    if features.cue_terms == 1 and features.generic_share >= 1.0 and not backed:
         reasons.append(f"evidence is one generic word ({best.cue_terms[0][0]})")
-    if outside_scope(scores, generic):
+    if outside_scope(scores, generic) and not backed:
         reasons.append("outside the recommendations' scope (no specific cue phrase, little shared wording)")
     return tuple(reasons)
