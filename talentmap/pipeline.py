@@ -118,19 +118,8 @@ def process_stream(stream: IO[bytes], source_file: str | None = None) -> FileRes
 
 
 def query_for(plan_id: str, record: ActionRecord | dict[str, str]) -> MappingQuery:
-    """What the matcher reads of an action (a record, or a contract row when re-applying overrides).
-    `notes`: the progress notes and every other column's text (`extra`), one per line."""
-    if isinstance(record, dict):
-        get = record.get
-        try:
-            extra = json.loads(record.get("extra") or "{}")
-        except ValueError:
-            extra = {}
-        other = [str(v) for v in extra.values()] if isinstance(extra, dict) else []
-    else:
-        get = lambda k, d="": getattr(record, k, d)  # noqa: E731
-        other = [v for _, v in record.extra]
-    notes = "\n".join(t for t in (get("progress", ""), *other) if t and t.strip())
+    """What the matcher reads of an action (a record, or a contract row when re-applying overrides)."""
+    get = record.get if isinstance(record, dict) else lambda k, d="": getattr(record, k, d)
     return MappingQuery(
         plan_id=plan_id,
         ref=get("ref", ""),
@@ -139,8 +128,19 @@ def query_for(plan_id: str, record: ActionRecord | dict[str, str]) -> MappingQue
         theme=get("theme", ""),
         stated_rec=get("stated_rec", ""),
         measure=get("measure", ""),
-        notes=notes,
+        notes="\n".join(t for t in (get("progress", ""), *_other_columns(record)) if t.strip()),
     )
+
+
+def _other_columns(record: ActionRecord | dict[str, str]) -> list[str]:
+    """The text of the plan's columns that map to no schema field (`extra`; JSON in a contract row)."""
+    if not isinstance(record, dict):
+        return [v for _, v in record.extra]
+    try:
+        extra = json.loads(record.get("extra") or "{}")
+    except ValueError:
+        return []
+    return [str(v) for v in extra.values()] if isinstance(extra, dict) else []
 
 
 def match_fields(match: RecMatch) -> dict[str, str]:
