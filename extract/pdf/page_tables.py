@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .evidence import PageLayout, page_layout
-from .grid import PageGrid, PageTable, fill_grid
+from .grid import PageGrid, PageTable, fill_grid, words_by_cell
+from .grid_evidence import grid_evidence
 from .layout import median_size
 from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
 from .strategy import TableStrategy, grid_score
-from .table_score import prose_share, table_score
+from .table_prose import prose_share
+from .table_score import table_score
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def page_tables(
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
-        grid = split_lattice_rows(grid, words, settings, page.fills)
+        grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
         if _is_boxed_row(grid, words):
             boxes.append(grid)
             continue
@@ -54,6 +56,7 @@ def page_tables(
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
             grid = split_value_rows(grid, words, settings.line_tolerance)
+            grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
             score = grid_score(grid, words)
             if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
                 accepted.append(replace(grid, score=score))
@@ -63,19 +66,20 @@ def page_tables(
         strategies.text.extract(replace(page, words=rest), layout.keep({id(w) for w in rest})) if rest else []
     )
     known = page.known_words
-    tables = [fill_grid(g, words, settings.line_tolerance, known) for g in taken]
-    tables += [
-        fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance, known)
-        for g in text_grids
-    ]
-    tables = [
-        replace(t, score=table_score(t, t.score))
-        for t in tables
-        if any(any(c for c in r.cells) for r in t.rows)
-    ]
+    pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
+    tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
+    tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
+
+
+def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known: frozenset[str]) -> PageTable:
+    """The grid read into a table, with its evidence and the calibrated score read from it."""
+    by_cell = words_by_cell(grid, words)
+    table = fill_grid(grid, words, line_tolerance, known, by_cell)
+    evidence = grid_evidence(grid, table, words, by_cell)
+    return replace(table, score=table_score(evidence), evidence=evidence)
 
 
 def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:

@@ -18,6 +18,7 @@ from .columns import Gutter, Region, band_cells, column_edges, column_words, con
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
+from .rows_centred import centred_row_starts
 from .rowstarts import value_row_starts
 from .settings import PdfSettings
 
@@ -58,7 +59,7 @@ def gap_regions(
         if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
         if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
-            run = run[multi[0] :]
+            run = run[_first_row_line(run, multi[0], gutters) :]
         above = _aligned_block_above(lines, crossing, run, gutters, pitch)
         if above and not _spans_table(above, _text_x0(run, gutters), max(ln.x1 for ln in run)):
             # a short full-width line is a title, unless it is a cut row's rest at a page top
@@ -80,6 +81,26 @@ def gap_regions(
         if run or above:
             regions.append(Region(tuple(above + run), frozenset(range(len(above)))))
     return regions
+
+
+# Most whitespace between two lines of one cell, as a share of a line's height: wider than any
+# line spacing, narrower than the space above a table's first row (padding, a title's spacing).
+CELL_LINE_GAP = 0.45
+
+
+def _first_row_line(run: Sequence[PrintedLine], first_multi: int, gutters: Sequence[Gutter]) -> int:
+    """Index of the run's first table line: its first line printing in several columns, or a
+    line just above it printed inside a later column at a cell's line spacing (the top of a tall
+    cell when cells are centred in their rows: the row's short cells start further down). A line
+    in the first column above the table is a title or a paragraph, as before."""
+    first = first_multi
+    while first > 0:
+        ln, below = run[first - 1], run[first]
+        inside_later = ln.x0 >= gutters[0].mid
+        if not inside_later or below.top - ln.bottom > CELL_LINE_GAP * (ln.bottom - ln.top):
+            break
+        first -= 1
+    return first
 
 
 def _columns_of(line: PrintedLine, gutters: Sequence[Gutter]) -> set[int]:
@@ -176,8 +197,11 @@ def gap_grid(
     refs = [c for c in range(n_cols) if _ref_like(col_blocks[c])]
     first_col = _paragraph_starts(col_blocks[0], right[0]) if unpadded else None
     values = value_row_starts([ln for i, ln in enumerate(region.lines) if i not in region.wide], edges, pitch)
-    starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
-    starts = _slab_starts(region, starts, pitch, s)
+    wide_lines = [ln for i, ln in enumerate(region.lines) if i in region.wide]
+    starts = centred_row_starts(cols, s.line_tolerance, wide_lines)
+    if not starts:
+        starts = _row_starts(region, col_blocks, refs, pitch, first_col, values)
+        starts = _slab_starts(region, starts, pitch, s)
     if not starts:
         return None
     bounds = [y - 1 for y in starts] + [max(ln.bottom for ln in region.lines) + 1]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
-from .page import Fill, PageData, Word
+from .page import Edge, Fill, PageData, Word
+from .rows_centred import centred_row_starts
 from .rowstarts import split_grid_rows, value_row_starts
 from .settings import PdfSettings
 
@@ -102,6 +103,8 @@ def _with_value_rows(
     return sorted(out, key=lambda r: r.y)
 
 
+# Share of the column rules' places at a height where rule pieces must meet for a row line.
+JOINT_SHARE = 0.5
 # A band is read for rows of its own only when it holds at least this many printed lines.
 GAP_ROWS_MIN_LINES = 4
 # Most bands with text a zone ruled only at its frame and under its header has (header, body, a
@@ -136,6 +139,14 @@ def band_row_starts(
         return []
     if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
         return []
+    edges = column_edges(Region(tuple(band), wide), gutters)
+    centred = centred_row_starts(
+        column_words(Region(tuple(band), wide), edges),
+        s.line_tolerance,
+        [ln for k, ln in enumerate(band) if k in wide],
+    )
+    if centred:
+        return [y for y in centred if y > band[0].top + 0.5 and a < y < b]
     if not any(w.xc < gutters[0].mid for w in band[0].words):
         return []
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
@@ -166,10 +177,15 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
 
 
 def split_lattice_rows(
-    grid: PageGrid, words: Sequence[Word], s: PdfSettings, fills: Sequence[Fill] = ()
+    grid: PageGrid,
+    words: Sequence[Word],
+    s: PdfSettings,
+    fills: Sequence[Fill] = (),
+    edges: Sequence[Edge] = (),
 ) -> PageGrid:
     """A lattice whose columns are ruled but whose rows are not (vertical rules only, a frame and
-    column rules): each lattice row holding several rows is split where its text starts them."""
+    column rules): each lattice row holding several rows is split where its text starts them.
+    `edges`: the page's ruling, which shows where a new row's cells are parted by column rules."""
     if grid.n_cols < 2 or len(grid.col_edges) < 3:
         return grid
     x0, top, x1, bottom = grid.bbox
@@ -186,8 +202,120 @@ def split_lattice_rows(
     for a, b in zip(ys, ys[1:], strict=False):
         band = [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b]
         wide = frozenset(k for k, ln in enumerate(band) if crosses(ln, gutters))
-        starts += [y - 0.5 for y in band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)]
-    return split_grid_rows(grid, starts)
+        text = [y - 0.5 for y in band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)]
+        starts += _with_rule_joints(text, rule_joints(edges, grid.col_edges, a, b), band, a)
+    if not starts:
+        return grid
+    crossing = [ln for ln in lines if crosses(ln, gutters)]
+    verticals = [e for e in edges if e.orientation == "v"]
+    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals)
+
+
+def _cells_by_text(
+    grid: PageGrid,
+    lines: Sequence[PrintedLine],
+    crossing: Sequence[PrintedLine],
+    starts: Sequence[float],
+    verticals: Sequence[Edge],
+) -> PageGrid:
+    """The cells of the rows cut out of lattice rows, as their text shows them. A lattice row
+    ruled as one cell across its columns (the drawing interrupts the column rules around a
+    merged title row) is cut at the column rules that run down a new row whose lines keep to
+    the columns (where the drawing rules none, the lattice's columns are no evidence); a new
+    row printing only lines that run across the columns' places (a section or objective title:
+    no rule can run through its text) is one cell across the columns its text runs over."""
+    wide_ids = {id(ln) for ln in crossing}
+    cut = set(starts)
+    edges = grid.col_edges
+    by_row: dict[int, list[GridCell]] = {}
+    for c in grid.cells:
+        by_row.setdefault(c.row0, []).append(c)
+    cells: list[GridCell] = []
+    for r, row in sorted(by_row.items()):
+        top, bottom = min(c.top for c in row), max(c.bottom for c in row)
+        held = [ln for ln in lines if top < (ln.top + ln.bottom) / 2 < bottom]
+        new = (top in cut or bottom in cut) and all(c.row1 == r + 1 for c in row)
+        n_wide = sum(1 for ln in held if id(ln) in wide_ids)
+        if not new or not held:
+            cells.extend(row)
+        elif n_wide == len(held):
+            cells.extend(_joined_where_text_runs_across(row, held))
+        elif n_wide == 0:
+            for c in row:
+                cuts = [
+                    c.col0,
+                    *(k for k in range(c.col0 + 1, c.col1) if _ruled(verticals, edges[k], c, held)),
+                    c.col1,
+                ]
+                cells.extend(
+                    GridCell(r, r + 1, k0, k1, edges[k0], c.top, edges[k1], c.bottom)
+                    for k0, k1 in zip(cuts, cuts[1:], strict=False)
+                )
+        else:
+            cells.extend(row)
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    return replace(grid, cells=tuple(cells))
+
+
+def rule_joints(edges: Sequence[Edge], col_edges: Sequence[float], top: float, bottom: float) -> list[float]:
+    """Heights inside (top, bottom) where the column rules are drawn in pieces: a producer that
+    draws each cell's border on its own ends every column's rule at each row line, and column
+    rules stop above and below a row merged across the columns. A joint counts where half or
+    more of the rule places ruled at that height (two or more) have a piece ending there: rules
+    ending at a few of many places are a spanning header cell's borders, not a row line."""
+    pieces: list[tuple[int, float, float]] = []
+    for e in edges:
+        if e.orientation != "v" or e.bottom - e.top < 1:
+            continue
+        k = min(range(len(col_edges)), key=lambda i: abs(col_edges[i] - e.x0))
+        if abs(col_edges[k] - e.x0) <= 3:
+            pieces.append((k, e.top, e.bottom))
+    ends = sorted({round(y) for _, t, b in pieces for y in (t, b) if top + 2 < y < bottom - 2})
+    joints: list[float] = []
+    for y in ends:
+        ruled = {k for k, t, b in pieces if t - 1.5 <= y <= b + 1.5}
+        meet = {k for k, t, b in pieces if abs(t - y) <= 1.5 or abs(b - y) <= 1.5}
+        if len(meet) >= 2 and len(meet) >= JOINT_SHARE * len(ruled) and not (joints and y - joints[-1] <= 2):
+            joints.append(float(y))
+    return joints
+
+
+def _with_rule_joints(
+    text: Sequence[float], joints: Sequence[float], band: Sequence[PrintedLine], top: float
+) -> list[float]:
+    """Row lines from the text and from the rules' joints, each kept only if some line is printed
+    between it and the one before (a text start right under a joint is the same row line)."""
+    out: list[float] = []
+    for y in sorted([*joints, *text]):
+        prev = out[-1] if out else top
+        if any(prev < (ln.top + ln.bottom) / 2 < y for ln in band):
+            out.append(y)
+    return out
+
+
+def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[PrintedLine]) -> list[GridCell]:
+    """Neighbouring cells of one row joined wherever a printed word runs across their border."""
+    ordered = sorted(row, key=lambda c: c.col0)
+    out = [ordered[0]]
+    for c in ordered[1:]:
+        x = out[-1].x1
+        if any(w.x0 < x - 1 and w.x1 > x + 1 for ln in held for w in ln.words):
+            last = out[-1]
+            out[-1] = GridCell(last.row0, last.row1, last.col0, c.col1, last.x0, last.top, c.x1, last.bottom)
+        else:
+            out.append(c)
+    return out
+
+
+def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
+    """Do vertical rules at x run down most of the cell's height, with no line printed across x?"""
+    if any(w.x0 < x - 1 and w.x1 > x + 1 for ln in lines for w in ln.words):
+        return False
+    height = cell.bottom - cell.top
+    cover = sum(
+        max(0.0, min(e.bottom, cell.bottom) - max(e.top, cell.top)) for e in verticals if abs(e.x0 - x) <= 3
+    )
+    return height > 0 and cover >= 0.6 * height
 
 
 def _with_gap_rows(

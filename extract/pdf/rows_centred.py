@@ -1,0 +1,220 @@
+"""Rows of a table whose cells are centred in their row, read from the vertical extent of the text.
+
+Text starts tell no rows apart when cells are middle-aligned: each row's short cells (a ref, a
+lead, a status) print halfway down its tallest cell, so a row key sits below the row's top and
+the lines of neighbouring columns interleave. What does part the rows is the whitespace: each
+column's text blocks (lines at the column's own leading) lie inside their row's span, and rows
+are parted by a band of whitespace across every column (the cell padding above and below) that
+is taller than the gap between two lines of one cell. The rows are the connected spans of the
+blocks, with three corrections read from the same blocks:
+
+- a cell merged over several rows is centred over all of them, so its block bridges their
+  bands: a block that crosses a band parting two other columns' blocks (two or more columns
+  print on both sides of it) is such a merged cell and is left out when the span is split;
+- a span holding one column's text alone is a cell's next paragraph, not a row (every row
+  prints in more than one column);
+- a full-width line (a section title) is a row of its own.
+
+The table is read so only when its blocks show the centring: in a row, the blocks of different
+columns share a centre while their tops differ (top-aligned cells share tops instead). Where
+they show neither (every cell one line), the other row readers' evidence decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from .layout import PrintedLine, group_lines
+from .page import Word
+
+# Column index given to a full-width line (a section row): it prints in every column.
+WIDE = -1
+# Fewest rows whose blocks must show the centring (shared centres, differing tops) before the
+# table is read as centred, and how many times the rows showing shared tops they must outnumber.
+MIN_CENTRED_ROWS = 1
+CENTRED_MAJORITY = 3
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines of one column printed at the column's own leading: one cell's text (or a paragraph)."""
+
+    col: int
+    top: float
+    bottom: float
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def column_lines(cols: Sequence[Sequence[Word]], line_tolerance: float) -> list[list[PrintedLine]]:
+    return [group_lines(words, line_tolerance) for words in cols]
+
+
+def inner_gap(col_lines: Sequence[Sequence[PrintedLine]]) -> float | None:
+    """The whitespace between two lines of one cell: the smallest common gap between successive
+    lines of a column (gaps between rows are larger, by the cell padding; a paragraph gap too)."""
+    gaps = sorted(b.top - a.bottom for lines in col_lines for a, b in zip(lines, lines[1:], strict=False))
+    gaps = [g for g in gaps if g > -2]
+    if len(gaps) < 3:
+        return None
+    low = gaps[: max(3, len(gaps) // 5)]  # the tightest fifth: lines of one cell
+    return median(low)
+
+
+def column_blocks(col_lines: Sequence[Sequence[PrintedLine]], join: float) -> list[Block]:
+    """Each column's lines cut into blocks wherever the gap between two lines exceeds `join`."""
+    blocks = []
+    for c, lines in enumerate(col_lines):
+        start = None
+        prev = None
+        for ln in lines:
+            if prev is not None and ln.top - prev.bottom > join:
+                blocks.append(Block(c, start, prev.bottom))
+                start = None
+            if start is None:
+                start = ln.top
+            prev = ln
+        if prev is not None:
+            blocks.append(Block(c, start, prev.bottom))
+    return blocks
+
+
+def _spans(blocks: Sequence[Block], join: float) -> list[list[Block]]:
+    """Blocks in connected vertical spans: a span ends where whitespace taller than `join` runs
+    across every column."""
+    spans: list[list[Block]] = []
+    bottom = None
+    for b in sorted(blocks, key=lambda b: b.top):
+        if spans and bottom is not None and b.top - bottom <= join:
+            spans[-1].append(b)
+            bottom = max(bottom, b.bottom)
+        else:
+            spans.append([b])
+            bottom = b.bottom
+    return spans
+
+
+def _columns(span: Sequence[Block]) -> set[int]:
+    return {b.col for b in span}
+
+
+def _merged_cells(span: Sequence[Block], join: float, tol: float) -> list[Block]:
+    """Blocks of cells merged over several rows. A row's own cells share its centre, and so do
+    cells merged over the same rows (a group's theme and objective); a group of blocks sharing a
+    centre is merged cells when the other blocks inside its extent are parted by a band with two
+    or more columns printing on both sides of it (the rows it covers). A row's tallest cell is
+    never such: its short cells share its centre and nothing else is printed beside it."""
+    out: list[Block] = []
+    for group in _by_centre(span, tol):
+        members = {id(b) for b in group}
+        others = [o for o in span if id(o) not in members]
+        extent = Block(WIDE, min(b.top for b in group), max(b.bottom for b in group))
+        if _bridges(others, extent, join, _columns(group)):
+            out.extend(group)
+    return out
+
+
+def _by_centre(span: Sequence[Block], tol: float) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    for b in sorted(span, key=lambda b: b.centre):
+        if groups and b.centre - groups[-1][-1].centre <= tol:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    return groups
+
+
+def _bridges(others: Sequence[Block], extent: Block, join: float, own: set[int]) -> bool:
+    """Do two or more columns of `others` print above and below one band inside `extent`?
+    Columns with a block in the group itself (`own`) do not count: a row's short cells, taken
+    out with their row, leave a hole in their own column."""
+    for y in _other_bands(others, extent, join):
+        both = {
+            c
+            for c in _columns(others) - own
+            if any(o.col == c and o.bottom < y for o in others)
+            and any(o.col == c and o.top > y for o in others)
+        }
+        if len(both) >= 2:
+            return True
+    return False
+
+
+def _other_bands(others: Sequence[Block], b: Block, join: float) -> list[float]:
+    """Middles of the whitespace bands across all the other blocks that b's extent reaches into
+    (a one-line cell centred over rows of unequal heights may cover only part of their band)."""
+    out = []
+    bottom = None
+    for o in sorted(others, key=lambda o: o.top):
+        if bottom is not None and o.top - bottom > join and b.top < o.top and bottom < b.bottom:
+            out.append((o.top + bottom) / 2)
+        bottom = o.bottom if bottom is None else max(bottom, o.bottom)
+    return out
+
+
+def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block]]:
+    """The rows: connected spans of the column blocks, split again without the merged cells,
+    each full-width line a row of its own, a one-column span joined to the row above."""
+    parts: list[list[Block]] = [[b] for b in blocks if b.col == WIDE]
+    for span in _spans([b for b in blocks if b.col != WIDE], join):
+        merged = _merged_cells(span, join, tol)
+        if not merged:
+            parts.append(span)
+            continue
+        split = _spans([b for b in span if b not in merged], join)
+        split[0] = split[0] + merged
+        parts.extend(split)
+    rows: list[list[Block]] = []
+    for part in sorted(parts, key=lambda p: min(b.top for b in p)):
+        lone = len(_columns(part)) == 1 and WIDE not in _columns(part)
+        if lone and rows and WIDE not in _columns(rows[-1]):
+            rows[-1] = rows[-1] + part
+        else:
+            rows.append(part)
+    return rows
+
+
+def centring_votes(rows: Sequence[Sequence[Block]], tol: float) -> tuple[int, int]:
+    """(rows whose blocks share a centre but not a top, rows whose blocks share a top but not a centre)."""
+    centred = topped = 0
+    for row in rows:
+        cells = [b for b in row if b.col != WIDE]
+        c_hits = t_hits = 0
+        for i, a in enumerate(cells):
+            for b in cells[i + 1 :]:
+                if a.col == b.col:
+                    continue
+                same_top, same_centre = abs(a.top - b.top) <= tol, abs(a.centre - b.centre) <= tol
+                c_hits += same_centre and not same_top
+                t_hits += same_top and not same_centre
+        centred += c_hits > t_hits
+        topped += t_hits > c_hits
+    return centred, topped
+
+
+def centred_row_starts(
+    cols: Sequence[Sequence[Word]],
+    line_tolerance: float,
+    wide: Sequence[PrintedLine] = (),
+) -> list[float]:
+    """Tops of the rows of a table whose cells are centred in their rows (the first row's top
+    first); empty when the blocks do not show the cells centred. `cols`: each column's words,
+    full-width lines left out; `wide`: the full-width lines (section rows)."""
+    col_lines = column_lines(cols, line_tolerance)
+    gap = inner_gap(col_lines)
+    sizes = [ln.size for lines in col_lines for ln in lines]
+    if gap is None or not sizes:
+        return []
+    size = median(sizes)
+    tol = max(1.0, 0.15 * size)
+    join = gap + tol
+    blocks = column_blocks(col_lines, join) + [Block(WIDE, ln.top, ln.bottom) for ln in wide]
+    rows = rows_of(blocks, join, tol)
+    centred, topped = centring_votes(rows, tol)
+    if centred < MIN_CENTRED_ROWS or centred < CENTRED_MAJORITY * topped:
+        return []
+    return [min(b.top for b in row) for row in rows]

@@ -1,0 +1,209 @@
+"""Rows of tables whose cells are centred in their rows, and rows shown by the column rules,
+on hand-built pages (no PDF needed).
+
+Each row is printed the way a middle-aligned table prints it: every cell's block of lines is
+centred on the row's tallest block, so short cells (a ref, a lead) start below the row's top
+and sit on baselines of their own, between the tall cell's lines.
+"""
+
+from __future__ import annotations
+
+from talentmap.extract.pdf.grid import GridCell, PageGrid
+from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.rows_centred import centred_row_starts
+from talentmap.extract.pdf.rows_ruled import rule_joints, split_lattice_rows
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
+
+CHAR = 5.0
+PITCH = 11.0
+HEIGHT = 9.0
+PAD = 4.0
+COLS = (50.0, 110.0, 300.0, 400.0)
+EDGES = (45.0, 105.0, 295.0, 395.0, 480.0)
+
+
+def line_words(text: str, x0: float, top: float) -> list[Word]:
+    out, x = [], x0
+    for token in text.split():
+        out.append(Word(token, x, x + CHAR * len(token), top, top + HEIGHT, HEIGHT))
+        x += CHAR * (len(token) + 1)
+    return out
+
+
+def block_height(lines: list[str]) -> float:
+    return (len(lines) - 1) * PITCH + HEIGHT if lines else 0.0
+
+
+def centred_row(top: float, cells: list[list[str]], centre_on: float | None = None) -> list[Word]:
+    """One row: each column's lines centred on the row's tallest block (or on `centre_on`)."""
+    tall = max(block_height(c) for c in cells)
+    centre = centre_on if centre_on is not None else top + tall / 2
+    words = []
+    for lines, x0 in zip(cells, COLS, strict=False):
+        first = centre - block_height(lines) / 2
+        for k, text in enumerate(lines):
+            words += line_words(text, x0, first + k * PITCH)
+    return words
+
+
+def rows_page(rows: list[list[list[str]]], top: float = 108.0) -> tuple[list[Word], list[float]]:
+    """Rows one under the other, parted by twice the cell padding; the tops of the rows."""
+    words, tops = [], []
+    for cells in rows:
+        tops.append(top)
+        words += centred_row(top, cells)
+        top += max(block_height(c) for c in cells) + 2 * PAD
+    return words, tops
+
+
+BODY = [
+    [["1.1"], ["Run a showcase of", "technical work", "for all staff"], ["HR team"], ["2025"]],
+    [["1.2"], ["Fund registration", "for technicians"], ["Head of", "Technical", "Services"], ["2026"]],
+    [["1.3"], ["Map the roles in", "every school", "and faculty", "each year"], ["Dean"], ["Year 1"]],
+]
+
+
+def page_with(words: list[Word], rules: list[float] = (), verticals: tuple[Edge, ...] = ()) -> PageData:
+    edges = tuple(Edge("h", 45, 480, y, y) for y in rules) + verticals
+    return PageData(1, 600, 800, tuple(words), edges, n_chars=500, n_images=0)
+
+
+def columns_of(words: list[Word]) -> list[list[Word]]:
+    cols: list[list[Word]] = [[] for _ in COLS]
+    for w in words:
+        cols[max(k for k, x in enumerate(EDGES[:-1]) if w.xc >= x)].append(w)
+    return cols
+
+
+def test_each_centred_row_starts_at_the_top_of_its_tallest_cell():
+    words, tops = rows_page(BODY)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_top_aligned_cells_are_not_read_as_centred():
+    words = []
+    top = 108.0
+    for cells in BODY:
+        for lines, x0 in zip(cells, COLS, strict=False):
+            for k, text in enumerate(lines):
+                words += line_words(text, x0, top + k * PITCH)
+        top += max(block_height(c) for c in cells) + 2 * PAD
+    assert centred_row_starts(columns_of(words), 1.5) == []
+
+
+def test_a_cell_merged_over_two_rows_and_centred_over_both_does_not_join_them():
+    words, tops = rows_page(BODY[:2])
+    # the first column's value printed once for both rows, centred over them (replacing the refs)
+    words = [w for w in words if w.x0 != COLS[0]]
+    both = (tops[0] + tops[1] + block_height(BODY[1][2])) / 2
+    words += centred_row(0, [["Theme", "one", "two"], [], [], []], centre_on=both)
+    words += line_words("1.1", COLS[0] + 30, tops[0] + block_height(BODY[0][1]) / 2 - HEIGHT / 2)
+    starts = centred_row_starts(columns_of(words), 1.5)
+    assert starts == tops
+
+
+def test_two_cells_merged_over_the_same_rows_share_a_centre_and_still_part_them():
+    words, tops = rows_page(BODY)
+    # the second and third rows' ref and lead printed once for both, centred over them
+    group = (tops[1] + tops[2] + block_height(BODY[2][1])) / 2
+    words = [w for w in words if w.yc < tops[1] or w.x0 not in (COLS[0], COLS[2])]
+    words += centred_row(0, [["R7"], [], ["Technical", "Network", "Chair"], []], centre_on=group)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_a_cells_next_paragraph_after_a_gap_is_no_row_of_its_own():
+    words, tops = rows_page(BODY)
+    # the last row's action goes on, after a blank line, in a second paragraph of its own
+    last = tops[-1] + block_height(BODY[-1][1]) + PITCH
+    words += line_words("See also 1.2", COLS[1], last)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def framed(words: list[Word], tops: list[float]) -> PageData:
+    header = line_words("Ref", COLS[0], 90) + line_words("Action", COLS[1], 90)
+    header += line_words("Lead", COLS[2], 90) + line_words("When", COLS[3], 90)
+    foot = max(w.bottom for w in words) + PAD
+    return page_with(header + words, rules=[86, 102, foot])
+
+
+def test_centred_rows_between_a_header_rule_and_a_foot_rule_are_each_a_row():
+    words, tops = rows_page(BODY)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(framed(words, tops))
+    assert grid.n_rows == 1 + len(BODY) and grid.n_cols == 4
+
+
+def test_a_tall_cell_printed_above_the_first_multi_column_line_stays_in_the_first_row():
+    # no rules: a full-width objective row, then rows whose action prints a line alone before
+    # the row's ref and lead appear beside it
+    words, tops = rows_page(BODY)
+    header = line_words("Ref", COLS[0], 70) + line_words("Action", COLS[1], 70)
+    header += line_words("Lead", COLS[2], 70) + line_words("When", COLS[3], 70)
+    title = line_words(
+        "Raise the profile of technicians across all of our faculties and schools", COLS[0], 92
+    )
+    page = page_with(header + title + words)
+    grids = TextColumnsStrategy(PdfSettings()).extract(page)
+    held = [c for g in grids for c in g.cells if c.top <= tops[0] + 2 <= c.bottom and c.col0 == 1]
+    assert held and all(c.top < tops[0] < c.bottom for c in held)  # "Run a showcase of" in a cell
+
+
+# --- column rules drawn cell by cell -------------------------------------------------------------
+
+
+def per_cell_verticals(row_lines: list[float]) -> tuple[Edge, ...]:
+    """Each cell's left and right border drawn on its own: the column rules end at every row line."""
+    return tuple(Edge("v", x, x, a, b) for a, b in zip(row_lines, row_lines[1:], strict=False) for x in EDGES)
+
+
+def test_the_joints_of_column_rules_drawn_cell_by_cell_are_row_lines():
+    lines = [86.0, 102.0, 150.0, 190.0]
+    joints = rule_joints(per_cell_verticals(lines), EDGES, 102.0, 190.0)
+    assert joints == [150.0]
+
+
+def test_a_column_rule_drawn_in_one_piece_shows_no_row_line():
+    verticals = tuple(Edge("v", x, x, 86, 190) for x in EDGES)
+    assert rule_joints(verticals, EDGES, 102.0, 190.0) == []
+
+
+def lattice(top: float, bottom: float, body_cells: list[GridCell]) -> PageGrid:
+    header = [GridCell(0, 1, k, k + 1, EDGES[k], 86.0, EDGES[k + 1], top) for k in range(4)]
+    return PageGrid(1, "lines", 2, 4, tuple(header + body_cells), col_edges=EDGES)
+
+
+def test_a_lattice_row_is_split_where_the_column_rules_break():
+    # top-aligned one-line rows touching (no gap to read): only the rules' joints part them
+    row_lines = [102.0 + k * (PITCH + 1) for k in range(5)]
+    words = []
+    for k, y in enumerate(row_lines[:-1]):
+        words += line_words(f"{k + 1}.1", COLS[0], y + 1) + line_words("Run a showcase", COLS[1], y + 1)
+        words += line_words("HR team", COLS[2], y + 1) + line_words("2025", COLS[3], y + 1)
+    body = [GridCell(1, 2, k, k + 1, EDGES[k], 102.0, EDGES[k + 1], row_lines[-1]) for k in range(4)]
+    grid = lattice(102.0, row_lines[-1], body)
+    verticals = per_cell_verticals([86.0, *row_lines])
+    split = split_lattice_rows(grid, words, PdfSettings(), edges=verticals)
+    assert split.n_rows == 5
+
+
+def test_a_lattice_row_ruled_as_one_cell_is_cut_at_the_column_rules_running_down_its_new_rows():
+    # a title printed across the table (no column rules through it), then two rows whose cells
+    # the column rules part: the lattice saw one cell across all the columns below the header
+    title, bottom = 106.0, 106.0 + 3 * (2 * PITCH + 2 * PAD + HEIGHT)
+    words = line_words("Raise the profile of technicians across all faculties", COLS[0], title)
+    y = title + HEIGHT + 2 * PAD
+    starts = [y]
+    for k in range(2):
+        words += line_words(f"1.{k + 1}", COLS[0], y) + line_words("Run a showcase", COLS[1], y)
+        words += line_words("for all staff", COLS[1], y + PITCH) + line_words("HR team", COLS[2], y)
+        words += line_words("2025", COLS[3], y)
+        y += 2 * PITCH + 2 * PAD
+        starts.append(y)
+    verticals = tuple(Edge("v", x, x, starts[0] - PAD, bottom) for x in EDGES[1:-1])
+    verticals += tuple(Edge("v", x, x, 86, bottom) for x in (EDGES[0], EDGES[-1]))
+    grid = lattice(102.0, bottom, [GridCell(1, 2, 0, 4, EDGES[0], 102.0, EDGES[-1], bottom)])
+    split = split_lattice_rows(grid, words, PdfSettings(), edges=verticals)
+    body = sorted((c.row0, c.col0, c.col1) for c in split.cells if c.row0 >= 1)
+    assert split.n_rows == 4
+    assert [c for c in body if c[0] == 1] == [(1, 0, 4)]  # the title: one cell across
+    assert [c[1:] for c in body if c[0] == 2] == [(0, 1), (1, 2), (2, 3), (3, 4)]
