@@ -18,7 +18,7 @@ from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
-from .strategy import TableStrategy, grid_score
+from .strategy import TableStrategy, grid_score, holds_cells_side_by_side
 from .table_prose import prose_share
 from .table_score import table_score
 
@@ -83,12 +83,16 @@ def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known:
 
 
 def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:
-    """A single bordered box a few lines tall: a merged full-width row cut off from its table."""
+    """A single bordered box a few lines tall: a merged full-width row cut off from its table.
+
+    A box whose text pauses widely (a header bar over unruled columns) holds several cells side
+    by side, not one merged cell: it is left to the text strategy, to be read with the columns.
+    """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
     inside = [w for w in words if _inside(w, grid)]
     x0, top, x1, bottom = grid.bbox
-    return bool(inside) and bottom - top <= 5 * median_size(inside)
+    return bool(inside) and bottom - top <= 5 * median_size(inside) and not holds_cells_side_by_side(inside)
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
