@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,19 +42,28 @@ def pipeline_version(salt: str = "") -> str:
     from . import __version__
 
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{salt}".encode())
-    for name in CODE_PACKAGES:
-        spec = importlib.util.find_spec(name)
-        for root in (spec.submodule_search_locations or []) if spec else []:
-            for path in sorted(_code_files(Path(root))):
-                digest.update(f"\0{name}/{path.relative_to(root).as_posix()}\0".encode())
-                digest.update(path.read_bytes())
+    for name, relative, path in code_files():
+        digest.update(f"\0{name}/{relative}\0".encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
-def _code_files(root: Path) -> Iterable[Path]:
-    for path in root.rglob("*"):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
-            yield path
+def code_files() -> Iterator[tuple[str, str, Path]]:
+    """(package, path inside it, file) for every source and data file of the four packages.
+
+    Only a package's own folders count (those holding its `__init__.py`): run from a source
+    checkout, `talentmap` also searches the checkout's root for its sibling stages, and hashing
+    that root would read `.git`, `.venv` and the outputs, so the version would change with every
+    refresh and commit.
+    """
+    for name in CODE_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        for root in map(Path, (spec.submodule_search_locations or []) if spec else []):
+            if not (root / "__init__.py").is_file():
+                continue
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+                    yield name, path.relative_to(root).as_posix(), path
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pytest
 from test_batch_fakes import fake_process
 
 from talentmap.batch import FileError, refresh
-from talentmap.cache import ResultCache, pipeline_version
+from talentmap.cache import CODE_PACKAGES, ResultCache, code_files, pipeline_version
 from talentmap.inputs import input_digest
 
 FAKE = "test_batch_fakes:fake_processor"
@@ -107,6 +107,7 @@ def test_pipeline_version_follows_source_files(tmp_path: Path, monkeypatch: pyte
     assert first == pipeline_version()
     pkg = tmp_path / "pkg"
     pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
     (pkg / "mod.py").write_text("x = 1\n")
     spec = importlib.util.find_spec("talentmap.normalise")
     monkeypatch.setattr(spec, "submodule_search_locations", [str(pkg)])
@@ -118,6 +119,19 @@ def test_pipeline_version_follows_source_files(tmp_path: Path, monkeypatch: pyte
     (pkg / "mod.py").write_text("x = 2\n")
     assert changed != first
     assert pipeline_version() != changed
+
+
+def test_pipeline_version_reads_only_the_packages_own_files() -> None:
+    """Run from a checkout, `talentmap` also searches the checkout's root for its stages; the
+    version must not hash that root (.git, .venv, data/processed), or it changes on every refresh."""
+    import importlib.util
+
+    own = {name: Path(importlib.util.find_spec(name).origin).parent for name in CODE_PACKAGES}
+    files = list(code_files())
+    assert {name for name, _, _ in files} == set(CODE_PACKAGES)
+    for name, relative, path in files:
+        assert path == own[name] / relative, path
+        assert not {".git", ".venv"} & set(path.parts), path
 
 
 def test_deterministic_failures_are_cached_timeouts_once_they_recur(tmp_path: Path) -> None:

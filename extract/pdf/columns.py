@@ -53,10 +53,15 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     limit = noise_share * len(lines)
     gutters = []
     for a, b in _runs(cover, lambda c: c <= limit):
+        sparse = a == 0 or b == len(cover)
+        if sparse:
+            a, b = _sparse_edge_column(cover, a, b, SPARSE_GAP_SHARE * gap_min)
         if a == 0 or b == len(cover) or b - a < 3:
             continue
-        if b - a < 0.75 * gap_min and not (
-            max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b)
+        if (
+            not sparse
+            and b - a < 0.75 * gap_min
+            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b))
         ):
             continue
         x0, x1 = lo + a, lo + b
@@ -66,7 +71,110 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    if not found:  # aligned starts refine the columns clear strips show; alone they make no table
+        return []
+    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+
+
+# The clear strip beside a sparse edge column may be this share of the usual gutter width: the
+# few lines it has vote alone, and one long value narrows the strip.
+SPARSE_GAP_SHARE = 0.6
+
+
+def _sparse_edge_column(cover: Sequence[int], a: int, b: int, width: float) -> tuple[int, int]:
+    """The clear strip beside a sparse first (or last) column, inside a run reaching the edge.
+
+    A column printed in only a few rows (a theme given once for its group of rows) covers too few
+    lines to stand out from the margin: the run of little coverage starts at the table's left
+    edge. Its gutter is the part of the run no line prints into, next to the next column; it
+    stays a gutter only if lines print on both sides of it (checked by the caller's support test).
+    """
+    if a == 0 and b < len(cover):
+        z = b
+        while z > a and cover[z - 1] == 0:
+            z -= 1
+        if z > a and b - z >= width:
+            return z, b
+    if b == len(cover) and a > 0:
+        z = a
+        while z < b and cover[z] == 0:
+            z += 1
+        if z < b and z - a >= width:
+            return a, z
+    return a, b
+
+
+# A column start shared by this many lines (and this share of the lines printing from it on)
+# parts columns with no clear strip.
+ALIGNED_MIN_LINES = 4
+ALIGNED_SHARE = 0.25
+ALIGN_TOLERANCE = 0.75
+# ...after words of which at least this share differ (a repeated value starts its words at one x).
+ALIGNED_DISTINCT = 0.6
+
+
+def _aligned_starts(
+    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], noise_share: float
+) -> list[Gutter]:
+    """Column starts too tight for a whitespace strip: an x at which many lines start a word,
+    after different words, and which (almost) no line prints across.
+
+    Justified text runs to its cell's padding, so the next column's text can start a point or two
+    after it: no strip is clear, but that column's left edge is where a good share of the lines
+    start a word, and no word is printed across it. Inside a column a word start is printed
+    across by the column's other lines; a value repeated down a column ("Head of Technical
+    Services") starts its words at one x on many lines, but always after the same word.
+    """
+    if len(lines) < ALIGNED_MIN_LINES:
+        return []
+    after: dict[int, list[tuple[float, str, float, PrintedLine, Word]]] = {}
+    for ln in lines:
+        for prev, w in zip(ln.words, ln.words[1:], strict=False):
+            if w.x0 - prev.x1 > 0.5:
+                after.setdefault(round(w.x0), []).append((w.x0, prev.text, prev.x1, ln, w))
+    limit = noise_share * len(lines)  # a title or legend printed across the columns
+    out: list[Gutter] = []
+    for key in sorted(after):
+        near = [a for k in (key - 1, key, key + 1) for a in after.get(k, [])]
+        x = sorted(a[0] for a in near)[len(near) // 2]
+        starts = [a for a in near if abs(a[0] - x) <= ALIGN_TOLERANCE]
+        reaching = sum(1 for ln in lines if ln.x1 > x + 1)  # lines printing in the column(s) from x on
+        need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * reaching)
+        if len(starts) < need or len({a[1] for a in starts}) < ALIGNED_DISTINCT * len(starts):
+            continue
+        # the words starting there differ too: one word repeated at one x ("40 years", "41 years";
+        # justified lines of a fixed-pitch font ending flush on the same short word) is no column,
+        # but values of one width (numbers) or repeated values of different widths may be
+        widths = [a[4].x1 - a[4].x0 for a in starts]
+        if (
+            len({a[4].text for a in starts}) < ALIGNED_DISTINCT * len(starts)
+            and max(widths) - min(widths) <= 2 * ALIGN_TOLERANCE
+        ):
+            continue
+        # the x must part text of one column: a column already parted from the one before it
+        # (whose numbers, say, all start at one x after its centred header) is not split again
+        column_x0 = max((g.x1 for g in [*gutters, *out] if g.x1 <= x), default=-math.inf)
+        if sum(1 for ln in lines if any(column_x0 < w.x1 <= x - 0.5 for w in ln.words)) < 2:
+            continue
+        # ...on most of the lines that start a word there (numbers right-aligned under a wide
+        # header all start at one x, after the column before), and that text is not one word of
+        # one width on most lines ("40 years", "41 years": a value and its unit)
+        before = [[w for w in ln.words if column_x0 < w.x0 and w.x1 <= x - 0.5] for _, _, _, ln, _ in starts]
+        filled = [ws for ws in before if ws]
+        if 2 * len(filled) < len(starts):
+            continue
+        singles = [ws[0].x1 for ws in filled if len(ws) == 1]
+        if 2 * len(singles) > len(filled) and max(singles) - min(singles) <= ALIGN_TOLERANCE * 2:
+            continue
+        if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
+            continue
+        crossing = sum(1 for ln in lines if any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words))
+        if crossing > min(1.0, limit):
+            continue
+        left = max(a[2] for a in starts)
+        out.append(Gutter(min(left, x - 1), x + 0.5))
+    return out
 
 
 NARROW_MIN_LINES = 8

@@ -47,12 +47,42 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
     out = []
     for p in pages:
         drop: set[int] = set()
-        for block in blocks_by_page[p.number]:
+        blocks = blocks_by_page[p.number]
+        for k, block in enumerate(blocks):
             block_words = [w for line in block for w in line.words]
             if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
-                drop.update(id(w) for w in block_words)
+                head = _header_start(block, blocks[k + 1 : k + 3], settings)
+                drop.update(id(w) for line in block[:head] for w in line.words)
         out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
     return out
+
+
+# A header's pieces line up with the columns below when their left ends are this close (points).
+COLUMN_ALIGN = 2.0
+
+
+def _header_start(
+    block: Sequence[PrintedLine], below: Sequence[Sequence[PrintedLine]], settings: PdfSettings
+) -> int:
+    """Where a repeated table header starts in the block (len(block) if it holds none): the first
+    line printed in pieces of which at least two (and at least half) start where words of the
+    next blocks' lines start, the first of those blocks close under it. The header runs from that
+    line to the block's end (its cells' second lines); a running title above it is furniture.
+
+    A gap just over a line's height can part a header from its body (cell padding and a rule
+    under the header); the alignment of its pieces with the columns below tells it from a banner.
+    The block after next counts too: a section row (one piece) may sit between header and body.
+    """
+    height = max(max(ln.bottom for ln in block) - min(ln.top for ln in block), 1.0)
+    if not below or below[0][0].top - max(ln.bottom for ln in block) > 2 * max(height, 10.0):
+        return len(block)
+    starts = [w.x0 for blk in below for ln in blk for w in ln.words]
+    for i, line in enumerate(block):
+        pieces = split_segments(line, 3 * settings.gutter_min_width)
+        aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= COLUMN_ALIGN for x in starts))
+        if len(pieces) >= 2 and aligned >= 2 and 2 * aligned >= len(pieces):
+            return i
+    return len(block)
 
 
 def _blocks(page: PageData, settings: PdfSettings) -> list[list[PrintedLine]]:

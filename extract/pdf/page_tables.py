@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from .evidence import PageLayout, page_layout
 from .grid import PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
-from .layout import median_size
+from .layout import group_lines, median_size, split_segments, typical_space
 from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
-from .strategy import TableStrategy, grid_score, holds_cells_side_by_side
+from .strategy import LINE_TOLERANCE, TableStrategy, grid_score
 from .table_prose import prose_share
 from .table_score import table_score
 
@@ -39,13 +39,14 @@ def page_tables(
     words = page.words
     if not words:
         return []
+    column_gap = max(settings.gutter_min_width, settings.gutter_space_ratio * typical_space(layout.lines))
     accepted: list[PageGrid] = []
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
-        if _is_boxed_row(grid, words):
+        if _is_boxed_row(grid, words, column_gap):
             boxes.append(grid)
             continue
         score = grid_score(grid, words)
@@ -82,17 +83,41 @@ def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known:
     return replace(table, score=table_score(evidence), evidence=evidence)
 
 
-def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:
+def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """A single bordered box a few lines tall: a merged full-width row cut off from its table.
 
-    A box whose text pauses widely (a header bar over unruled columns) holds several cells side
-    by side, not one merged cell: it is left to the text strategy, to be read with the columns.
+    A box whose line pauses into pieces that start where the words printed right above or below
+    it start is a row of a table's body printed on a band (a zebra stripe, a filled header or row
+    between rules), not a merged row: its words are left to be read in that table's columns.
+    A banner in a box, away from any table, stays a box.
     """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
     inside = [w for w in words if _inside(w, grid)]
     x0, top, x1, bottom = grid.bbox
-    return bool(inside) and bottom - top <= 5 * median_size(inside) and not holds_cells_side_by_side(inside)
+    if not inside or bottom - top > 5 * median_size(inside):
+        return False
+    size = median_size(inside)
+    gap = max(column_gap, BAND_COLUMN_GAP * size)
+    pieces = [seg for ln in group_lines(inside, LINE_TOLERANCE) for seg in split_segments(ln, gap)]
+    if len(pieces) < 2:
+        return True
+    near = [
+        w.x0
+        for w in words
+        if x0 <= w.xc <= x1
+        and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
+    ]
+    aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
+    return aligned < 2
+
+
+# A box's line pausing for this share of the type size (or the page's column gap) is in pieces...
+BAND_COLUMN_GAP = 0.8
+# ...which line up with the words printed within this many type sizes above or below the box...
+BAND_REACH = 3.5
+# ...when their left ends are this close (points).
+BAND_ALIGN = 2.0
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:

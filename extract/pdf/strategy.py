@@ -112,24 +112,3 @@ def _word_space(words: Sequence[Word]) -> float:
         if 0 < b.x0 - a.x1 < max(a.size, 1.0)
     ]
     return sorted(gaps)[len(gaps) // 2] if gaps else 2.5
-
-
-# A pause this many type sizes wide inside a line parts two cells (wider than any justified space).
-CELL_GAP_SIZES = 2.0
-# A line parted into this many pieces is a row of cells; two pieces are as often a label and its
-# value, or a running head printed left and right in a bar.
-CELLS_SIDE_BY_SIDE = 3
-
-
-def holds_cells_side_by_side(words: Sequence[Word]) -> bool:
-    """Does some printed line pause, by over two type sizes and several word spaces, at two or
-    more places? Then its words are cells side by side (a header row), not one cell's text."""
-    space = _word_space(words)
-    return any(
-        sum(
-            b.x0 - a.x1 >= max(CELL_GAP_SIZES * a.size, 3 * space)
-            for a, b in zip(ln.words, ln.words[1:], strict=False)
-        )
-        >= CELLS_SIDE_BY_SIDE - 1
-        for ln in group_lines(words, LINE_TOLERANCE)
-    )

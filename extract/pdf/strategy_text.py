@@ -8,13 +8,14 @@ otherwise from where the text starts and pauses (`rows_gap`, the `noborder` styl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .columns import Gutter, find_gutters, region_of
-from .grid import PageGrid
+from .columns import Gutter, crosses, find_gutters, region_of
+from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
 from .page import PageData
 from .rows_gap import gap_grid, gap_regions
-from .rows_ruled import horizontal_rules, ruled_grid, ruled_zones
+from .rows_ruled import Rule, horizontal_rules, ruled_grid, ruled_zones
 from .settings import PdfSettings
 
 # A ruled zone with this many lines split into columns shows its own gutters; with fewer, the
@@ -36,19 +37,21 @@ class TextColumnsStrategy:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
-        gutters = self._gutters(multi, gap_min)
+        pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
+        gutters = self._gutters(_in_company(lines, multi, pitch), gap_min)
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
             hint = [Gutter(e - 1, e + 1) for e in page.column_hint[1:-1]]
             if not gutters or not _crossed(multi, hint, s.gutter_noise_share):
                 gutters = hint
-        pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
         grids: list[PageGrid] = []
         taken: set[int] = set()
+        bars: list[tuple[float, float, PageGrid]] = []  # header bars over an unruled body
         for zone_rules, zone_lines in ruled_zones(lines, rules, gutters, gap_min, pitch):
+            bar = _heads_open_body(zone_rules, zone_lines, lines, gutters, pitch)
             # a ruled table beside or above body text has gutters of its own, which the page's
             # other lines (a second text column, a paragraph) would hide: read them in the zone
             own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
@@ -61,21 +64,115 @@ class TextColumnsStrategy:
             grid = ruled_grid(
                 page.number, self.name, region, zone_rules, zone_gutters, pitch, gap_min, s, page.fills
             )
-            if grid:
+            if grid and bar:
+                bars.append((zone_rules[0].y, zone_rules[-1].y, grid))
+                taken.update(id(ln) for ln in zone_lines)
+            elif grid:
                 grids.append(grid)
                 taken.update(id(ln) for ln in zone_lines)
         if not gutters:
-            return grids
+            return grids + [g for *_, g in bars]
         free = [ln for ln in lines if id(ln) not in taken]
+        body: list[PageGrid] = []
         for region in gap_regions(free, gutters, gap_min, pitch, s, page.continues_table):
             grid = gap_grid(page.number, self.name, region, gutters, pitch, s, gap_min)
             if grid:
-                grids.append(grid)
-        return grids
+                body.append(grid)
+        for top, bottom, bar_grid in bars:
+            under = [k for k, g in enumerate(body) if _right_under(bottom, g, bar_grid, pitch)]
+            if under:
+                body[under[0]] = with_header_row(body[under[0]], top, bottom, bar_grid)
+            else:
+                grids.append(bar_grid)
+        return grids + body
 
     def _gutters(self, multi: list[PrintedLine], gap_min: float) -> list[Gutter]:
         s = self.settings
         return find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
+
+
+# Lines further apart than this many line pitches belong to different blocks of text.
+BLOCK_BREAK_PITCHES = 2.5
+
+
+def _in_company(
+    lines: Sequence[PrintedLine], multi: Sequence[PrintedLine], pitch: float
+) -> list[PrintedLine]:
+    """The multi-column lines, less the page's first or last line when it stands apart.
+
+    A line printed in pieces at the top or foot of the page, far from the next text (a browser's
+    date and title banner, a footer's address on a one-page file, where no repetition marks it
+    as furniture), says nothing about where the table's columns part, but it crosses them and,
+    on a page with a short table, its vote is enough to hide a gutter.
+    """
+    if len(lines) < 2:
+        return list(multi)
+    apart = BLOCK_BREAK_PITCHES * pitch
+    lone = set()
+    if lines[1].top - lines[0].top > apart:
+        lone.add(id(lines[0]))
+    if lines[-1].top - lines[-2].top > apart:
+        lone.add(id(lines[-1]))
+    return [ln for ln in multi if id(ln) not in lone]
+
+
+# A header bar holds at most this many printed lines.
+HEADER_BAR_LINES = 3
+
+
+def _heads_open_body(
+    zone_rules: Sequence[Rule],
+    zone_lines: Sequence[PrintedLine],
+    lines: Sequence[PrintedLine],
+    gutters: Sequence[Gutter],
+    pitch: float,
+) -> bool:
+    """Is this zone one ruled band (a header bar: a fill's edges, a rule under the header) of a few
+    lines, printed in the page's columns, with text in those columns right under its lower rule?
+
+    Such a band is the header of the unruled table below it, not a table of its own: read apart,
+    the header becomes a one-row table with no body and the body a table with no header.
+    """
+    if len(zone_rules) != 2 or not gutters or not 1 <= len(zone_lines) <= HEADER_BAR_LINES:
+        return False
+    if not any(len(_columns_of(ln, gutters)) > 1 for ln in zone_lines):
+        return False
+    bottom = zone_rules[-1].y
+    below = [ln for ln in lines if ln.top >= bottom - 1 and ln.top - bottom <= 1.5 * pitch]
+    return any(not crosses(ln, gutters) for ln in below)
+
+
+def _right_under(bottom: float, grid: PageGrid, bar: PageGrid, pitch: float) -> bool:
+    """Does the grid start just under the bar's lower rule, across the bar's width?"""
+    x0, top, x1, _ = grid.bbox
+    bx0, _, bx1, _ = bar.bbox
+    overlap = min(x1, bx1) - max(x0, bx0)
+    return bottom - 1 <= top <= bottom + 1.5 * pitch and overlap >= 0.6 * min(x1 - x0, bx1 - bx0)
+
+
+def with_header_row(grid: PageGrid, top: float, bottom: float, bar: PageGrid) -> PageGrid:
+    """The grid with the bar (its header, read between the bar's rules) as its first row, in the
+    body's columns: the body's many lines show where the columns part better than one header."""
+    edges = list(grid.col_edges)
+    edges[0] = min(edges[0], bar.bbox[0])
+    edges[-1] = max(edges[-1], bar.bbox[2])
+    head = [GridCell(0, 1, c, c + 1, edges[c], top, edges[c + 1], bottom) for c in range(grid.n_cols)]
+    body = [
+        replace(
+            c,
+            row0=c.row0 + 1,
+            row1=c.row1 + 1,
+            x0=min(c.x0, edges[0]) if c.col0 == 0 else c.x0,
+            x1=max(c.x1, edges[-1]) if c.col1 == grid.n_cols else c.x1,
+        )
+        for c in grid.cells
+    ]
+    return replace(grid, n_rows=grid.n_rows + 1, cells=tuple(head + body), col_edges=tuple(edges))
+
+
+def _columns_of(line: PrintedLine, gutters: Sequence[Gutter]) -> set[int]:
+    """Which of the columns the gutters part the line's words fall in."""
+    return {sum(1 for g in gutters if w.xc >= g.mid) for w in line.words}
 
 
 def _crossed(lines: list[PrintedLine], gutters: list[Gutter], noise_share: float) -> bool:

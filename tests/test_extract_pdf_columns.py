@@ -1,0 +1,208 @@
+"""Columns, header rows and table finding on hand-built pages: the evidence each step weighs."""
+
+from __future__ import annotations
+
+from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.furniture import strip_furniture
+from talentmap.extract.pdf.layout import PrintedLine, group_lines
+from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
+from talentmap.extract.pdf.page_tables import Strategies, page_tables
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
+
+PITCH = 14.0
+
+
+def word(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0, x0 + 5 * len(text), top, top + 10, 10)
+
+
+def ending_at(text: str, x1: float, top: float) -> Word:
+    return Word(text, x1 - 5 * len(text), x1, top, top + 10, 10)
+
+
+def lines_of(words: list[Word]) -> list[PrintedLine]:
+    return group_lines(words, 1.5)
+
+
+def page(words: list[Word], edges: tuple[Edge, ...] = (), fills: tuple[Fill, ...] = (), number: int = 1):
+    return PageData(number, 600, 800, tuple(words), edges, n_chars=1000, n_images=0, fills=fills)
+
+
+def strategies() -> Strategies:
+    return Strategies(LinesStrategy(), None, TextColumnsStrategy())
+
+
+def cells(table) -> list[list[str]]:  # noqa: ANN001 - a PageTable
+    return [list(r.cells) for r in table.rows]
+
+
+def justified(top: float, k: int, x0: float, x1: float) -> list[Word]:
+    """One line of justified text from x0 to x1: words of lengths that differ from line to line,
+    spaced out evenly so that the last one (a word no other line ends in) ends at x1."""
+    texts = ["w" * (2 + (k + i) % 5) + str(i) for i in range(40)]
+    chosen, width = [], 0.0
+    for t in texts:
+        if width + 5 * len(t) + 3 + 5 * len(f"end{k}") > x1 - x0:
+            break
+        chosen.append(t)
+        width += 5 * len(t) + 3
+    chosen.append(f"end{k}")
+    ink = sum(5 * len(t) for t in chosen)
+    space = (x1 - x0 - ink) / (len(chosen) - 1)
+    out, at = [], x0
+    for t in chosen:
+        out.append(word(t, at, top))
+        at += 5 * len(t) + space
+    return out
+
+
+def test_a_column_start_printed_right_after_justified_text_parts_the_columns():
+    # the action column is justified to 300; the lead column starts at 302: no clear strip
+    # between them, but its left edge is where every line starts a word, after different words
+    words = []
+    for k in range(10):
+        top = 100 + PITCH * k
+        words += [
+            word(f"{k}.1", 50, top),
+            *justified(top, k, 100, 300),
+            word("Lead" + "s" * (k % 4) + str(k), 302, top),
+        ]
+    mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
+    assert any(300 <= m <= 302 for m in mids), mids
+
+
+def test_a_value_and_its_unit_are_not_two_columns():
+    # "40 years", "41 years", ...: every line starts "years" at one x, after a different number
+    words = []
+    for k in range(10):
+        top = 100 + PITCH * k
+        words += [word(f"Row{k}", 50, top), word(f"4{k}", 100, top), word("years", 112.5, top)]
+        words += [word(f"{k}00", 200, top)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
+    assert not any(110 <= m <= 112.5 for m in mids), mids
+
+
+def test_numbers_right_aligned_under_a_wide_header_are_one_column():
+    # values of one width start at one x after the column before, under a header that starts
+    # further left: the x is that column's own start, not a second column inside it
+    words = [word("Country", 50, 86), word("Per pupil spend", 150, 86)]
+    for k in range(10):
+        words += [word(f"Land{k}", 50, 100 + PITCH * k), word(f"{k},{k}42", 180, 100 + PITCH * k)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
+    assert len(mids) == 1 and mids[0] < 150, mids
+
+
+def test_a_first_column_printed_once_per_group_is_still_a_column():
+    # the theme is printed on one row of its group (and in the header): too few lines to stand
+    # out from the margin, but the strip beside it is clear on every line
+    words = [word("Theme", 50, 86), word("Objective", 110, 86), word("Lead", 300, 86)]
+    for k in range(18):
+        top = 100 + PITCH * k
+        if k == 0:
+            words.append(word("Visibility", 50, top))  # ends at 100
+        words += [word(f"Objective{k}", 110, top), word(f"Lead{k}", 300, top)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
+    assert any(100 < m <= 110 for m in mids), mids
+
+
+def body_rows(first_top: float, n: int) -> list[Word]:
+    words = []
+    for k in range(n):
+        top = first_top + 2 * PITCH * k
+        words += [word(f"{k + 1}", 50, top), word("Extend", 90, top), word("the", 125, top)]
+        words += [word("scheme", 145, top), word("HR", 300, top), word("2025", 400, top)]
+        words += [word("to", 90, top + PITCH), word("staff", 105, top + PITCH)]
+    return words
+
+
+def test_a_header_bar_over_an_unruled_body_is_the_tables_first_row():
+    # the header sits in a filled bar (its edges are rules above and below it); the body has
+    # no rules: read apart, the header would be a one-row table and the body a headless one
+    header = [word("Ref", 50, 103), word("Action", 90, 103), word("Lead", 300, 103), word("When", 400, 103)]
+    bar = Fill(45, 450, 98, 116, shade=0.8)
+    edges = (
+        Edge("h", 45, 450, 98, 98, stroked=False),
+        Edge("h", 45, 450, 116, 116, stroked=False),
+        Edge("v", 45, 45, 98, 116, stroked=False),
+        Edge("v", 450, 450, 98, 116, stroked=False),
+    )
+    tables = page_tables(page(header + body_rows(122, 5), edges, (bar,)), strategies(), PdfSettings())
+    assert len(tables) == 1
+    assert cells(tables[0])[0] == ["Ref", "Action", "Lead", "When"]
+    assert cells(tables[0])[1] == ["1", "Extend the scheme to staff", "HR", "2025"]
+
+
+def test_a_lone_banner_at_the_page_top_does_not_hide_a_gutter():
+    # a browser's date banner and a footer line print across the ref | action gutter; on a page
+    # with a short table their two votes were enough to merge the ref into the action column
+    banner = [word("12/1/26,", 40, 20), word("Plan", 300, 20)]
+    footer = [word("file:///tmp/plan.html", 40, 760), word("1/1", 400, 760)]
+    tables = page_tables(page(banner + body_rows(100, 4) + footer), strategies(), PdfSettings())
+    (table,) = [t for t in tables if len(t.rows) >= 4]
+    assert cells(table)[0][:2] == ["1", "Extend the scheme to staff"]
+
+
+def test_a_repeated_header_that_heads_the_columns_below_is_not_furniture():
+    # printed at the same place on both pages, a little over a line's height above the body
+    # (cell padding and a rule): its pieces start where the body's columns start
+    pages = []
+    for n in (1, 2):
+        header = [word("Ref", 50, 40), word("Action", 90, 40), word("Lead", 300, 40)]
+        body = [word(f"{n}.{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Do thing {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Team{n}{k}", 300, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(header + body, number=n))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all("Action" in [w.text for w in p.words] for p in kept)
+
+
+def test_a_banner_repeated_on_every_page_is_still_furniture():
+    pages = []
+    for n in (1, 2):
+        banner = [word("University", 50, 20), word("Action plan", 400, 20)]
+        body = [word(f"Row {n}{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Text {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(banner + body, number=n))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all("University" not in [w.text for w in p.words] for p in kept)
+
+
+def test_zebra_bands_holding_rows_in_columns_are_rows_of_the_table():
+    # every other row is printed on a filled band whose edges make a box: a band whose pieces
+    # start where the rows around it start is a body row, not a merged row cut off from its table
+    words, fills, edges = [], [], []
+    for k in range(5):
+        top = 100 + 20 * k
+        words += [
+            word(f"{k + 1}.1", 50, top),
+            word(f"Action number {k}", 100, top),
+            word(f"Lead{k}", 300, top),
+        ]
+        if k % 2 == 0:
+            fills.append(Fill(45, 450, top - 4, top + 14, shade=0.9))
+            edges += [
+                Edge("h", 45, 450, top - 4, top - 4, stroked=False),
+                Edge("h", 45, 450, top + 14, top + 14, stroked=False),
+                Edge("v", 45, 45, top - 4, top + 14, stroked=False),
+                Edge("v", 450, 450, top - 4, top + 14, stroked=False),
+            ]
+    tables = page_tables(page(words, tuple(edges), tuple(fills)), strategies(), PdfSettings())
+    assert len(tables) == 1 and len(tables[0].rows) == 5
+    assert cells(tables[0])[2] == ["3.1", "Action number 2", "Lead2"]
+
+
+def test_a_running_title_printed_right_above_a_repeated_header_is_still_furniture():
+    # title and header are one block (no gap between them): the header heads the columns below
+    # and stays; the title above it is dropped as furniture
+    pages = []
+    for n in (1, 2):
+        title = [word("Example University Action Plan", 50, 28)]
+        header = [word("Ref", 50, 40), word("Action", 90, 40), word("Lead", 300, 40)]
+        body = [word(f"{n}.{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Do thing {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Team{n}{k}", 300, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(title + header + body, number=n))
+    kept = [[w.text for w in p.words] for p in strip_furniture(pages, PdfSettings())]
+    assert all("Action" in texts and "Example University Action Plan" not in texts for texts in kept)
