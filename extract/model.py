@@ -39,13 +39,17 @@ class RawTable:
 
     Rows are as printed, header row(s) included (the normaliser decides which rows are headers);
     a header repeated on continuation pages has been dropped. `score` is the extractor's own
-    0..1 confidence in the grid.
+    0..1 confidence in the grid: for a PDF table, its calibrated expected cell-adjacency F1 (see
+    extract/pdf/table_score.py); 1.0 where the file states its cells (Word, spreadsheets, HTML).
+    `evidence` names the measurements the score was read from (share of words outside cells,
+    ...), for a person asking why a table scores low; empty where the cells are stated.
     """
 
     rows: tuple[RawRow, ...]
     extractor: str
     seq: int = 0
     score: float = 1.0
+    evidence: tuple[tuple[str, float], ...] = ()
 
     @property
     def n_cols(self) -> int:

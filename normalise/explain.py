@@ -33,4 +33,6 @@ def explain_text(plan: Plan) -> str:
     out.append(f"records: {len(plan.records)}")
     for note in plan.notes:
         out.append(f"note: {note}")
+    for warning in plan.warnings:
+        out.append(f"warning: {warning}")
     return "\n".join(out)

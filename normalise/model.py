@@ -60,3 +60,5 @@ class Plan:
     legend: tuple[tuple[str, str], ...] = ()  # printed status code/word -> normalised status
     explanations: tuple[TableExplanation, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # what a person should check: tables read from a grid that scores low (page and score named)
+    warnings: tuple[str, ...] = field(default=())

@@ -15,6 +15,7 @@ from .model import ActionRecord, Plan, TableExplanation
 from .plan_likeness import document_topic, list_reads_as_commitments, no_plan_note
 from .stated import declared_markers
 from .status import legend_cells, legend_table, parse_legend
+from .table_trust import low_score_warnings
 from .tables import TableState, read_table
 from .text_list import ListLine, bulleted_commitments, commitments
 from .themes import heading_pillar
@@ -192,6 +193,7 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
 
     items, explanations = read_tables(document, body, key_tables, notes, topic.about_technicians)
     records = _with_text(records_from_items(items, ctx), notes)
+    warnings = low_score_warnings(document.tables, explanations) if records else []
     if not records:
         records, explanations = _labelled_records(texts, ctx, notes) or (records, explanations)
     if not records:
@@ -231,6 +233,7 @@ def normalise_document(document, file_stem: str = "") -> Plan:  # noqa: ANN001
         legend=legend,
         explanations=tuple(explanations),
         notes=tuple(notes),
+        warnings=tuple(warnings),
     )
 
 

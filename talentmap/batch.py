@@ -207,6 +207,8 @@ def _refresh(
             outcomes[rel] = outcome.result if outcome.result is not None else outcome.error
             if outcome.result is not None:
                 log.debug("%s:\n%s", rel, outcome.result.explain)
+                for warning in outcome.result.warnings:
+                    log.warning("%s: %s", rel, warning)
             if not _remember(cache, outcome, digests):
                 log.warning("could not write the cache in %s; %s will be extracted again", cache.folder, rel)
             progress.done(outcome)

@@ -269,6 +269,9 @@ def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.explain:
             header = f"== {source_file}\n" if len(plans) > 1 else ""
             print(header + result.explain, file=sys.stderr)
+        else:
+            for warning in result.warnings:
+                print(f"talentmap: {source_file}: warning: {warning}", file=sys.stderr)
         rows += result.rows
     if show_rows and (rows or not failed):
         frame = typed_actions(actions_frame(rows))

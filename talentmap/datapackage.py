@@ -272,6 +272,11 @@ def companion_columns(rec_ids: Sequence[str]) -> dict[str, tuple[ColumnDoc, ...]
                 ("unmapped_columns", "The plan's column headers kept only in `extra`, `;`-separated."),
                 ("stage", "Stage that failed, for a file that could not be processed."),
                 ("error", "Why the file could not be processed, else empty."),
+                (
+                    "warnings",
+                    "What to check by hand, `|`-separated: each table the actions were read from whose"
+                    " grid scores below 0.5 (page, extractor, score, evidence), else empty.",
+                ),
             ),
         ),
         "review.csv": (

@@ -48,6 +48,7 @@ class FileResult:
     extractors: tuple[str, ...] = ()
     unmapped_columns: tuple[str, ...] = ()
     explain: str = field(default="", compare=False)
+    warnings: tuple[str, ...] = ()  # the plan's warnings (tables read from a low-scoring grid)
 
 
 def process_file(
@@ -96,6 +97,7 @@ def process_file(
             dict.fromkeys(d.header for e in plan.explanations for d in e.columns if d.field == "extra")
         ),
         explain=explain_text(plan),
+        warnings=plan.warnings,
     )
 
 

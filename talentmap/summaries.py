@@ -32,6 +32,7 @@ class PlanFacts(Protocol):
     rows: tuple[dict[str, str], ...]
     extractors: tuple[str, ...]
     unmapped_columns: tuple[str, ...]
+    warnings: tuple[str, ...]
 
 
 class FailedFile(Protocol):
@@ -167,6 +168,7 @@ def plans_frame(results: Sequence[PlanFacts], errors: Sequence[FailedFile]) -> p
             "unmapped_columns": "",
             "stage": error.stage,
             "error": error.error,
+            "warnings": "",
         }
         for error in errors
     ]
@@ -193,6 +195,7 @@ def _plan_row(result: PlanFacts) -> dict[str, object]:
         "unmapped_columns": "; ".join(result.unmapped_columns),
         "stage": "",
         "error": "",
+        "warnings": " | ".join(result.warnings),
     }
 
 

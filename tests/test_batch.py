@@ -8,6 +8,7 @@ command from the file's first line, so each test builds exactly the behaviour it
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 from pathlib import Path
@@ -441,3 +442,15 @@ def test_an_output_folder_inside_raw_is_not_read_as_plans(tmp_path: Path) -> Non
     assert (summary.processed + summary.cached, summary.failed) == (1, 0)
     assert set(errors_of(raw / "processed")) == set()
     assert not [s for s in summary.skipped if "processed" in s or "old_outputs" in s]
+
+
+def test_a_plans_warnings_are_logged_and_written_to_plans_csv(tmp_path: Path, caplog) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw, "low.pdf", "warn 0.31")
+    make(raw, "fine.pdf", "rows 2")
+    with caplog.at_level(logging.WARNING, logger="talentmap"):
+        run(raw, out, jobs=1)
+    assert "low.pdf: table 1 (page 1, fake) scores 0.31" in caplog.text
+    plans = pd.read_csv(out / "plans.csv", dtype=str, keep_default_na=False).set_index("source_file")
+    assert plans.loc["low.pdf", "warnings"] == "table 1 (page 1, fake) scores 0.31"
+    assert plans.loc["fine.pdf", "warnings"] == ""

@@ -1,7 +1,8 @@
 """A fake pipeline for the batch tests, light to import in worker processes (no pandas, no pytest).
 
 The file's first line is a command: `rows N`, `sleep S`, `fail`, `crash`, `segv`, `memory`, `hog MB`,
-`raise`, `rewrite TEXT` (the file rewrites itself to TEXT while being read), `meet N` (write a start
+`raise`, `warn SCORE` (one row, and a warning about a table scoring SCORE), `rewrite TEXT` (the file
+rewrites itself to TEXT while being read), `meet N` (write a start
 stamp, wait up to a minute until N files have started, write an end stamp).
 Each call is counted in a hidden `.<name>.calls` file next to the input (refresh ignores hidden files).
 """
@@ -54,7 +55,8 @@ def fake_process(path: Path, source_file: str) -> FileResult:
         | {"plan_id": plan_id, "source_file": source_file, "row": str(i), "action": f"act {i} é\u00a0"}
         for i in range(1, count + 1)
     )
-    return FileResult(source_file, plan_id, "", "", rows, ("fake",))
+    warnings = (f"table 1 (page 1, fake) scores {arg}",) if command == "warn" else ()
+    return FileResult(source_file, plan_id, "", "", rows, ("fake",), warnings=warnings)
 
 
 def dying_processor():

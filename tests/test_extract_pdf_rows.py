@@ -240,7 +240,7 @@ def piece_of(rows: list[tuple[str, ...]]):
 
 
 def test_two_columns_of_running_prose_read_as_a_table_score_as_prose():
-    from talentmap.extract.pdf.table_score import prose_share, table_score
+    from talentmap.extract.pdf.table_prose import prose_share
 
     prose = piece_of(
         [
@@ -250,11 +250,25 @@ def test_two_columns_of_running_prose_read_as_a_table_score_as_prose():
         ]
     )
     assert prose_share(prose) == 1.0
-    assert table_score(prose, 1.0) == 0.0
+
+
+def test_a_cell_whose_text_carries_on_into_the_row_below_is_a_cut_cell():
+    from talentmap.extract.pdf.table_prose import cut_cells
+
+    table = piece_of(
+        [
+            ("Ref", "Action", "Lead"),
+            ("1.1", "Deliver training for all", "HR"),
+            ("", "technical staff.", "HR"),  # the rest of 1.1's action: the row line cut it
+            ("1.2", "Review the pay framework.", "VC"),
+            ("1.3", "ongoing", "tbc"),  # lower case after a stop, or under a short value: no cut
+        ]
+    )
+    assert cut_cells(table) == (1, 14)
 
 
 def test_a_plan_table_with_sentences_in_its_cells_is_no_prose():
-    from talentmap.extract.pdf.table_score import prose_share
+    from talentmap.extract.pdf.table_prose import prose_share
 
     plan = piece_of(
         [

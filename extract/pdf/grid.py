@@ -11,9 +11,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .celltext import cell_text, ends_at_edge
 from .page import Word
+
+if TYPE_CHECKING:
+    from .grid_evidence import GridEvidence
 
 
 @dataclass(frozen=True)
@@ -114,23 +118,34 @@ class PageTable:
     score: float
     words_used: frozenset[int]  # ids of the page words read into cells
     col_edges: tuple[float, ...] = ()
+    evidence: GridEvidence | None = None  # what the grid shows about itself; `score` is read from it
 
     @property
     def n_cols(self) -> int:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
-def fill_grid(
-    grid: PageGrid, words: Sequence[Word], line_tolerance: float, known_words: frozenset[str] = frozenset()
-) -> PageTable:
-    """Read the words into the grid's cells; a merged cell's text goes to every row/column it covers."""
+def words_by_cell(grid: PageGrid, words: Sequence[Word]) -> dict[int, list[Word]]:
+    """Each cell's words (every cell listed, empty ones too): the words whose centre it holds."""
     by_cell: dict[int, list[Word]] = {i: [] for i in range(len(grid.cells))}
-    used: set[int] = set()
     for w in words:
         i = grid.cell_of(w)
         if i is not None:
             by_cell[i].append(w)
-            used.add(id(w))
+    return by_cell
+
+
+def fill_grid(
+    grid: PageGrid,
+    words: Sequence[Word],
+    line_tolerance: float,
+    known_words: frozenset[str] = frozenset(),
+    by_cell: dict[int, list[Word]] | None = None,
+) -> PageTable:
+    """Read the words into the grid's cells; a merged cell's text goes to every row/column it covers.
+    `by_cell`: `words_by_cell(grid, words)` when the caller has it already."""
+    by_cell = by_cell if by_cell is not None else words_by_cell(grid, words)
+    used = {id(w) for ws in by_cell.values() for w in ws}
     edges = _right_edges(grid, by_cell)
     texts = [[""] * grid.n_cols for _ in range(grid.n_rows)]
     spanned = [[False] * grid.n_cols for _ in range(grid.n_rows)]

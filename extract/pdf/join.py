@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from ..model import RawRow
 from .grid import PageRow, PageTable
+from .grid_evidence import GridEvidence, combine
 from .layout import REF_PATTERN, is_bullet
 from .paragraphs import Paragraph
+from .table_score import table_score
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
 EDGE_TOLERANCE = 12.0
@@ -40,6 +42,7 @@ class JoinedTable:
     score: float
     page: int
     top: float
+    evidence: GridEvidence | None = None  # the pieces' evidence, summed
 
 
 @dataclass
@@ -47,6 +50,7 @@ class _Table:
     rows: list[_Row]
     extractors: list[str]
     scores: list[float]
+    evidences: list[GridEvidence]
     page: int
     top: float
     last_page: int
@@ -96,6 +100,7 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             last.rows.extend(rows)
             last.extractors.append(item.extractor)
             last.scores.append(item.score)
+            last.evidences.extend([item.evidence] if item.evidence else [])
             last.bottom = item.bottom
             last.tail = item.rows[-1] if item.rows else last.tail
         elif isinstance(last, _Table) and _continues(last, item):
@@ -116,6 +121,7 @@ def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Ta
         rows,
         [piece.extractor],
         [piece.score],
+        [piece.evidence] if piece.evidence else [],
         page,
         top,
         piece.page,
@@ -169,6 +175,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     rows = _drop_repeated_header(table, _reseat(table, piece, rows))
     table.extractors.append(piece.extractor)
     table.scores.append(piece.score)
+    table.evidences.extend([piece.evidence] if piece.evidence else [])
     table.last_page = piece.page
     if not rows:
         return
@@ -323,4 +330,7 @@ def join_parts(a: str, b: str, broken_word: bool = False) -> str:
 def _finish(t: _Table) -> JoinedTable:
     rows = tuple(RawRow(tuple(r.cells), r.page) for r in t.rows if any(r.cells))
     names = list(dict.fromkeys(t.extractors))
-    return JoinedTable(rows, "+".join(names), min(t.scores), t.page, t.top)
+    if len(t.evidences) < len(t.scores):  # a piece without evidence: the lowest score stands
+        return JoinedTable(rows, "+".join(names), min(t.scores), t.page, t.top)
+    evidence = combine(t.evidences)
+    return JoinedTable(rows, "+".join(names), table_score(evidence), t.page, t.top, evidence)

@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .evidence import PageLayout, page_layout
-from .grid import PageGrid, PageTable, fill_grid
+from .grid import PageGrid, PageTable, fill_grid, words_by_cell
+from .grid_evidence import grid_evidence
 from .layout import median_size
 from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
 from .strategy import TableStrategy, grid_score
-from .table_score import prose_share, table_score
+from .table_prose import prose_share
+from .table_score import table_score
 
 
 @dataclass(frozen=True)
@@ -63,19 +65,20 @@ def page_tables(
         strategies.text.extract(replace(page, words=rest), layout.keep({id(w) for w in rest})) if rest else []
     )
     known = page.known_words
-    tables = [fill_grid(g, words, settings.line_tolerance, known) for g in taken]
-    tables += [
-        fill_grid(replace(g, score=grid_score(g, rest)), rest, settings.line_tolerance, known)
-        for g in text_grids
-    ]
-    tables = [
-        replace(t, score=table_score(t, t.score))
-        for t in tables
-        if any(any(c for c in r.cells) for r in t.rows)
-    ]
+    pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
+    tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
+    tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
+
+
+def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known: frozenset[str]) -> PageTable:
+    """The grid read into a table, with its evidence and the calibrated score read from it."""
+    by_cell = words_by_cell(grid, words)
+    table = fill_grid(grid, words, line_tolerance, known, by_cell)
+    evidence = grid_evidence(grid, table, words, by_cell)
+    return replace(table, score=table_score(evidence), evidence=evidence)
 
 
 def _is_boxed_row(grid: PageGrid, words: Sequence[Word]) -> bool:

@@ -114,8 +114,15 @@ def _document(
         if isinstance(item, Paragraph):
             lines.append(TextLine(text=item.text, page=item.page, seq=seq))
         else:
+            evidence = item.evidence.features() if item.evidence else {}
             tables.append(
-                RawTable(rows=item.rows, extractor=item.extractor, seq=seq, score=round(item.score, 3))
+                RawTable(
+                    rows=item.rows,
+                    extractor=item.extractor,
+                    seq=seq,
+                    score=round(item.score, 3),
+                    evidence=tuple((name, round(v, 4)) for name, v in evidence.items()),
+                )
             )
     after = len(headers) + len(items)
     lines += [
