@@ -170,9 +170,10 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
-    if not below.keys() & {0, 1}:
-        return True  # new paragraphs in later columns only: a cell's next paragraph (rows open
-        # in their first columns; the first may be a group's value printed once above)
+    if not below.keys() & {0, 1} and len(below) < 2:
+        return True  # a new paragraph in one later column only: a cell's next paragraph (rows
+        # open in their first columns; the first may be a group's value printed once above, or a
+        # spanning cell's, and then the row opens in every later column it prints in at once)
     return any(c in above and t[:1].islower() for c, t in below.items())
 
 
