@@ -82,6 +82,8 @@ def query_of(
         objective="" if hide_objective else action.get("objective", ""),
         theme=action.get("theme", ""),
         stated_rec="" if hide_stated else action.get("stated_rec", ""),
+        measure=action.get("measure", ""),
+        notes="\n".join(t for t in (action.get("progress", ""), action.get("commitment", "")) if t.strip()),
     )
 
 

@@ -1,10 +1,11 @@
 """How likely the top-1 tag is right: a small logistic model over evidence the matcher already has.
 
-A similarity decision is described by eight numbers (`DecisionFeatures`): the margin to the
-runner-up, the winner's total, how many distinct cue phrases speak for it, the share of its cue
-score that comes from generic words, the action's length, whether the plan's pillar is known and
-agrees with the winner, and the winner's strongest single cue (one decisive phrase says more than
-several context words adding up to the same total). `data/confidence.csv` holds the
+A similarity decision is described by nine numbers (`DecisionFeatures`): the margin to the
+runner-up under the fitted combination, the winner's total, how many distinct cue phrases speak for
+it, the share of its cue score that comes from generic words, the action's length, whether the
+plan's pillar is known and agrees with the winner, the winner's strongest single cue (one decisive
+phrase says more than several context words adding up to the same total), and how many kinds of
+evidence (cue phrases, retrieval, example votes) rank the winner first. `data/confidence.csv` holds the
 coefficients (on these raw features) and the review line; both are fitted and chosen by
 leave-one-plan-out cross-validation in `benchmarks/mapping_calibration.py` on labelled rows the
 vocabulary was not tuned on, which also writes the reliability table in mapping/README.md. A
@@ -32,6 +33,9 @@ class ScoredRec(Protocol):
 
     rec_id: str
     total: float
+    cues: float
+    lexical: float
+    examples: float
     prior: float
     cue_terms: tuple[tuple[str, float], ...]
 
@@ -48,6 +52,9 @@ class DecisionFeatures:
     pillar_known: bool  # the theme names a pillar with a prior
     pillar_agrees: bool  # ... and the winner is one of that pillar's recommendations
     strongest_cue: float  # the winner's largest single cue contribution (0 when it has none)
+    evidence_agree: (
+        int  # kinds of evidence (cue phrases, retrieval, example votes) that rank the winner first
+    )
 
     def vector(self) -> tuple[float, ...]:
         """Model inputs, in FEATURE_NAMES order: logs tame long tails (a margin of 12 is not 4x 3)."""
@@ -60,6 +67,7 @@ class DecisionFeatures:
             float(self.pillar_known),
             float(self.pillar_agrees),
             math.log1p(max(0.0, self.strongest_cue)),
+            float(self.evidence_agree),
         )
 
 
@@ -85,6 +93,18 @@ def decision_features(
         pillar_known=pillar_known,
         pillar_agrees=pillar_known and best.prior > 0,
         strongest_cue=max((v for _, v in best.cue_terms), default=0.0),
+        evidence_agree=evidence_agreement(scores),
+    )
+
+
+def evidence_agreement(scores: Sequence[ScoredRec]) -> int:
+    """How many kinds of evidence (cue phrases, retrieval, example votes) put the winner first, with
+    something for it: a winner carried by one kind against the others (retrieval and the prior over
+    two interview cues) is wrong more often than its margin says."""
+    best = scores[0]
+    return sum(
+        getattr(best, kind) > 0 and all(getattr(s, kind) <= getattr(best, kind) for s in scores[1:])
+        for kind in ("cues", "lexical", "examples")
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from .confidence import ConfidenceModel, decision_features, load_confidence_model
 from .model import MappingQuery, RecMatch
+from .ranking import RankingWeights
 from .reference import Reference, load_reference
 from .review import review_reasons
 from .secondary import secondary_rec
@@ -32,23 +33,25 @@ class Matcher:
         reference: Reference | None = None,
         vocabulary: Vocabulary | None = None,
         confidence: ConfidenceModel | None = None,
+        ranking: RankingWeights | None = None,
     ):
         self.reference = reference or load_reference()
         self.vocabulary = vocabulary or load_vocabulary()
         self.confidence = confidence or load_confidence_model()
         self.generic = generic_cues(self.vocabulary)
-        self.ranker = SimilarityRanker.build(self.reference, self.vocabulary)
+        self.ranker = SimilarityRanker.build(self.reference, self.vocabulary, ranking)
         self.verbatim = VerbatimIndex.build(self.reference)
         self.targets = TargetPicker.build(self.reference)
         self._rec_ids = self.reference.rec_ids
         self._target_ids = tuple(t.target_id for t in self.reference.targeted)
 
     def match(self, query: MappingQuery) -> RecMatch:
-        return self._match(query, {})
+        return self._match(query, {}, False)
 
     def match_all(self, queries: Sequence[MappingQuery]) -> list[RecMatch]:
         weights = self.plan_weights(queries)
-        return [self._match(q, weights.get(q.plan_id, {})) for q in queries]
+        own = own_objectives(queries)
+        return [self._match(q, weights.get(q.plan_id, {}), i in own) for i, q in enumerate(queries)]
 
     def plan_weights(self, queries: Sequence[MappingQuery]) -> dict[str, dict[tuple[str, ...], float]]:
         """Per plan: weight < 1 for cue phrases and words most of its actions share."""
@@ -68,8 +71,12 @@ class Matcher:
             out[plan_id] = {k: COMMON_SHARE / (c / n) for k, c in df.items() if c / n > COMMON_SHARE}
         return out
 
-    def _match(self, query: MappingQuery, weights: Mapping[tuple[str, ...], float]) -> RecMatch:
-        ranking = self.ranker.rank(query.action, query.objective, query.theme, weights)
+    def _match(
+        self, query: MappingQuery, weights: Mapping[tuple[str, ...], float], objective_own: bool
+    ) -> RecMatch:
+        ranking = self.ranker.rank(
+            query.action, query.objective, query.theme, weights, objective_own, query.measure, query.notes
+        )
         stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
         text_score = round(100 * self.confidence.text_decided)
         if stated.rec_id:
@@ -124,6 +131,27 @@ class Matcher:
         return None
 
 
+def own_objectives(queries: Sequence[MappingQuery]) -> set[int]:
+    """Indexes of the queries whose objective no other action of their plan shares (plans of at
+    least two actions): the objective is then the action's own heading, as in list-style plans
+    (`1 - Update the career pathways document` followed by its paragraphs), not a pillar slogan."""
+    count: Counter[tuple[str, str]] = Counter()
+    size: Counter[str] = Counter()
+    for q in queries:
+        size[q.plan_id] += 1
+        if q.objective.strip():
+            count[(q.plan_id, _norm(q.objective))] += 1
+    return {
+        i
+        for i, q in enumerate(queries)
+        if q.objective.strip() and size[q.plan_id] >= 2 and count[(q.plan_id, _norm(q.objective))] == 1
+    }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _lead_with(rec_id: str, ranking: Ranking) -> tuple[str, ...]:
     return (rec_id, *(r for r in ranking.candidates() if r != rec_id))[:3]
 
@@ -133,9 +161,11 @@ def _evidence(ranking: Ranking) -> str:
     best = ranking.best
     parts = [", ".join(f"{p} {w:.1f}" for p, w in best.cue_terms[:5]) or "no cue phrase"]
     if best.lexical:
-        parts.append(f"bm25 {best.lexical:.1f}")
+        parts.append(f"retrieval {best.lexical:.1f}")
     if best.prior:
         parts.append(f"pillar {best.prior:.1f}")
+    if best.examples:
+        parts.append(f"examples {best.examples:.1f}")
     second = ranking.scores[1]
     return (
         f"{best.rec_id}: {'; '.join(parts)} | total {best.total:.1f}, next {second.rec_id} {second.total:.1f}"

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class MappingQuery:
-    """The parts of an action the matcher reads. `key` identifies it for overrides."""
+    """The parts of an action the matcher reads. `plan_id`, `ref` and `action` identify it for overrides.
+
+    `measure` (how success is evidenced) and `notes` (the plan's other free text about the action:
+    progress notes, support actions and other columns, one per line) are weighed as evidence of
+    their own, with weights fitted like the others (`ranking.py`): they often name what the action
+    is for when the action itself is a short title.
+    """
 
     plan_id: str
     ref: str
@@ -15,6 +21,8 @@ class MappingQuery:
     objective: str = ""
     theme: str = ""
     stated_rec: str = ""
+    measure: str = ""
+    notes: str = ""
 
 
 @dataclass(frozen=True)

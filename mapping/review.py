@@ -22,22 +22,31 @@ from .confidence import DecisionFeatures
 # (0.5) flags 55 of 300 decisions for 23 wrong ones, most of which the confidence already catches;
 # at 0.1 the rule costs ~3 extra flags and the catch rate is the same.
 CLOSE_MARGIN = 0.1
-# Largest scaled BM25 (of 2.0, `similarity.LEXICAL_WEIGHT`) that still counts as "little overlap":
-# the raw best BM25 is then below a quarter of the floor at which overlap is taken at full weight.
-OUT_OF_SCOPE_ECHO = 0.5
+# Largest retrieval echo (0..1, `retrieval.py`) that still counts as "little overlap": the raw best
+# BM25 is then below 0.3 of the floor at which overlap is taken at full weight, i.e. one or two
+# shared common words (`new`, `laboratory`) and no shared pair.
+OUT_OF_SCOPE_ECHO = 0.3
 
 
 class RankedRec(Protocol):
     rec_id: str
     total: float
-    lexical: float
+    echo: float
+    examples: float
     cue_terms: tuple[tuple[str, float], ...]
+
+
+def examples_back(scores: Sequence[RankedRec]) -> bool:
+    """The nearest labelled examples (`examples.py`) vote most for the winner: evidence beside the
+    cue phrases and the Commission's wording that plans worded like this one were tagged the same."""
+    best = scores[0]
+    return best.examples > 0 and all(s.examples <= best.examples for s in scores[1:])
 
 
 def outside_scope(scores: Sequence[RankedRec], generic: Collection[tuple[str, str]]) -> bool:
     """No recommendation has a cue phrase other than a generic word, and no text overlap is strong."""
     specific = any((s.rec_id, p) not in generic for s in scores for p, _ in s.cue_terms)
-    return not specific and max(s.lexical for s in scores) < OUT_OF_SCOPE_ECHO
+    return not specific and max(s.echo for s in scores) < OUT_OF_SCOPE_ECHO
 
 
 def review_reasons(
@@ -54,8 +63,9 @@ def review_reasons(
         reasons.append(f"confidence {probability:.2f} below {review_below:.2f}")
     if features.margin < CLOSE_MARGIN:
         reasons.append(f"top two close ({best.rec_id} {best.total:.1f}, {second.rec_id} {second.total:.1f})")
-    if features.cue_terms == 1 and features.generic_share >= 1.0:
+    backed = examples_back(scores)
+    if features.cue_terms == 1 and features.generic_share >= 1.0 and not backed:
         reasons.append(f"evidence is one generic word ({best.cue_terms[0][0]})")
-    if outside_scope(scores, generic):
+    if outside_scope(scores, generic) and not backed:
         reasons.append("outside the recommendations' scope (no specific cue phrase, little shared wording)")
     return tuple(reasons)

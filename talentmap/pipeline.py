@@ -129,7 +129,20 @@ def query_for(plan_id: str, record: ActionRecord | dict[str, str]) -> MappingQue
         objective=get("objective", ""),
         theme=get("theme", ""),
         stated_rec=get("stated_rec", ""),
+        measure=get("measure", ""),
+        notes="\n".join(t for t in (get("progress", ""), *_other_columns(record)) if t.strip()),
     )
+
+
+def _other_columns(record: ActionRecord | dict[str, str]) -> list[str]:
+    """The text of the plan's columns that map to no schema field (`extra`; JSON in a contract row)."""
+    if not isinstance(record, dict):
+        return [v for _, v in record.extra]
+    try:
+        extra = json.loads(record.get("extra") or "{}")
+    except ValueError:
+        return []
+    return [str(v) for v in extra.values()] if isinstance(extra, dict) else []
 
 
 def match_fields(match: RecMatch) -> dict[str, str]:

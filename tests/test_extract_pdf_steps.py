@@ -340,3 +340,35 @@ def test_numbered_item_wrapped_to_an_indent_stop_is_one_paragraph():
     assert [p.text for p in paragraphs(group_lines(words, 1.5), 1, right=250.0)] == [
         "1. We will support our technical staff across the whole institution."
     ]
+
+
+def stacked_piece(top: float, cells: list[str], edges: tuple[float, ...]) -> PageTable:
+    """A one-row piece on page 1 whose cells start at the left edge of their columns."""
+    row = PageRow(tuple(cells), top, (False,) * len(cells), x0s=edges[:-1])
+    return PageTable(1, "test", (row,), top, top + 20, edges[0], edges[-1], 0.5, frozenset(), col_edges=edges)
+
+
+def test_a_row_read_apart_with_its_first_column_empty_stacks_under_the_table():
+    # the last row on the page has no theme: read on its own it shows only the table's last two
+    # columns, a run of the table's edges, and joins the table under those columns
+    table = piece(1, [["Theme", "Ref", "Action"], ["Skills", "1.1", "Train staff"]])
+    below = stacked_piece(table.bottom + 4, ["1.2", "Run a fair"], (100.0, 200.0, 300.0))
+    (out,) = join_pieces([table, below])
+    assert isinstance(out, JoinedTable)
+    assert list(out.rows[-1].cells) == ["", "1.2", "Run a fair"]
+
+
+def test_a_piece_missing_a_gutter_inside_it_stays_apart():
+    # the lower grid did not part ref from action: its first cell holds both, and seating it
+    # whole under the ref column would be wrong
+    table = piece(1, [["Theme", "Ref", "Action"], ["Skills", "1.1", "Train staff"]])
+    below = stacked_piece(table.bottom + 4, ["Skills 1.2 Run a fair"], (0.0, 300.0))
+    assert len(join_pieces([table, below])) == 2
+
+
+def test_a_header_repeated_over_a_stacked_piece_is_dropped():
+    # a section's rows printed under the table's header again, on the same page
+    table = piece(1, [["Ref", "Action"], ["1.1", "Train staff"]])
+    again = replace(piece(1, [["Ref", "Action"], ["2.1", "Run a fair"]]), top=table.bottom + 2)
+    (out,) = join_pieces([table, again])
+    assert [r.cells[0] for r in out.rows] == ["Ref", "1.1", "2.1"]

@@ -11,6 +11,7 @@ from talentmap.extract.pdf.page_tables import Strategies, page_tables
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_camelot import merged_boxes
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
 
 def word(text: str, x0: float, top: float) -> Word:
@@ -159,3 +160,37 @@ def test_camelot_is_not_run_for_cell_shading_that_only_looks_like_rules():
     lattice = Spy([lattice_grid("camelot-lattice")])
     page_tables(shaded, Strategies(Spy(LinesStrategy().extract(page)), lattice, Spy([])), PdfSettings())
     assert lattice.calls == 0
+
+
+def header_bar_page(header: list[tuple[str, float]]) -> PageData:
+    """A box drawn round one line (a filled header bar) over three unruled columns of rows."""
+    rows = [("1.1", "Review the plan", "Ann"), ("1.2", "Hold a fair", "Bob"), ("1.3", "Fund a post", "Cat")]
+    words = [word(t, x, 103) for t, x in header]
+    for i, (ref, action, lead) in enumerate(rows):
+        top = 120 + 16 * i
+        words += [word(ref, 105, top), word(lead, 400, top)]
+        x = 180
+        for w in action.split():
+            words.append(word(w, x, top))
+            x += 5 * len(w) + 3
+    edges = [Edge("h", 100, 500, 100, 100), Edge("h", 100, 500, 116, 116)]
+    edges += [Edge("v", 100, 100, 100, 116), Edge("v", 500, 500, 100, 116)]
+    return PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=100, n_images=0)
+
+
+def test_a_boxed_header_bar_is_read_with_the_columns_below_it():
+    # the box holds cells side by side (its line pauses widely), not one merged row: the header is
+    # the first row of the one table, cut at the columns of the rows below
+    page = header_bar_page([("Ref", 105), ("Action", 180), ("Lead", 400)])
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(PdfSettings()))
+    (table,) = join_pieces(page_tables(page, strategies, PdfSettings()))
+    assert isinstance(table, JoinedTable)
+    assert table.rows[0].cells == ("Ref", "Action", "Lead")
+    assert [r.cells[0] for r in table.rows[1:]] == ["1.1", "1.2", "1.3"]
+
+
+def test_a_boxed_title_is_still_a_row_of_its_own():
+    page = header_bar_page([("Pillar", 105), ("one:", 138), ("Visibility", 163)])
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(PdfSettings()))
+    tables = page_tables(page, strategies, PdfSettings())
+    assert tables[0].rows[0].cells == ("Pillar one: Visibility",) and len(tables) == 2

@@ -20,10 +20,8 @@ F1_FLOOR, FIELD_FLOOR = 0.95, 0.90
 
 # sample -> what goes wrong today (the look itself is read from the sample's truth JSON)
 RECORDS_FAIL = {
-    "layoutgen_01011": "zebra bands and section rows with horizontal rules only (Chromium): records split",
     "layoutgen_01149": "outer box and header rule only, merged objective cells: 4 records of 9",
     "layoutgen_01151": "no rules, merged theme cells (Chromium): PDFium glyph widths split rows",
-    "layoutgen_01187": "top, header and right rules only, two-row header (Chromium): no record matches",
 }
 FIELDS_FAIL = {
     "layoutgen_01039": "booktabs, theme column printed once per pillar (blank below): theme, ref, lead",

@@ -10,6 +10,7 @@ from talentmap.mapping.confidence import (
     ConfidenceModel,
     DecisionFeatures,
     decision_features,
+    evidence_agreement,
     load_confidence_model,
 )
 from talentmap.mapping.review import CLOSE_MARGIN, outside_scope, review_reasons
@@ -18,16 +19,23 @@ from talentmap.mapping.secondary import secondary_rec
 GENERIC = frozenset({("R10", "skills")})
 
 
-def rec(rec_id, total, cue_terms=(), lexical=0.0, prior=0.0):
+def rec(rec_id, total, cue_terms=(), echo=0.0, prior=0.0, examples=0.0):
     return SimpleNamespace(
-        rec_id=rec_id, total=total, lexical=lexical, prior=prior, cue_terms=tuple(cue_terms)
+        rec_id=rec_id,
+        total=total,
+        cues=sum(v for _, v in cue_terms),
+        lexical=2 * echo,
+        prior=prior,
+        cue_terms=tuple(cue_terms),
+        echo=echo,
+        examples=examples,
     )
 
 
 def features(**kw):
     base = dict(
         margin=3.0, top_total=5.0, cue_terms=2, generic_share=0.0, action_words=12,
-        pillar_known=True, pillar_agrees=True, strongest_cue=3.0,
+        pillar_known=True, pillar_agrees=True, strongest_cue=3.0, evidence_agree=3,
     )  # fmt: skip
     return DecisionFeatures(**{**base, **kw})
 
@@ -80,20 +88,49 @@ def test_stated_and_verbatim_decisions_get_the_held_out_text_decided_confidence(
 
 
 def test_reasons_each_named_in_the_evidence():
-    tie = [rec("R9", 3.0, [("career pathway", 3.0)], lexical=1.0), rec("R8", 3.0 - CLOSE_MARGIN / 2)]
+    tie = [rec("R9", 3.0, [("career pathway", 3.0)], echo=0.5), rec("R8", 3.0 - CLOSE_MARGIN / 2)]
     f = decision_features(tie, "x", GENERIC, False)
     assert any(r.startswith("top two close") for r in review_reasons(tie, f, 0.99, 0.5, GENERIC))
-    lone = [rec("R10", 1.5, [("skills", 0.5)], lexical=1.0), rec("R1", 0.2)]
+    lone = [rec("R10", 1.5, [("skills", 0.5)], echo=0.5), rec("R1", 0.2)]
     f = decision_features(lone, "x", GENERIC, False)
     assert "evidence is one generic word (skills)" in review_reasons(lone, f, 0.99, 0.5, GENERIC)
-    clear = [rec("R7", 9.0, [("apprentice", 3.0)], lexical=2.0), rec("R8", 2.0)]
+    clear = [rec("R7", 9.0, [("apprentice", 3.0)], echo=1.0), rec("R8", 2.0)]
     assert review_reasons(clear, decision_features(clear, "x", GENERIC, False), 0.99, 0.5, GENERIC) == ()
 
 
+def test_evidence_agreement_counts_the_kinds_that_rank_the_winner_first():
+    # R9 wins on retrieval and the prior; the cue phrases and the example votes are R8's
+    split = [rec("R9", 8.3, [("job description", 3.0)], echo=1.0), rec("R8", 7.4, [("interview", 5.5)])]
+    split[1].examples = 0.7
+    assert evidence_agreement(split) == 1  # retrieval only
+    united = [rec("R7", 9.0, [("apprentice", 3.0)], echo=1.0, examples=0.8), rec("R8", 2.0, echo=0.1)]
+    assert evidence_agreement(united) == 3
+    assert evidence_agreement([rec("R1", 1.0, prior=1.0), rec("R2", 0.5)]) == 0  # nothing but the prior
+    assert decision_features(united, "x", GENERIC, False).evidence_agree == 3
+
+
+def test_shipped_model_trusts_a_winner_more_when_the_kinds_of_evidence_agree():
+    model = load_confidence_model()
+    assert model.probability(features(evidence_agree=3)) > model.probability(features(evidence_agree=1))
+
+
+def test_examples_that_back_the_winner_lift_the_one_generic_word_and_scope_reasons():
+    lone = [rec("R10", 1.5, [("skills", 0.5)], echo=0.5), rec("R1", 0.2)]
+    backed = [rec("R10", 1.5, [("skills", 0.5)], echo=0.5, examples=0.6), rec("R1", 0.2, examples=0.1)]
+    for scores in (lone, backed):
+        reasons = review_reasons(scores, decision_features(scores, "x", GENERIC, False), 0.99, 0.5, GENERIC)
+        assert ("evidence is one generic word (skills)" in reasons) == (scores is lone)
+    far = [rec("R3", 0.4, echo=0.2), rec("R10", 0.3)]
+    near = [rec("R3", 0.9, echo=0.2, examples=0.5), rec("R10", 0.3, examples=0.2)]
+    for scores in (far, near):
+        reasons = review_reasons(scores, decision_features(scores, "x", GENERIC, False), 0.99, 0.5, GENERIC)
+        assert any(r.startswith("outside the recommendations' scope") for r in reasons) == (scores is far)
+
+
 def test_an_action_outside_the_recommendations_scope_is_flagged_and_said_so(matcher):
-    assert outside_scope([rec("R3", 0.4, lexical=0.4), rec("R10", 0.4, [("skills", 0.5)])], GENERIC)
-    assert not outside_scope([rec("R3", 1.4, lexical=1.4), rec("R10", 0.4)], GENERIC)  # shared wording
-    assert not outside_scope([rec("R3", 0.4, lexical=0.1), rec("R7", 3.0, [("apprentice", 3.0)])], GENERIC)
+    assert outside_scope([rec("R3", 0.4, echo=0.2), rec("R10", 0.4, [("skills", 0.5)])], GENERIC)
+    assert not outside_scope([rec("R3", 1.4, echo=0.7), rec("R10", 0.4)], GENERIC)  # shared wording
+    assert not outside_scope([rec("R3", 0.4, echo=0.05), rec("R7", 3.0, [("apprentice", 3.0)])], GENERIC)
     m = matcher.match(MappingQuery("p", "1", "Install new fume cupboards in laboratory 3"))
     assert m.needs_review and "outside the recommendations' scope" in m.evidence
 

@@ -108,18 +108,16 @@ def test_career_pathway_action_is_r9_and_keeps_r8_when_it_names_adverts(matcher)
 
 
 def _score(rec_id, total, lexical=0.0):
-    return RecScore(rec_id, total, total - lexical, lexical, 0.0, ())
+    return RecScore(rec_id, total, total - lexical, lexical, 0.0, (), echo=lexical)
 
 
-def test_third_candidate_comes_from_the_lexically_closest_recommendation():
+def test_candidates_are_the_best_three_by_total():
+    # Retrieval is weighted into the totals (fitted weights), so a separate echo slot no longer
+    # adds right answers held out (benchmarks/mapping_calibration.py): the third is the third.
     ranking = Ranking(
         (_score("R1", 3.0), _score("R2", 2.9), _score("R3", 2.8), _score("R4", 1.0, lexical=1.0))
     )
-    assert ranking.candidates() == ("R1", "R2", "R4")
-    weak_echo = Ranking(
-        (_score("R1", 3.0), _score("R2", 2.9), _score("R3", 2.8), _score("R4", 0.2, lexical=0.2))
-    )
-    assert weak_echo.candidates() == ("R1", "R2", "R3")
+    assert ranking.candidates() == ("R1", "R2", "R3")
 
 
 def test_a_winner_no_cue_phrase_speaks_for_is_sent_for_review(matcher):

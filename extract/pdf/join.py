@@ -97,7 +97,7 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             continue
         last = out[-1] if out else None
         if isinstance(last, _Table) and _stacks(last, item):
-            last.rows.extend(rows)
+            last.rows.extend(_drop_repeated_header(last, _reseat(last, item, rows)))
             last.extractors.append(item.extractor)
             last.scores.append(item.score)
             last.evidences.extend([item.evidence] if item.evidence else [])
@@ -135,20 +135,41 @@ def _new_table(piece: PageTable, rows: list[_Row], page: int, top: float) -> _Ta
 
 
 def _stacks(table: _Table, piece: PageTable) -> bool:
-    """Two strategies' grids on one page, one right below the other, with the same columns."""
-    if piece.page != table.last_page or piece.n_cols != table.n_cols or piece.top - table.bottom > STACK_GAP:
+    """Two grids on one page, one right below the other, with the same columns; or the lower one
+    has fewer, a run of the table's columns with the same edges (a row whose first or last
+    columns are empty, read apart from the rows above). A piece that lacks a gutter between its
+    own columns is not taken in: on one page that is a column the lower grid failed to part, and
+    its cells would each land whole under one of the table's columns."""
+    if piece.page != table.last_page or piece.top - table.bottom > STACK_GAP:
         return False
-    a, b = table.col_edges[1:-1], piece.col_edges[1:-1]
-    return len(a) == len(b) and all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
+    if piece.n_cols == table.n_cols:
+        return _same_columns(table, piece)
+    return piece.n_cols < table.n_cols and _run_of_columns(table.col_edges, piece.col_edges)
+
+
+def _run_of_columns(edges: Sequence[float], piece_edges: Sequence[float]) -> bool:
+    """Are the piece's left edge and gutters the table's edges, one after another?"""
+    lead = piece_edges[:-1]
+    if not lead:
+        return False
+    start = next((i for i, x in enumerate(edges[:-1]) if abs(x - lead[0]) <= EDGE_TOLERANCE), None)
+    if start is None or start + len(lead) > len(edges) - 1:
+        return False
+    return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(edges[start:], lead, strict=False))
 
 
 def _continues(table: _Table, piece: PageTable) -> bool:
-    if piece.page != table.last_page + 1 or piece.n_cols > table.n_cols:
+    return piece.page == table.last_page + 1 and _same_columns(table, piece)
+
+
+def _same_columns(table: _Table, piece: PageTable) -> bool:
+    """The piece's columns are the table's: the same gutters, or fewer that are all the table's
+    (some column of the piece is empty, or its gutter too narrow to read)."""
+    if piece.n_cols > table.n_cols:
         return False
     a, b = table.col_edges[1:-1], piece.col_edges[1:-1]
     if len(a) == len(b):
         return all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(a, b, strict=False))
-    # a page where some column is empty shows fewer gutters: every gutter it has must be the table's
     return all(any(abs(x - y) <= EDGE_TOLERANCE for x in a) for y in b)
 
 

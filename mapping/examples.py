@@ -1,0 +1,92 @@
+"""Evidence from labelled examples: which recommendations hand-labelled actions worded like this one got.
+
+The project's own labelled actions (`data/examples.csv`: the benchmark plans `holdout`,
+`holdout2` and the check set, written by `benchmarks/mapping_calibration.py --write`) are a bank
+of how plans word each recommendation, in their words rather than the Commission's. An action is
+compared with every example by cosine over TF-IDF (log term frequency; words and adjacent word
+pairs, `retrieval.terms`; the objective's terms at OBJECTIVE_SHARE); the K nearest vote for their
+labels with their similarity (an example with two labels gives each half). The vote is one more
+kind of evidence in `ranking.py`, weighed by the fitted weights; in the leave-one-plan-out figures
+it is computed from the other plans' examples only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .reference import read_data_csv
+from .retrieval import terms
+
+EXAMPLES_FILE = "examples.csv"
+K = 10
+OBJECTIVE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Example:
+    action: str
+    objective: str
+    labels: tuple[str, ...]
+
+
+def bag(action: str, objective: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for t in terms(action):
+        counts[t] += 1.0
+    for t in terms(objective):
+        counts[t] += OBJECTIVE_SHARE
+    return counts
+
+
+@dataclass(frozen=True)
+class ExampleIndex:
+    labels: tuple[tuple[str, ...], ...]
+    idf: Mapping[str, float]
+    postings: Mapping[str, tuple[tuple[int, float], ...]]  # term -> (example, weight)
+    default_idf: float
+
+    @classmethod
+    def build(cls, examples: Sequence[Example]) -> ExampleIndex:
+        bags = [bag(e.action, e.objective) for e in examples]
+        n = len(bags)
+        df = Counter(t for b in bags for t in b)
+        idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+        default = math.log(n + 1) + 1.0
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, b in enumerate(bags):
+            for t, x in _unit(b, idf, default).items():
+                postings[t].append((i, x))
+        return cls(
+            tuple(e.labels for e in examples),
+            idf,
+            {t: tuple(p) for t, p in postings.items()},
+            default,
+        )
+
+    def votes(self, action: str, objective: str = "") -> dict[str, float]:
+        """Per recommendation, the summed similarity of the K nearest examples labelled with it."""
+        query = _unit(bag(action, objective), self.idf, self.default_idf)
+        sims: dict[int, float] = defaultdict(float)
+        for t, x in query.items():
+            for i, y in self.postings.get(t, ()):
+                sims[i] += x * y
+        out: dict[str, float] = defaultdict(float)
+        for i, s in sorted(sims.items(), key=lambda kv: (-kv[1], kv[0]))[:K]:
+            for label in self.labels[i]:
+                out[label] += s / len(self.labels[i])
+        return dict(out)
+
+
+def _unit(counts: Mapping[str, float], idf: Mapping[str, float], default: float) -> dict[str, float]:
+    v = {t: (1.0 + math.log(f)) * idf.get(t, default) for t, f in counts.items() if f > 0}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
+
+
+def load_examples() -> list[Example]:
+    return [
+        Example(r["action"], r["objective"], tuple(r["labels"].split())) for r in read_data_csv(EXAMPLES_FILE)
+    ]
