@@ -175,11 +175,29 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
-    if not below.keys() & {0, 1} and len(below) < 2:
-        return True  # a new paragraph in one later column only: a cell's next paragraph (rows
+    if not below.keys() & {0, 1} and (len(below) < 2 or not _blank_above(band, after, set(below), mids)):
+        return True  # a new paragraph in later columns only: a cell's next paragraph (rows
         # open in their first columns; the first may be a group's value printed once above, or a
-        # spanning cell's, and then the row opens in every later column it prints in at once)
+        # spanning cell's, and then the row opens in several later columns at once, one of them
+        # after a blank stretch)
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _blank_above(band: Sequence[PrintedLine], after: int, cols: set[int], mids: Sequence[float]) -> bool:
+    """Does one of the columns `cols` print its line `after` a blank line or more below the text
+    it printed last above it? A new row opens its short cells after the old row's short cells
+    ended; paragraphs of two long cells that happen to open on one line follow their cells' text
+    at the page's leading."""
+    start = band[after]
+    height = start.bottom - start.top
+    for c in cols:
+        last = max(
+            (w.bottom for ln in band[:after] for w in ln.words if bisect_right(mids, w.xc) == c),
+            default=None,
+        )
+        if last is None or start.top - last >= height:
+            return True
+    return False
 
 
 def split_lattice_rows(
