@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from talentmap.extract.pdf.grid import GridCell, PageGrid, PageRow, PageTable
@@ -143,12 +144,16 @@ def test_full_width_row_alone_at_a_page_foot_opens_the_next_pages_table():
     assert joined.rows[0].page == 1
 
 
-def test_camelot_stops_once_its_time_budget_is_spent(tmp_path):
+def test_camelot_stops_once_its_page_budget_is_spent(tmp_path, monkeypatch):
+    """The budget counts pages, not seconds: which pages camelot reads never depends on load."""
     from talentmap.extract.pdf.strategy_camelot import CamelotLatticeStrategy
 
-    strategy = CamelotLatticeStrategy(tmp_path / "missing.pdf", budget_seconds=0.0)
-    page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
-    assert strategy.extract(page) == [] and strategy.spent == 0.0
+    strategy = CamelotLatticeStrategy(tmp_path / "missing.pdf", page_budget=2)
+    read: list[int] = []
+    monkeypatch.setattr(strategy, "_extract", lambda page: read.append(page.number) or [])
+    pages = [replace(boxed_page([100, 200, 300], [100, 120, 140], grid_words()), number=n) for n in (1, 2, 3)]
+    assert [strategy.extract(p) for p in pages] == [[], [], []]
+    assert read == [1, 2] and strategy.pages_read == 2
 
 
 def test_camelot_is_not_run_for_cell_shading_that_only_looks_like_rules():

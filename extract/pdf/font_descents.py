@@ -5,12 +5,18 @@ knows the descent too, but where a file states none (Ascent and Descent 0, as Li
 them; or a standard font with no descriptor) PDFium measures the glyphs instead, so its boxes would
 sit lower than pdfplumber's by up to a fifth of the font size. Reading the few font dictionaries
 (no content stream is interpreted) keeps the two readers' boxes the same.
+
+The dictionaries are read with playa (camelot's PDF parser, compiled: about twice as fast as
+pdfminer's at this) and pdfminer's rule is applied to what it reads; both parsers read the same
+dictionaries on every shared, wild and ICDAR file (benchmarks/rows_snapshot.py).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,31 +29,42 @@ def font_descents(path: Path) -> dict[str, float]:
     (per 1 pt of font size, <= 0). Empty when the file can't be parsed this way; the caller then
     keeps PDFium's own figure."""
     try:
-        from pdfminer.pdfdocument import PDFDocument
-        from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
+        import playa
 
-        with path.open("rb") as fp:
-            doc = PDFDocument(PDFParser(fp))
+        with _quiet("playa"), playa.open(path, space="page") as doc:
             out: dict[str, float] = {}
             seen: set[int] = set()
-            for page in PDFPage.create_pages(doc):
-                for name, spec in _fonts(page.resources, seen, 0):
+            # the page tree with inherited attributes, without making playa's page objects
+            for _, attrs in doc.pages.page_objects:
+                for name, spec in _fonts(attrs.get("Resources"), seen, 0):
                     out.setdefault(_SUBSET_TAG.sub("", name), _descent(name, spec))
             return out
-    except Exception:  # noqa: BLE001 - a file pdfminer can't parse: PDFium's figures stand
+    except Exception:  # noqa: BLE001 - a file playa can't parse: PDFium's figures stand
         return {}
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """The parser's complaints about a damaged file are not the reader's: PDFium reads the page
+    and reports what matters, so they are held back (errors still show) while the fonts are read."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _fonts(resources: Any, seen: set[int], depth: int) -> Iterator[tuple[str, dict]]:
     """(BaseFont, font dict) of every font in these resources and their form XObjects'."""
-    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+    from playa.pdftypes import ContentStream, ObjRef, resolve1
 
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth > MAX_RESOURCE_DEPTH:
         return
     for ref in (resolve1(resources.get("Font")) or {}).values():
-        if isinstance(ref, PDFObjRef):
+        if isinstance(ref, ObjRef):
             if ref.objid in seen:
                 continue
             seen.add(ref.objid)
@@ -55,12 +72,12 @@ def _fonts(resources: Any, seen: set[int], depth: int) -> Iterator[tuple[str, di
         if isinstance(spec, dict):
             yield _name(spec.get("BaseFont")), spec
     for ref in (resolve1(resources.get("XObject")) or {}).values():
-        if isinstance(ref, PDFObjRef):
+        if isinstance(ref, ObjRef):
             if ref.objid in seen:
                 continue
             seen.add(ref.objid)
         xobj = resolve1(ref)
-        if isinstance(xobj, PDFStream) and _name(xobj.attrs.get("Subtype")) == "Form":
+        if isinstance(xobj, ContentStream) and _name(xobj.attrs.get("Subtype")) == "Form":
             yield from _fonts(xobj.attrs.get("Resources"), seen, depth + 1)
 
 
@@ -68,7 +85,7 @@ def _descent(name: str, spec: dict) -> float:
     """pdfminer's rule: the standard fonts' AFM metrics by name, else the (descendant) font's
     descriptor; a positive Descent is taken as negative; Type 3 fonts use their FontBBox."""
     from pdfminer.fontmetrics import FONT_METRICS
-    from pdfminer.pdftypes import resolve1
+    from playa.pdftypes import resolve1
 
     subtype = _name(spec.get("Subtype"))
     if subtype == "Type3":
@@ -88,7 +105,7 @@ def _descent(name: str, spec: dict) -> float:
 
 
 def _name(value: Any) -> str:
-    from pdfminer.psparser import PSLiteral
+    from playa.pdftypes import PSLiteral
 
     if isinstance(value, PSLiteral):
         value = value.name

@@ -266,17 +266,17 @@ def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[l
     kx, ky = ce + view.x_shift, view.height - cf + view.top_shift
     fonts: dict[int, _Font] = {}
     chars: list[Char] = []
-    votes = {"ltr": 0, "ttb": 0, "btt": 0}  # over the first DIRECTION_SAMPLE characters
+    # (number of characters before it, its direction) of each text object, for the direction vote
+    runs: list[tuple[int, str]] = []
     append = chars.append
     is_object, unicode, map_error, origin = api.text_object, api.unicode, api.map_error, api.origin
     last_obj = -1
     font: _Font | None = None
     upright = bold = fast = False
     ua = ub = uc = ud = fs = y_lo = y_hi = lo_off = hi_off = 0.0
-    vote = "ltr"
     size = 0.0
     widths: dict[int, float] = {}
-    last_origin = (float("nan"), float("nan"))
+    lx = ly = float("nan")  # the last character's origin
     lig_adv = 0.0
     lig_obj = 0  # the text object of the last character that a ligature's letters could follow
     for i in range(n):
@@ -297,7 +297,7 @@ def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[l
             a, b = ca * ua + cc * ub, cb * ua + cd * ub
             c, d = ca * uc + cc * ud, cb * uc + cd * ud
             upright = a * d > 0 and b * c <= 0
-            vote = char_direction(a, b)
+            runs.append((len(chars), char_direction(a, b)))
             widths = font.widths
             # unturned page, upright unskewed text: each box is origin + advance, baseline + em
             fast = plain and ub == 0.0 and uc == 0.0 and ua > 0.0
@@ -308,11 +308,10 @@ def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[l
             code = 0x2D
         ch = f"(cid:{code})" if map_error(tp, i) else chr(code)
         origin(tp, i, ox_p, oy_p)
-        x, y = ox.value, oy.value
-        w = widths.get(code)
-        if w is None:
-            w = font.width(code)
-        if (x, y) == last_origin and obj == lig_obj and not ch.isspace():  # a ligature's next letter
+        x = ox.value
+        y = oy.value
+        space = ch.isspace()
+        if x == lx and y == ly and obj == lig_obj and not space:  # a ligature's next letter
             adv = _ligature_advance(api, tp, i, obj, x, y, ua, ub, lig_adv)
             lig_adv = adv
             prev = chars[-1]
@@ -322,7 +321,12 @@ def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[l
                 x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
                 chars[-1] = (prev[0] + ch, x0, x1, top, bottom, prev[5], prev[6], prev[7])
             continue
-        last_origin, lig_obj = (x, y), (obj if not ch.isspace() else 0)
+        lx = x
+        ly = y
+        lig_obj = 0 if space else obj
+        w = widths.get(code)
+        if w is None:
+            w = font.width(code)
         if w <= 0:  # no width for this code: PDFium's loose box tells the advance
             w = _loose_advance(api, tp, i, x, y, ua, ub, rect, rect_p) / fs if fs else 0.0
         adv = lig_adv = w * fs
@@ -332,9 +336,17 @@ def _chars(textpage: object, view: _View, descents: dict[str, float]) -> tuple[l
         else:
             x0, x1, top, bottom = view.box(*_char_box(x, y, adv, y_lo, y_hi, ua, ub, uc, ud))
             append((ch, x0, x1, top, bottom, round(bottom - top, SIZE_DIGITS), upright, bold))
-        if len(chars) <= DIRECTION_SAMPLE:
-            votes[vote] += 1
-    return chars, votes
+    return chars, _direction_votes(runs, len(chars))
+
+
+def _direction_votes(runs: list[tuple[int, str]], n_chars: int) -> dict[str, int]:
+    """How many of the first `DIRECTION_SAMPLE` characters run each way, from where each text
+    object's characters start (counted once per object rather than once per character)."""
+    votes = {"ltr": 0, "ttb": 0, "btt": 0}
+    ends = [start for start, _ in runs[1:]] + [n_chars]
+    for (start, vote), end in zip(runs, ends, strict=False):  # no runs: no characters
+        votes[vote] += max(0, min(end, DIRECTION_SAMPLE) - min(start, DIRECTION_SAMPLE))
+    return votes
 
 
 def _char_box(
@@ -400,11 +412,12 @@ def _paths(
     rects: list[_Rect] = []
     curves: list[list[tuple[float, float]]] = []
     images = 0
+    out = _Out()
     for obj, kind, m in _objects(api, handle, IDENTITY, False, 0):
         if kind == OBJ_IMAGE:
             images += 1
         elif kind == OBJ_PATH:
-            _split_path(api, obj, m, view, lines, rects, curves)
+            _split_path(api, obj, m, view, lines, rects, curves, out)
     return lines, rects, curves, images
 
 
@@ -440,6 +453,16 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
+class _Out:
+    """The C out-parameters one page's path reading fills, allocated once per page."""
+
+    def __init__(self) -> None:
+        self.mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.px, self.py = ctypes.c_float(), ctypes.c_float()
+        self.mode_p, self.stroke_p = ctypes.addressof(self.mode), ctypes.addressof(self.stroke)
+        self.px_p, self.py_p = ctypes.addressof(self.px), ctypes.addressof(self.py)
+
+
 def _split_path(
     api: _Api,
     obj: int,
@@ -448,27 +471,36 @@ def _split_path(
     lines: list[Segment],
     rects: list[_Rect],
     curves: list[list[tuple[float, float]]],
+    out: _Out,
 ) -> None:
-    mode, stroke_flag = ctypes.c_int(), ctypes.c_int()
-    api.draw_mode(obj, ctypes.addressof(mode), ctypes.addressof(stroke_flag))
-    fill, stroke = mode.value != 0, bool(stroke_flag.value)
+    api.draw_mode(obj, out.mode_p, out.stroke_p)
+    fill, stroke = out.mode.value != 0, bool(out.stroke.value)
     if not (fill or stroke):
         return
     shade = _fill_shade(api, obj) if fill else 1.0
     a, b, c, d, e, f = m
-    px, py = ctypes.c_float(), ctypes.c_float()
-    px_p, py_p = ctypes.addressof(px), ctypes.addressof(py)
+    # `view.point` written out (same arithmetic, same order): it runs once per path segment
+    va, vb, vc, vd, ve, vf = view.ctm
+    x_shift, top_shift, height = view.x_shift, view.top_shift, view.height
+    px, py, px_p, py_p = out.px, out.py, out.px_p, out.py_p
+    segment, segment_type, segment_point, segment_close = (
+        api.segment,
+        api.segment_type,
+        api.segment_point,
+        api.segment_close,
+    )
     # (op, point) in pdfplumber coordinates; a Bézier curve's three segments become one "c"
     ops: list[tuple[str, tuple[float, float]]] = []
     bezier = 0
     for k in range(api.count_segments(obj)):
-        seg = api.segment(obj, k)
+        seg = segment(obj, k)
         if not seg:
             continue
-        kind = api.segment_type(seg)
-        api.segment_point(seg, px_p, py_p)
+        kind = segment_type(seg)
+        segment_point(seg, px_p, py_p)
         x, y = px.value, py.value
-        point = view.point(a * x + c * y + e, b * x + d * y + f)
+        ux, uy = a * x + c * y + e, b * x + d * y + f
+        point = (va * ux + vc * uy + ve + x_shift, height - (vb * ux + vd * uy + vf) + top_shift)
         if kind == SEG_BEZIERTO:
             bezier += 1
             if bezier % 3 == 0:
@@ -476,7 +508,7 @@ def _split_path(
         else:
             bezier = 0
             ops.append(("m" if kind == SEG_MOVETO else "l", point))
-        if api.segment_close(seg):
+        if segment_close(seg):
             ops.append(("h", point))
     start = 0
     for k in range(1, len(ops) + 1):

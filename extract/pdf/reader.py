@@ -39,7 +39,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Document:
     running = running_texts(pages, body, settings)
     strategies = Strategies(
         lines=LinesStrategy(),
-        lattice=CamelotLatticeStrategy(path, budget_seconds=settings.camelot_budget_seconds)
+        lattice=CamelotLatticeStrategy(path, page_budget=settings.camelot_page_budget)
         if settings.use_camelot
         else None,
         text=TextColumnsStrategy(settings),

@@ -42,8 +42,8 @@ class PdfSettings:
     # Camelot lattice is only tried on pages with at least this many vertical ruling edges.
     camelot_min_vertical_edges: int = 6
     use_camelot: bool = True
-    # Camelot's time per document; past it, poor ruled pages fall through to the text strategy.
-    camelot_budget_seconds: float = 30.0
+    # Camelot's pages per document; past it, poor ruled pages fall through to the text strategy.
+    camelot_page_budget: int = 100
     # Guards against pathological pages (vector art with tens of thousands of path segments).
     max_edges_per_page: int = 4000
     max_words_per_page: int = 30000

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,20 +23,19 @@ from .strategy_lines import grid_from_boxes
 class CamelotLatticeStrategy:
     name = "camelot-lattice"
 
-    def __init__(self, path: Path, password: str | None = None, budget_seconds: float = 30.0):
+    def __init__(self, path: Path, password: str | None = None, page_budget: int = 100):
         self.path = path
         self.password = password
-        self.budget_seconds = budget_seconds  # per document: after this, pages go to the text strategy
-        self.spent = 0.0
+        # Pages per document (camelot takes about 0.3 s each); past it, pages go to the text
+        # strategy. Counted in pages, not seconds, so the rows never depend on the machine's load.
+        self.page_budget = page_budget
+        self.pages_read = 0
 
     def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
-        if self.spent >= self.budget_seconds:
+        if self.pages_read >= self.page_budget:
             return []
-        start = time.perf_counter()
-        try:
-            return self._extract(page)
-        finally:
-            self.spent += time.perf_counter() - start
+        self.pages_read += 1
+        return self._extract(page)
 
     def _extract(self, page: PageData) -> list[PageGrid]:
         try:

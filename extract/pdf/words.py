@@ -19,6 +19,7 @@ from .page import Word
 # One character: text, x0, x1, top, bottom, size, upright, bold
 Char = tuple[str, float, float, float, float, float, bool, bool]
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_CHARS = frozenset(LIGATURES)
 
 _run_key = itemgetter(6, 5)  # upright, size: pdfplumber's grouping with extra_attrs=["size"]
 _x0 = itemgetter(1)
@@ -52,17 +53,23 @@ def _lines(run: list[Char], tolerance: float) -> list[list[Char]]:
 
 
 def _split_words(line: list[Char], x_tol: float, y_tol: float, out: list[Word]) -> None:
+    """Split one line (sorted by x0) into words; the last character's x0, x1 and top are kept in
+    locals, the loop runs once per character on every page."""
     word: list[Char] = []
+    px0 = px1 = ptop = 0.0
     for c in line:
         if c[0].isspace():
             if word:
                 out.append(_word(word))
-            word = []
-        elif word and (c[1] < word[-1][1] or c[1] > word[-1][2] + x_tol or abs(c[3] - word[-1][3]) > y_tol):
+                word = []
+            continue
+        x0, x1, top = c[1], c[2], c[3]
+        if word and (x0 < px0 or x0 > px1 + x_tol or abs(top - ptop) > y_tol):
             out.append(_word(word))
             word = [c]
         else:
             word.append(c)
+        px0, px1, ptop = x0, x1, top
     if word:
         out.append(_word(word))
 
@@ -70,8 +77,11 @@ def _split_words(line: list[Char], x_tol: float, y_tol: float, out: list[Word]) 
 def _word(chars: list[Char]) -> Word:
     texts, x0s, x1s, tops, bottoms, _, _, bolds = zip(*chars, strict=True)
     first = chars[0]
+    text = "".join(texts)
+    if not _LIGATURE_CHARS.isdisjoint(text):  # rare: spell out each ligature character
+        text = "".join(LIGATURES.get(t, t) for t in texts)
     return Word(
-        "".join(LIGATURES.get(t, t) for t in texts),
+        text,
         min(x0s),
         max(x1s),
         min(tops),
