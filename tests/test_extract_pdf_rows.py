@@ -454,3 +454,47 @@ def test_middle_aligned_rows_without_rules_start_at_the_top_of_their_slab_of_tex
     assert grid.n_rows == 4
     starts = sorted({c.top for c in grid.cells})
     assert all(any(abs(s - (t - 1)) < 0.6 for s in starts) for t in row_tops)
+
+
+def column_ruled_page_of(body: list[list[list[str]]]) -> PageData:
+    """Column rules and a frame, no rule between rows: each row's lines, rows parted by a gap."""
+    rows = [(["Theme", "Objective", "Action", "Lead"], 90)]
+    top = 108.0
+    for row in body:
+        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
+        top += len(row) * PITCH + 8
+    page = page_of(rows, rules=[86, 102, top])
+    verticals = tuple(Edge("v", x, x, 86, top) for x in (45, 190, 290, 390, 480))
+    return replace(page, edges=page.edges + verticals)
+
+
+def test_a_row_under_spanning_first_cells_opens_in_every_later_column_at_once():
+    # the theme and the objective span two rows: the second row prints only in the later
+    # columns, all of them opening on one line after a gap (a cell's next paragraph opens one)
+    page = column_ruled_page_of(
+        [
+            [
+                ["Visibility", "Raise profile", "Run a showcase", "HR team"],
+                ["", "of technicians", "for all staff", ""],
+            ],
+            [["", "", "Pilot a network", "Estates"], ["", "", "for all staff", ""]],
+        ]
+    )
+    (grid,) = LinesStrategy().extract(page)
+    assert split_lattice_rows(grid, page.words, PdfSettings()).n_rows == 3
+
+
+def test_a_body_opening_under_cells_run_on_from_an_earlier_page_is_split_into_its_rows():
+    # the page's first row carries the theme and objective on from the page before: its first
+    # line opens the later columns only, and the next row opens in the first column
+    page = column_ruled_page_of(
+        [
+            [["", "", "Pilot a network", "Estates"], ["", "", "for all staff", ""]],
+            [
+                ["Recognition", "Embed reward", "Run a scheme", "HR team"],
+                ["", "in processes", "for all staff", ""],
+            ],
+        ]
+    )
+    (grid,) = LinesStrategy().extract(page)
+    assert split_lattice_rows(grid, page.words, PdfSettings()).n_rows == 3

@@ -126,12 +126,16 @@ def band_row_starts(
     s: PdfSettings,
     gap_min: float,
     fills: Sequence[Fill] = (),
+    unruled_rows: bool = False,
 ) -> list[float]:
     """Where rows start inside one band between two row lines (after its first line), read from
     its text as an unruled table would be (`rows_gap.gap_grid`); none for a band that one fill
     shades from line to line (a zebra band, a shaded row: one row whatever its text does) and
     for one whose first line prints nothing in the first column (middle- or bottom-aligned
-    cells, where text starts tell no rows apart). `wide`: indexes of the band's full-width lines."""
+    cells, where text starts tell no rows apart). `wide`: indexes of the band's full-width lines.
+    `unruled_rows`: the table rules no rows (a frame and a header rule at most), so a band is no
+    row of its own, and a first line opening several later columns at once starts a row whose
+    first cells run on from above (a spanning cell, an earlier page)."""
     from .rows_gap import gap_grid  # rows_gap imports rowstarts, as this module does
 
     a, b = bounds
@@ -147,7 +151,8 @@ def band_row_starts(
     )
     if centred:
         return [y for y in centred if y > band[0].top + 0.5 and a < y < b]
-    if not any(w.xc < gutters[0].mid for w in band[0].words):
+    opens_later = unruled_rows and len(_columns_of(band[0], gutters)) >= 2
+    if not any(w.xc < gutters[0].mid for w in band[0].words) and not opens_later:
         return []
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
     if grid is None or grid.n_rows < 2:
@@ -170,10 +175,29 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
-    if not below.keys() & {0, 1}:
-        return True  # new paragraphs in later columns only: a cell's next paragraph (rows open
-        # in their first columns; the first may be a group's value printed once above)
+    if not below.keys() & {0, 1} and (len(below) < 2 or not _blank_above(band, after, set(below), mids)):
+        return True  # a new paragraph in later columns only: a cell's next paragraph (rows
+        # open in their first columns; the first may be a group's value printed once above, or a
+        # spanning cell's, and then the row opens in several later columns at once, one of them
+        # after a blank stretch)
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _blank_above(band: Sequence[PrintedLine], after: int, cols: set[int], mids: Sequence[float]) -> bool:
+    """Does one of the columns `cols` print its line `after` a blank line or more below the text
+    it printed last above it? A new row opens its short cells after the old row's short cells
+    ended; paragraphs of two long cells that happen to open on one line follow their cells' text
+    at the page's leading."""
+    start = band[after]
+    height = start.bottom - start.top
+    for c in cols:
+        last = max(
+            (w.bottom for ln in band[:after] for w in ln.words if bisect_right(mids, w.xc) == c),
+            default=None,
+        )
+        if last is None or start.top - last >= height:
+            return True
+    return False
 
 
 def split_lattice_rows(
@@ -198,11 +222,15 @@ def split_lattice_rows(
     gap_min = max(s.gutter_min_width, s.gutter_space_ratio * space)
     pitch = typical_pitch([ln.top for ln in lines], median_size(inside))
     ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    bands = [
+        [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b] for a, b in zip(ys, ys[1:], strict=False)
+    ]
+    unruled = sum(1 for band in bands if band) <= 2  # a header and one body band
     starts: list[float] = []
-    for a, b in zip(ys, ys[1:], strict=False):
-        band = [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b]
+    for (a, b), band in zip(zip(ys, ys[1:], strict=False), bands, strict=True):
         wide = frozenset(k for k, ln in enumerate(band) if crosses(ln, gutters))
-        text = [y - 0.5 for y in band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)]
+        found = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills, unruled)
+        text = [y - 0.5 for y in found]
         starts += _with_rule_joints(text, rule_joints(edges, grid.col_edges, a, b), band, a)
     if not starts:
         return grid
