@@ -6,7 +6,7 @@ running on into the next band, so the merged cell covers both rows.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -226,12 +226,13 @@ def split_lattice_rows(
         [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b] for a, b in zip(ys, ys[1:], strict=False)
     ]
     unruled = sum(1 for band in bands if band) <= 2  # a header and one body band
+    pieces = column_rule_pieces(edges, grid.col_edges)
     starts: list[float] = []
     for (a, b), band in zip(zip(ys, ys[1:], strict=False), bands, strict=True):
         wide = frozenset(k for k, ln in enumerate(band) if crosses(ln, gutters))
         found = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills, unruled)
         text = [y - 0.5 for y in found]
-        starts += _with_rule_joints(text, rule_joints(edges, grid.col_edges, a, b), band, a)
+        starts += _with_rule_joints(text, joints_in(pieces, a, b), band, a)
     if not starts:
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
@@ -286,18 +287,30 @@ def _cells_by_text(
 
 
 def rule_joints(edges: Sequence[Edge], col_edges: Sequence[float], top: float, bottom: float) -> list[float]:
+    """Heights inside (top, bottom) where the column rules are drawn in pieces (see `joints_in`)."""
+    return joints_in(column_rule_pieces(edges, col_edges), top, bottom)
+
+
+def column_rule_pieces(edges: Sequence[Edge], col_edges: Sequence[float]) -> list[tuple[int, float, float]]:
+    """(column edge index, top, bottom) of each vertical rule drawn on a column edge (within 3pt);
+    found once per grid, since every band of the grid asks about the same rules."""
+    pieces: list[tuple[int, float, float]] = []
+    for e in edges:
+        if e.orientation != "v" or e.bottom - e.top < 1:
+            continue
+        i = bisect_left(col_edges, e.x0)
+        k = min((j for j in (i - 1, i) if 0 <= j < len(col_edges)), key=lambda j: abs(col_edges[j] - e.x0))
+        if abs(col_edges[k] - e.x0) <= 3:
+            pieces.append((k, e.top, e.bottom))
+    return pieces
+
+
+def joints_in(pieces: Sequence[tuple[int, float, float]], top: float, bottom: float) -> list[float]:
     """Heights inside (top, bottom) where the column rules are drawn in pieces: a producer that
     draws each cell's border on its own ends every column's rule at each row line, and column
     rules stop above and below a row merged across the columns. A joint counts where half or
     more of the rule places ruled at that height (two or more) have a piece ending there: rules
     ending at a few of many places are a spanning header cell's borders, not a row line."""
-    pieces: list[tuple[int, float, float]] = []
-    for e in edges:
-        if e.orientation != "v" or e.bottom - e.top < 1:
-            continue
-        k = min(range(len(col_edges)), key=lambda i: abs(col_edges[i] - e.x0))
-        if abs(col_edges[k] - e.x0) <= 3:
-            pieces.append((k, e.top, e.bottom))
     ends = sorted({round(y) for _, t, b in pieces for y in (t, b) if top + 2 < y < bottom - 2})
     joints: list[float] = []
     for y in ends:
