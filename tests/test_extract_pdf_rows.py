@@ -340,17 +340,23 @@ def test_lines_printing_in_every_column_are_one_line_rows_without_value_columns(
 # --- a band between frame rules holding several multi-line rows (booktabs, a boxed table) -------
 
 
+def three_two_line_rows(top: float = 108.0) -> tuple[list[tuple[list[str], float]], float]:
+    """Three body rows of two lines each, parted by a blank gap, each opened by a ref; and the
+    height just under them."""
+    body = []
+    for k in range(3):
+        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
+        body.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 8
+    return body, top
+
+
 def framed_body_page(shaded: bool = False, middle: bool = False) -> PageData:
     """Rules only over and under the header and at the foot; three body rows of two lines each,
     parted by a blank gap, each opened by a ref. `shaded`: one fill covers the whole body band.
     `middle`: one tall middle-aligned row instead, its ref and lead halfway down its action."""
     header = (["Ref", "Action", "Lead", "When"], 90)
-    body = []
-    top = 108.0
-    for k in range(3):
-        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
-        body.append((["", "for all staff", "", ""], top + PITCH))
-        top += 2 * PITCH + 8
+    body, top = three_two_line_rows()
     if middle:
         lines = ["Run a showcase", "for all staff", "and the wider", "public each", "year in May"]
         refs = ["", "", "1.1", "", ""]
@@ -398,12 +404,7 @@ def column_ruled_page() -> PageData:
     """Column rules down the whole table and a frame, no rule between rows (vertical rules
     only): three body rows of two lines each, parted by a blank gap, each opened by a ref."""
     header = (["Ref", "Action", "Lead", "When"], 90)
-    body = []
-    top = 108.0
-    for k in range(3):
-        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
-        body.append((["", "for all staff", "", ""], top + PITCH))
-        top += 2 * PITCH + 8
+    body, top = three_two_line_rows()
     page = page_of([header, *body], rules=[86, top])
     verticals = tuple(Edge("v", x, x, 86, top) for x in (45, 190, 290, 390, 480))
     return replace(page, edges=page.edges + verticals)

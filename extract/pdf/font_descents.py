@@ -63,20 +63,20 @@ def _fonts(resources: Any, seen: set[int], depth: int) -> Iterator[tuple[str, di
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth > MAX_RESOURCE_DEPTH:
         return
-    for ref in (resolve1(resources.get("Font")) or {}).values():
-        if isinstance(ref, ObjRef):
-            if ref.objid in seen:
-                continue
-            seen.add(ref.objid)
-        spec = resolve1(ref)
+
+    def unseen(key: str) -> Iterator[Any]:
+        """The resolved objects of one resource dictionary, each indirect object only once."""
+        for ref in (resolve1(resources.get(key)) or {}).values():
+            if isinstance(ref, ObjRef):
+                if ref.objid in seen:
+                    continue
+                seen.add(ref.objid)
+            yield resolve1(ref)
+
+    for spec in unseen("Font"):
         if isinstance(spec, dict):
             yield _name(spec.get("BaseFont")), spec
-    for ref in (resolve1(resources.get("XObject")) or {}).values():
-        if isinstance(ref, ObjRef):
-            if ref.objid in seen:
-                continue
-            seen.add(ref.objid)
-        xobj = resolve1(ref)
+    for xobj in unseen("XObject"):
         if isinstance(xobj, ContentStream) and _name(xobj.attrs.get("Subtype")) == "Form":
             yield from _fonts(xobj.attrs.get("Resources"), seen, depth + 1)
 
