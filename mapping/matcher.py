@@ -74,9 +74,7 @@ class Matcher:
     def _match(
         self, query: MappingQuery, weights: Mapping[tuple[str, ...], float], objective_own: bool
     ) -> RecMatch:
-        ranking = self.ranker.rank(
-            query.action, query.objective, query.theme, weights, objective_own, query.measure, query.notes
-        )
+        ranking = self.ranker.rank(query, weights, objective_own)
         stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
         text_score = round(100 * self.confidence.text_decided)
         if stated.rec_id:
