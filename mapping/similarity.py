@@ -208,6 +208,16 @@ class CueEvidence:
 
 
 @dataclass(frozen=True)
+class ObjectiveEvidence:
+    """What an objective alone contributes (cue scores, retrieval, votes of the nearest labelled
+    objectives): the same for every action under it in a plan, so `match_all` computes it once."""
+
+    cues: CueEvidence
+    retrieval: Mapping[str, float]
+    votes: Mapping[str, float]
+
+
+@dataclass(frozen=True)
 class SimilarityRanker:
     reference: Reference
     vocabulary: Vocabulary
@@ -236,9 +246,20 @@ class SimilarityRanker:
         query: MappingQuery,
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
+        objective: ObjectiveEvidence | None = None,
     ) -> Ranking:
         """`evidence` combined by the weights."""
-        return combine(self.evidence(query, phrase_weights, objective_own), self.weights)
+        return combine(self.evidence(query, phrase_weights, objective_own, objective), self.weights)
+
+    def objective_evidence(
+        self, objective: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
+    ) -> ObjectiveEvidence:
+        pw = phrase_weights or {}
+        return ObjectiveEvidence(
+            self.cue_evidence(objective, pw),
+            self.retrieval.scaled(objective, _term_weights(pw)),
+            self.examples.objectives.votes(objective),
+        )
 
     def cue_evidence(
         self, text: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
@@ -268,24 +289,25 @@ class SimilarityRanker:
         query: MappingQuery,
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
+        objective: ObjectiveEvidence | None = None,
     ) -> QueryEvidence:
         """Every kind of evidence for each recommendation, unweighted. `phrase_weights` (0..1 per
         stemmed phrase or single term) is plan-level context from `match_all`: words nearly every
         action of the plan uses say little about any one action; `objective_own` (also from
-        `match_all`) whether no other action of the plan shares the objective."""
-        action, objective, measure, notes = query.action, query.objective, query.measure, query.notes
+        `match_all`) whether no other action of the plan shares the objective; `objective` the
+        query objective's `objective_evidence` under the same phrase weights, when already known."""
+        action, measure, notes = query.action, query.measure, query.notes
         pw = phrase_weights or {}
-        term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
-        cue_a = self.cue_evidence(action, pw)
-        cue_o = self.cue_evidence(objective, pw)
-        ret_a = self.retrieval.scaled(action, term_weights)
-        ret_o = self.retrieval.scaled(objective, term_weights)
+        term_weights = _term_weights(pw)
+        obj = objective or self.objective_evidence(query.objective, pw)
+        cue_a, cue_o = self.cue_evidence(action, pw), obj.cues
+        ret_a, ret_o = self.retrieval.scaled(action, term_weights), obj.retrieval
         cue_m = self.cue_evidence(measure, pw)
         cue_n = self.cue_evidence(notes, pw)
         ret_m = self.retrieval.scaled(measure, term_weights)
         ret_n = self.retrieval.scaled(notes, term_weights)
         prior = pillar_prior(query.theme)
-        votes, objective_votes = self.examples.votes(action, objective)
+        votes, objective_votes = self.examples.actions.votes(action, query.objective), obj.votes
         recs = []
         for rec in self.reference.recommendations:
             rid = rec.rec_id
@@ -312,6 +334,11 @@ class SimilarityRanker:
                 )
             )
         return QueryEvidence(tuple(recs), objective_own)
+
+
+def _term_weights(phrase_weights: Mapping[tuple[str, ...], float]) -> dict[str, float]:
+    """The single-word entries of plan-level phrase weights, for retrieval."""
+    return {t: w for k, w in phrase_weights.items() if len(k) == 1 for t in k}
 
 
 def _kind_share(cue: Cue, hit: CueHit, activities: set[str]) -> float:

@@ -3,7 +3,7 @@
 
 import pytest
 
-from talentmap.mapping import MappingQuery
+from talentmap.mapping import MappingQuery, Matcher
 from talentmap.mapping.examples import Example, ExampleBank
 from talentmap.mapping.ranking import EVIDENCE_NAMES, RankingWeights, load_ranking_weights
 from talentmap.mapping.reference import load_reference
@@ -62,3 +62,26 @@ def test_the_ranker_reads_the_objective_votes_of_its_bank():
 
 def test_the_shipped_weights_give_the_objective_votes_weight():
     assert load_ranking_weights()["examples_objective"] > 0
+
+
+def test_match_all_computes_a_shared_objectives_evidence_once_with_the_same_result(monkeypatch):
+    objective = "Inspire young people into technical careers"
+    plan = [
+        MappingQuery("p", str(i), a, objective) for i, a in enumerate(("Hold open days", "Visit schools"))
+    ]
+    plan.append(MappingQuery("q", "1", "Hold open days", objective))
+    m = Matcher()
+    alone = [m.ranker.rank(q) for q in plan]
+    calls = []
+    real = SimilarityRanker.objective_evidence
+
+    def counted(self, text, pw=None):
+        calls.append(text)
+        return real(self, text, pw)
+
+    monkeypatch.setattr(SimilarityRanker, "objective_evidence", counted)
+    matched = m.match_all(plan)
+    assert len(calls) == 2  # plan p's objective once, plan q's once
+    assert [r.best.rec_id for r in alone] == [x.rec_id for x in matched]
+    shared = m.ranker.evidence(plan[0], {}, False, real(m.ranker, objective))
+    assert shared == m.ranker.evidence(plan[0])
