@@ -1,6 +1,6 @@
 """Score the pipeline on random layouts from the property-based generator (tests/layoutgen).
 
-Renders N samples (seeds START..START+N-1; LibreOffice from .docx, and reportlab), runs
+Renders N samples (seeds START..START+N-1; LibreOffice from .docx, reportlab, Chromium), runs
 `talentmap.read_plan` on each and scores it against the sample's own truth (record F1 on action
 text, field accuracy on matched rows). Prints the F1 distribution (median, 5th percentile), the
 worst seeds with their look, and the distribution by look feature. Renderings are cached under
@@ -8,6 +8,11 @@ the temp dir, keyed by generator version and seed.
 
     python benchmarks/layout_generator.py [-n 200] [--start 0] [--jobs 2] [--producers libreoffice,reportlab]
         [--cache DIR] [--worst 15] [--json OUT.json] [--csv-out DIR]
+
+LaTeX (longtable through pdflatex; needs texlive-latex-extra) is opt-in, never in the default
+draw: `--producers latex -n 60 --jobs 1 --json /tmp/gen_latex.json` draws every seed's look for
+LaTeX alone. A producer set other than the default is cached in its own directory
+(`<generator version>-latex`), so a seed's LaTeX rendering is never taken for another's.
 
 Targets (issue 10): median record F1 >= 0.99, 5th percentile >= 0.95.
 `--csv-out DIR` writes actions.csv and truth/*.json there (the shared corpus's formats) so the
@@ -31,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from layoutgen import GENERATOR_VERSION, default_cache, make_sample, render, score_sample  # noqa: E402
-from layoutgen.look import PRODUCERS  # noqa: E402
+from layoutgen.look import OPT_IN_PRODUCERS, PRODUCERS  # noqa: E402
 
 MEDIAN_TARGET, P5_TARGET = 0.99, 0.95
 
@@ -83,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=200, help="number of samples (default 200)")
     ap.add_argument("--start", type=int, default=0, help="first seed")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the pipeline")
-    ap.add_argument("--producers", default=",".join(PRODUCERS))
+    ap.add_argument(
+        "--producers",
+        default=",".join(PRODUCERS),
+        help=f"comma-separated, of {', '.join(PRODUCERS + OPT_IN_PRODUCERS)} (default: the first three)",
+    )
     ap.add_argument("--cache", type=Path, default=None, help="rendering cache (default: temp dir)")
     ap.add_argument("--worst", type=int, default=15, help="how many worst seeds to list")
     ap.add_argument("--json", type=Path, help="write per-sample results as JSON")
@@ -91,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     producers = tuple(p for p in args.producers.split(",") if p)
-    cache = args.cache or default_cache()
+    unknown = set(producers) - set(PRODUCERS + OPT_IN_PRODUCERS)
+    if unknown:
+        ap.error(f"unknown producers: {', '.join(sorted(unknown))}")
+    cache = args.cache or default_cache(producers)
     samples = [make_sample(seed, producers) for seed in range(args.start, args.start + args.n)]
     t0 = time.perf_counter()
     rendered = render(samples, cache)

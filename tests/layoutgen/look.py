@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 from .choose import Chooser
 from .plan import Plan
 
-PRODUCERS = ("libreoffice", "reportlab", "chromium")
+PRODUCERS = ("libreoffice", "reportlab", "chromium")  # the default draw
+OPT_IN_PRODUCERS = ("latex",)  # chosen by name only (pdflatex is not everywhere)
 EDGES = ("top", "bottom", "left", "right", "inner_h", "inner_v", "header")
 RULE_FAMILIES: dict[str, frozenset[str]] = {
     "grid": frozenset(EDGES),

@@ -79,15 +79,19 @@ def _generator_version() -> str:
 GENERATOR_VERSION = _generator_version()
 
 
-def default_cache() -> Path:
-    return Path(tempfile.gettempdir()) / "talentmap-layoutgen" / GENERATOR_VERSION
+def default_cache(producers: tuple[str, ...] = PRODUCERS) -> Path:
+    """The rendering cache for samples drawn from `producers`: the default producers keep the
+    plain generator-version directory, any other choice its own (a seed's look depends on it)."""
+    name = GENERATOR_VERSION if producers == PRODUCERS else f"{GENERATOR_VERSION}-{'+'.join(producers)}"
+    return Path(tempfile.gettempdir()) / "talentmap-layoutgen" / name
 
 
 def render(samples_: list[Sample], out_dir: Path) -> dict[int, tuple[Path, Sample]]:
     """Render samples to `out_dir/<name>.pdf` with their truth in `<name>.json`, skipping those
-    already there (LibreOffice converts its batch in one run; Chromium prints page by page).
-    Returns seed -> (PDF, the sample as drawn: see `_drawable` for looks reportlab cannot draw)."""
-    from . import render_docx, render_html
+    already there from the same producer (LibreOffice converts its batch in one run; Chromium
+    and pdflatex print one by one). Returns seed -> (PDF, the sample as drawn: see `_drawable`
+    for looks reportlab cannot draw, `render_latex.drawable` for what LaTeX draws)."""
+    from . import render_docx, render_html, render_latex
 
     out_dir.mkdir(parents=True, exist_ok=True)
     done: dict[int, tuple[Path, Sample]] = {}
@@ -95,8 +99,10 @@ def render(samples_: list[Sample], out_dir: Path) -> dict[int, tuple[Path, Sampl
     for s in samples_:
         pdf, truth = out_dir / f"{s.name}.pdf", out_dir / f"{s.name}.json"
         if pdf.exists() and truth.exists():
-            done[s.seed] = (pdf, replace(s, look=Look.from_dict(json.loads(truth.read_text())["look"])))
-            continue
+            cached = Look.from_dict(json.loads(truth.read_text())["look"])
+            if cached.producer == s.look.producer:
+                done[s.seed] = (pdf, replace(s, look=cached))
+                continue
         if s.look.producer == "libreoffice":
             docx = out_dir / f"{s.name}.docx"
             render_docx.write_docx(s.plan, s.look, docx)
@@ -105,6 +111,9 @@ def render(samples_: list[Sample], out_dir: Path) -> dict[int, tuple[Path, Sampl
             page = out_dir / f"{s.name}.html"
             render_html.write_html(s.plan, s.look, page)
             render_html.print_to_pdf(page, pdf, s.look.furniture)
+        elif s.look.producer == "latex":
+            s = replace(s, look=render_latex.drawable(s.look))
+            render_latex.write_pdf(s.plan, s.look, pdf)
         else:
             s = _reportlab(s, pdf)
         truth.write_text(json.dumps(s.truth(), indent=1, ensure_ascii=False))
