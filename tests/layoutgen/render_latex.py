@@ -249,7 +249,9 @@ def _spec(look: Look, block: Table, widths: list[float], c: int, span: int, alig
     left = "|" if c == 0 and vertical_rule(look, 0, block) else ""
     right = "|" if vertical_rule(look, c + span, block) else ""
     kind = "m" if look.valign == "middle" else "p"
-    return f"{left}>{{{align}}}{kind}{{{width:.2f}pt}}{right}"
+    # the padding below a cell's last line (\\extrarowheight gives it above the first)
+    depth = 0.3 * 1.2 * look.font_size + look.padding_pt
+    return f"{left}>{{{align}}}{kind}{{{width:.2f}pt}}<{{\\rule[-{depth:.2f}pt]{{0pt}}{{0pt}}}}{right}"
 
 
 RAGGED = "\\raggedright\\arraybackslash"
