@@ -413,16 +413,20 @@ def ruled_zones(
     """Runs of rule-bounded bands that hold table text; a band with no text ends a run, and so
     does a band of prose: paragraphs (lines not split into columns, with a blank line between
     them), such as the notes under one table and the caption of the next, between their rules.
-    One wrapped paragraph alone is a merged full-width row and stays in its table."""
+    One wrapped paragraph alone is a merged full-width row and stays in its table. A title over
+    its paragraph running across the columns (the page's title and intro between a running
+    header's rule and the table's) is prose too, however its words are spaced."""
     zones: list[tuple[list[Rule], list[PrintedLine]]] = []
     cur_rules: list[Rule] = []
     cur_lines: list[PrintedLine] = []
     for a, b in zip(rules, rules[1:], strict=False):
         band = [ln for ln in lines if a.y < (ln.top + ln.bottom) / 2 < b.y]
-        prose = (
-            len(band) >= 2
-            and all(len(split_segments(ln, gap_min)) == 1 for ln in band)
-            and any(b.top - a.bottom > pitch for a, b in zip(band, band[1:], strict=False))
+        prose = len(band) >= 2 and (
+            (
+                all(len(split_segments(ln, gap_min)) == 1 for ln in band)
+                and any(b.top - a.bottom > pitch for a, b in zip(band, band[1:], strict=False))
+            )
+            or (titled(band) and all(crosses(ln, gutters) for ln in band))
         )
         if band and not prose:
             if not cur_rules:
@@ -435,6 +439,17 @@ def ruled_zones(
     if cur_rules:
         zones.append((cur_rules, cur_lines))
     return [z for z in zones if any(not crosses(ln, gutters) for ln in z[1]) or len(z[0]) == 2]
+
+
+# A title's type is this much larger (points) than the paragraph under it.
+TITLE_SIZE_STEP = 2.0
+
+
+def titled(band: Sequence[PrintedLine]) -> bool:
+    """Do the band's first lines print in a larger type than every line under them (a title over
+    its paragraph)? A table's merged row prints in the table's own type."""
+    sizes = [ln.size for ln in band]
+    return any(min(sizes[:k]) - max(sizes[k:]) >= TITLE_SIZE_STEP for k in range(1, len(sizes)))
 
 
 def ruled_grid(
