@@ -14,7 +14,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
+from .columns import (
+    Gutter,
+    Region,
+    band_cells,
+    column_edges,
+    column_words,
+    content_right,
+    crosses,
+    side_by_side,
+)
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
@@ -55,7 +64,8 @@ def gap_regions(
     first_top = lines[0].top
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
-        multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
+        # a line printed beside another on its own baseline (a centred cell) shares its columns
+        multi = [i for i, v in enumerate(side_by_side(run)) if len(_columns_of(v, gutters)) > 1]
         if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
         if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
