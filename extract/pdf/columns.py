@@ -40,8 +40,9 @@ class Region:
     wide: frozenset[int]  # indexes into `lines` of full-width (gutter-crossing) lines
 
 
-# Two lines side by side overlap by at least this share of the shorter one's height.
-SIDE_BY_SIDE_OVERLAP = 0.5
+# Two lines side by side overlap by at least this share of the shorter one's height (a line set half
+# a line pitch off its neighbour's baseline overlaps it by some 0.4).
+SIDE_BY_SIDE_OVERLAP = 0.3
 
 
 def side_by_side(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
@@ -71,6 +72,19 @@ def side_by_side(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
             words.extend(other.words)
         if len(words) > len(ln.words):
             out[i] = PrintedLine(tuple(sorted(words, key=lambda w: w.x0)))
+    return out
+
+
+def gutter_voters(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+    """The lines with the lines printed beside them (`side_by_side`), each set of words once: two
+    lines side by side make one voter, not two (a line printed across a gutter counts once)."""
+    seen: set[frozenset[int]] = set()
+    out = []
+    for v in side_by_side(lines):
+        key = frozenset(id(w) for w in v.words)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
     return out
 
 

@@ -34,7 +34,7 @@ WIDE = -1
 # Fewest rows whose blocks must show the centring (shared centres, differing tops) before the
 # table is read as centred, and how many times the rows showing shared tops they must outnumber.
 MIN_CENTRED_ROWS = 1
-CENTRED_MAJORITY = 3
+CENTRED_MAJORITY = 2
 
 
 @dataclass(frozen=True)
