@@ -207,3 +207,63 @@ def test_a_lattice_row_ruled_as_one_cell_is_cut_at_the_column_rules_running_down
     assert split.n_rows == 4
     assert [c for c in body if c[0] == 1] == [(1, 0, 4)]  # the title: one cell across
     assert [c[1:] for c in body if c[0] == 2] == [(0, 1), (1, 2), (2, 3), (3, 4)]
+
+
+# --- centred cells on baselines of their own ------------------------------------------------------
+
+
+def top_aligned_row(top: float, cells: list[list[str]]) -> list[Word]:
+    return [
+        w
+        for lines, x0 in zip(cells, COLS, strict=False)
+        for k, text in enumerate(lines)
+        for w in line_words(text, x0, top + k * PITCH)
+    ]
+
+
+def test_centred_rows_outnumbering_rows_that_share_tops_two_to_one_are_read_centred():
+    # four centred rows, then two printed from their tops (a row a page break cut short is
+    # laid out so): the blocks still part all six
+    more = [["1.4"], ["Hold a technical", "careers fair"], ["Dean"], ["2027"]]
+    words, tops = rows_page([*BODY, more])
+    top = tops[-1] + max(block_height(c) for c in more) + 2 * PAD
+    for k in range(2):
+        tops.append(top)
+        cells = [[f"1.{5 + k}"], ["Review the", "workload", "models"], ["HR"], ["2028"]]
+        words += top_aligned_row(top, cells)
+        top += block_height(cells[1]) + 2 * PAD
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+# every aim is two lines and every other cell one or three: centred, the aims sit half a line off
+# the other columns' baselines, so no printed line holds an aim and its action
+AIM_ROWS = [
+    [
+        ["Raise the", "profile"],
+        ["Run a showcase of", "technical work", "for all staff"],
+        ["HR team"],
+        ["2025"],
+    ],
+    [["Fund the", "roles"], ["Fund registration"], ["Head of", "Technical", "Services"], ["2026"]],
+    [["Map every", "school"], ["Map the roles in", "every school", "and faculty"], ["Dean"], ["Year 1"]],
+]
+
+
+def test_a_column_printed_only_between_its_neighbours_baselines_is_still_a_column():
+    rows = AIM_ROWS
+    words, tops = rows_page(rows)
+    header = line_words("Aim", COLS[0], 90) + line_words("Action", COLS[1], 90)
+    header += line_words("Lead", COLS[2], 90) + line_words("When", COLS[3], 90)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_with(header + words))
+    assert grid.n_cols == 4 and grid.n_rows == 1 + len(rows)
+    aims = [c for c in grid.cells if c.col0 == 0 and c.row0 >= 1]
+    assert all(c.x1 < COLS[1] for c in aims)
+
+
+def test_a_tables_first_lines_printed_beside_each_other_on_their_own_baselines_are_its_first_row():
+    # no header: the first row opens with its action's first line and its aim half a line
+    # lower, and only then a line printing in several columns at once
+    words, tops = rows_page(AIM_ROWS)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_with(words))
+    assert grid.n_rows == len(AIM_ROWS)
+    assert min(c.top for c in grid.cells) <= tops[0]
