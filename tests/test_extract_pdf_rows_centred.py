@@ -47,13 +47,15 @@ def centred_row(top: float, cells: list[list[str]], centre_on: float | None = No
     return words
 
 
-def rows_page(rows: list[list[list[str]]], top: float = 108.0) -> tuple[list[Word], list[float]]:
+def rows_page(
+    rows: list[list[list[str]]], top: float = 108.0, pad: float = PAD
+) -> tuple[list[Word], list[float]]:
     """Rows one under the other, parted by twice the cell padding; the tops of the rows."""
     words, tops = [], []
     for cells in rows:
         tops.append(top)
         words += centred_row(top, cells)
-        top += max(block_height(c) for c in cells) + 2 * PAD
+        top += max(block_height(c) for c in cells) + 2 * pad
     return words, tops
 
 
@@ -78,6 +80,13 @@ def columns_of(words: list[Word]) -> list[list[Word]]:
 
 def test_each_centred_row_starts_at_the_top_of_its_tallest_cell():
     words, tops = rows_page(BODY)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_rows_parted_by_little_more_than_a_cells_line_gap_are_still_parted():
+    # 1.5pt of padding above and below each row: 3pt of whitespace between rows against 2pt
+    # between two lines of a cell
+    words, tops = rows_page(BODY, pad=1.5)
     assert centred_row_starts(columns_of(words), 1.5) == tops
 
 

@@ -32,7 +32,9 @@ from .page import Word
 # Column index given to a full-width line (a section row): it prints in every column.
 WIDE = -1
 # Fewest rows whose blocks must show the centring (shared centres, differing tops) before the
-# table is read as centred, and how many times the rows showing shared tops they must outnumber.
+# table is read as centred, and how many times the rows showing shared tops they must outnumber
+# (top-aligned tables show no centred row at all; in a centred one a row a page break cut short,
+# or one whose cells all hold one line, can share tops).
 MIN_CENTRED_ROWS = 1
 CENTRED_MAJORITY = 2
 
@@ -211,7 +213,9 @@ def centred_row_starts(
         return []
     size = median(sizes)
     tol = max(1.0, 0.15 * size)
-    join = gap + tol
+    # one leading holds down a column's cells (the same font), so whitespace a little wider than
+    # a cell's line gap parts two blocks: rows padded by 1.5pt each part by 3pt against 1.5pt
+    join = gap + tol / 2
     blocks = column_blocks(col_lines, join) + [Block(WIDE, ln.top, ln.bottom) for ln in wide]
     rows = rows_of(blocks, join, tol)
     centred, topped = centring_votes(rows, tol)
