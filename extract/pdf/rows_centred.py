@@ -171,12 +171,68 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         split[0] = split[0] + merged
         parts.extend(split)
     rows: list[list[Block]] = []
+    alone: list[int] = []  # lone spans under a section row (or first): rows of their own so far
     for part in sorted(parts, key=lambda p: min(b.top for b in p)):
         lone = len(_columns(part)) == 1 and WIDE not in _columns(part)
         if lone and rows and WIDE not in _columns(rows[-1]):
             rows[-1] = rows[-1] + part
         else:
+            alone += [len(rows)] if lone else []
             rows.append(part)
+    for i in reversed(alone):
+        # the first paragraph of the cell below when the cell's blocks, taken together, centre on
+        # the short cells of the row below
+        (col,) = _columns(rows[i])
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        mine = [*rows[i], *(b for b in below if b.col == col)]
+        if below and WIDE not in _columns(below) and _centred(mine, _anchors(below, col), tol):
+            rows[i : i + 2] = [rows[i] + below]
+    return rows
+
+
+def _centre_of(blocks: Sequence[Block]) -> float:
+    return (min(b.top for b in blocks) + max(b.bottom for b in blocks)) / 2
+
+
+def _anchors(row: Sequence[Block], col: int) -> list[float]:
+    """Centres the row's other columns print a single block at (its short cells' centres)."""
+    per: dict[int, list[Block]] = {}
+    for b in row:
+        if b.col not in (col, WIDE):
+            per.setdefault(b.col, []).append(b)
+    return [bs[0].centre for bs in per.values() if len(bs) == 1]
+
+
+def _centred(blocks: Sequence[Block], anchors: Sequence[float], tol: float) -> bool:
+    return bool(blocks) and any(abs(_centre_of(blocks) - c) <= tol for c in anchors)
+
+
+def reseat_paragraphs(rows: list[list[Block]], tol: float) -> list[list[Block]]:
+    """A cell's paragraphs moved to the row they are centred in.
+
+    A cell of several paragraphs (a sentence, then bullets set with paragraph spacing) is
+    several blocks; its first may join the row above when a cell merged over both rows bridges
+    the gap. A row's cells are centred together: the column's blocks in each row, taken
+    together, sit at a centre the row's short cells share. The last block of a column goes down
+    (or the first goes up) when that puts both rows' cells of the column on a shared centre and
+    they were not before."""
+    rows = [list(r) for r in rows]
+    for i in range(len(rows) - 1):
+        a, b = rows[i], rows[i + 1]
+        for col in sorted({x.col for x in a} & {x.col for x in b} - {WIDE}):
+            mine = sorted((x for x in a if x.col == col), key=lambda x: x.top)
+            theirs = sorted((x for x in b if x.col == col), key=lambda x: x.top)
+            up, down = _anchors(a, col), _anchors(b, col)
+            if _centred(mine, up, tol) and _centred(theirs, down, tol):
+                continue
+            if len(mine) >= 2 and _centred(mine[:-1], up, tol) and _centred([mine[-1], *theirs], down, tol):
+                a.remove(mine[-1])
+                b.append(mine[-1])
+            elif (
+                len(theirs) >= 2 and _centred([*mine, theirs[0]], up, tol) and _centred(theirs[1:], down, tol)
+            ):
+                b.remove(theirs[0])
+                a.append(theirs[0])
     return rows
 
 
@@ -217,7 +273,7 @@ def centred_row_starts(
     # a cell's line gap parts two blocks: rows padded by 1.5pt each part by 3pt against 1.5pt
     join = gap + tol / 2
     blocks = column_blocks(col_lines, join) + [Block(WIDE, ln.top, ln.bottom) for ln in wide]
-    rows = rows_of(blocks, join, tol)
+    rows = reseat_paragraphs(rows_of(blocks, join, tol), tol)
     centred, topped = centring_votes(rows, tol)
     if centred < MIN_CENTRED_ROWS or centred < CENTRED_MAJORITY * topped:
         return []
