@@ -9,6 +9,7 @@ and sit on baselines of their own, between the tall cell's lines.
 from __future__ import annotations
 
 from talentmap.extract.pdf.grid import GridCell, PageGrid
+from talentmap.extract.pdf.layout import PrintedLine
 from talentmap.extract.pdf.page import Edge, PageData, Word
 from talentmap.extract.pdf.rows_centred import centred_row_starts
 from talentmap.extract.pdf.rows_ruled import rule_joints, split_lattice_rows
@@ -276,3 +277,38 @@ def test_a_tables_first_lines_printed_beside_each_other_on_their_own_baselines_a
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_with(words))
     assert grid.n_rows == len(AIM_ROWS)
     assert min(c.top for c in grid.cells) <= tops[0]
+
+
+# --- a cell of several paragraphs -----------------------------------------------------------------
+
+
+def lines_at(texts: list[str], x0: float, top: float) -> list[Word]:
+    return [w for k, t in enumerate(texts) for w in line_words(t, x0, top + k * PITCH)]
+
+
+def paragraphs_then_bullets(top: float) -> list[Word]:
+    """An action of a sentence and three bullets set 6pt apart (a paragraph gap): two blocks."""
+    return lines_at(["Promote secondment", "opportunities."], COLS[1], top) + lines_at(
+        ["- Report to the board", "- Termly updates", "- A staff survey"], COLS[1], top + 2 * PITCH + 4
+    )
+
+
+def test_a_cells_first_paragraph_bridged_into_the_row_above_goes_back_to_its_row():
+    # row 6: a three-line action, its ref and lead centred on it; row 7: an action of a sentence
+    # and bullets, its ref and lead centred on all of it. A group's aim merged over both rows
+    # prints across the gap between them, joining row 7's sentence to row 6's span.
+    words = lines_at(["6"], COLS[0], 111) + lines_at(
+        ["Run a showcase", "of work for", "all staff"], COLS[1], 100
+    )
+    words += lines_at(["HR"], COLS[3], 111)
+    words += lines_at(["Make staff", "visible to", "all"], COLS[2], 120)
+    words += paragraphs_then_bullets(139)  # 139 to 196: centred at 167.5
+    words += lines_at(["7"], COLS[0], 163) + lines_at(["Dean"], COLS[3], 163)
+    assert centred_row_starts(columns_of(words), 1.5) == [100, 139]
+
+
+def test_a_cells_first_paragraph_under_a_section_row_stays_with_its_row():
+    section = PrintedLine(tuple(line_words("Theme 2 - Recognition", COLS[0], 100)))
+    words = paragraphs_then_bullets(120)  # 120 to 177: centred at 148.5
+    words += lines_at(["2.1"], COLS[0], 144) + lines_at(["Dean"], COLS[3], 144)
+    assert centred_row_starts(columns_of(words), 1.5, [section]) == [100, 120]

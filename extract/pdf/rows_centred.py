@@ -13,11 +13,16 @@ blocks, with three corrections read from the same blocks:
   print on both sides of it) is such a merged cell and is left out when the span is split;
 - a span holding one column's text alone is a cell's next paragraph, not a row (every row
   prints in more than one column);
-- a full-width line (a section title) is a row of its own.
+- a full-width line (a section title) is a row of its own;
+- a cell of several paragraphs (a sentence, then bullets set with paragraph spacing) is several
+  blocks: its blocks taken together are centred in their row, so a paragraph goes to the row
+  whose short cells share that centre (a merged cell bridging two rows can carry one into the
+  row above; a first paragraph under a section row stands alone until joined to its row).
 
-The table is read so only when its blocks show the centring: in a row, the blocks of different
-columns share a centre while their tops differ (top-aligned cells share tops instead). Where
-they show neither (every cell one line), the other row readers' evidence decides.
+The table is read so only when its blocks show the centring: in a row, the cells (each column's
+blocks in the row) of different columns share a centre while their tops differ (top-aligned
+cells share tops instead). Where they show neither (every cell one line), the other row
+readers' evidence decides.
 """
 
 from __future__ import annotations
@@ -240,7 +245,12 @@ def centring_votes(rows: Sequence[Sequence[Block]], tol: float) -> tuple[int, in
     """(rows whose blocks share a centre but not a top, rows whose blocks share a top but not a centre)."""
     centred = topped = 0
     for row in rows:
-        cells = [b for b in row if b.col != WIDE]
+        # a column's blocks in a row are its cell (a cell of several paragraphs is several blocks)
+        per: dict[int, list[Block]] = {}
+        for b in row:
+            if b.col != WIDE:
+                per.setdefault(b.col, []).append(b)
+        cells = [Block(c, min(b.top for b in bs), max(b.bottom for b in bs)) for c, bs in per.items()]
         c_hits = t_hits = 0
         for i, a in enumerate(cells):
             for b in cells[i + 1 :]:
