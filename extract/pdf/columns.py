@@ -88,6 +88,17 @@ def gutter_voters(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
     return out
 
 
+def added_gutters(found: Sequence[Gutter], beside: Sequence[Gutter], gap_min: float) -> list[Gutter]:
+    """The gutters the printed lines show (`found`), plus those that only the lines taken with
+    the lines beside them show (`beside`, `gutter_voters`): pairing brings a centred cell's
+    column into the vote, but it is no evidence against a gutter the lines themselves show
+    (lines of two text columns, or of a table and the prose beside it, paired on baselines a
+    little apart print across the table's gutters). A paired gutter within `gap_min` of a found
+    one is the same column edge."""
+    extra = [g for g in beside if not any(g.x0 < f.x1 + gap_min and f.x0 - gap_min < g.x1 for f in found)]
+    return sorted([*found, *extra], key=lambda g: g.x1)
+
+
 def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
     """Vertical strips that (almost) no multi-column line prints into, between the lines' text.
 
