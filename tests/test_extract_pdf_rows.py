@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from talentmap.extract.pdf.columns import Gutter
-from talentmap.extract.pdf.layout import PrintedLine, group_lines
+from talentmap.extract.pdf.layout import group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
-from talentmap.extract.pdf.rows_ruled import Rule, ruled_zones, split_lattice_rows
+from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.rowstarts import is_value, value_row_starts
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
@@ -500,41 +499,3 @@ def test_a_body_opening_under_cells_run_on_from_an_earlier_page_is_split_into_it
     )
     (grid,) = LinesStrategy().extract(page)
     assert split_lattice_rows(grid, page.words, PdfSettings()).n_rows == 3
-
-
-def _printed(text: str, x0: float, top: float, size: float, gap: float = 0.0) -> PrintedLine:
-    """One line of `text` from x0 (CHAR per letter at 9pt, scaled with size); `gap`: extra space
-    after the first word (a wide space after a colon, in a typewriter face)."""
-    words, x = [], x0
-    for k, token in enumerate(text.split()):
-        width = CHAR * size / 9 * len(token)
-        words.append(Word(token, x, x + width, top, top + size, size))
-        x += width + CHAR * size / 9 + (gap if k == 0 else 0.0)
-    return PrintedLine(tuple(words))
-
-
-def test_a_title_and_intro_under_a_running_headers_rule_are_not_the_tables_first_row():
-    """A running header's underline above the page's title and intro, a table with no top rule
-    of its own below them: the title (a larger type, its words spaced wide) and intro running
-    across the columns are the page's text, so the table's zone starts at its own rules."""
-    rule = lambda y: Rule(y, ((45.0, 480.0),))  # noqa: E731
-    heading = "College: Our Technician Commitment plan for the years ahead"
-    title = _printed(heading, 50, 58, 14, gap=14)
-    texts = (
-        "This plan sets out how we will meet the four principles of the Commitment",
-        "and it was written with technicians from every faculty in the university",
-    )
-    intro = [_printed(t, 50, top, 9) for t, top in zip(texts, (80, 91), strict=True)]
-    table = [
-        PrintedLine(tuple(cells_line(["Ref", "Action", "Lead", "When"], 116))),
-        PrintedLine(tuple(cells_line(["1", "Set up a network", "HR", "2025"], 131))),
-    ]
-    gutters = [Gutter(x - 8, x - 2) for x in COLS[1:]]
-    zones = ruled_zones(
-        [title, *intro, *table], [rule(50), rule(112), rule(127), rule(145)], gutters, 8.0, PITCH
-    )
-    assert [[r.y for r in rules] for rules, _ in zones] == [[112, 127, 145]]
-    # a merged row printed in the table's own type stays in its table
-    merged = [_printed(heading, 50, 69, 9, gap=14), *intro]
-    zones = ruled_zones([*merged, *table], [rule(50), rule(112), rule(127), rule(145)], gutters, 8.0, PITCH)
-    assert [[r.y for r in rules] for rules, _ in zones] == [[50, 112, 127, 145]]
