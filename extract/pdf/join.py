@@ -298,11 +298,22 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     # an empty merged cell says nothing (it continues a cell opened above): read the first other
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
     if not first.cells[lead]:
-        return True
+        return not _opens_every_cell(last, first, lead)
     for a, b in zip(last.cells, first.cells, strict=False):
         if a and b:
             return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
     return False
+
+
+def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:
+    """Does a page's first row, empty in its leading cells, fill again every cell the last row
+    filled from there on, none going on in lower case? The rest of a row cut at the page foot
+    holds only the cells still running (the short ones ended above the cut); a new row whose
+    leading cells are a group's value printed once above (a spanning cell) fills them all."""
+    filled = [c for c in range(lead, len(last.cells)) if last.cells[c]]
+    if len(filled) < 2 or any(not first.cells[c] for c in filled):
+        return False
+    return not any(b.lstrip()[:1].islower() for b in first.cells if b)
 
 
 def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], unruled: bool) -> None:

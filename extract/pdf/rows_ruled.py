@@ -403,6 +403,50 @@ def _with_gap_rows(
     return sorted(out, key=lambda r: r.y)
 
 
+def title_row_starts(band: Sequence[PrintedLine], wide: frozenset[int], gap_min: float) -> list[float]:
+    """Where a band's full-width title lines and its column lines take turns (after its first
+    line): a heading or objective row printed above or below a row in one band (no rule or fill
+    parts two rows shaded alike, a white title over a white row) is a row of its own, since no
+    cell can hold both one line running across the columns and lines keeping to them. A title
+    line is one run of words (no gutter-wide pause: not a header's cells on one line) starting
+    where the band's text starts, left, as a section or objective title does."""
+    if not wide or len(wide) == len(band):
+        return []
+    left = min(ln.x0 for ln in band)
+    title = [
+        k in wide and ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for k, ln in enumerate(band)
+    ]
+    if not any(title):
+        return []
+    right = max(ln.x1 for ln in band)
+    for k in range(1, len(band)):  # a title's wrapped rest may fit in the first column
+        prev, ln = band[k - 1], band[k]
+        first = ln.words[0]
+        wrapped = prev.x1 + gap_min + (first.x1 - first.x0) > right
+        tight = ln.top - prev.bottom < 0.5 * (prev.bottom - prev.top)
+        if title[k - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
+            title[k] = True
+    return [
+        band[k].top - min(1.0, 0.5 * (band[k].top - band[k - 1].bottom))
+        for k in range(1, len(band))
+        if title[k] != title[k - 1]
+    ]
+
+
+def _with_title_rows(region: Region, rules: Sequence[Rule], gap_min: float) -> list[Rule]:
+    """The rules plus a full-width separator where a band's title lines meet its column lines
+    (`title_row_starts`)."""
+    ys = [r.y for r in rules]
+    out = list(rules)
+    span = ((float("-inf"), float("inf")),)
+    for a, b in zip(ys, ys[1:], strict=False):
+        idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        wide = frozenset(k for k, i in enumerate(idx) if i in region.wide)
+        band = [region.lines[i] for i in idx]
+        out.extend(Rule(y, span) for y in title_row_starts(band, wide, gap_min))
+    return sorted(out, key=lambda r: r.y)
+
+
 def ruled_zones(
     lines: Sequence[PrintedLine],
     rules: Sequence[Rule],
@@ -460,6 +504,7 @@ def ruled_grid(
     rules = _with_value_rows(region, rules, edges, pitch)
     if settings is not None:
         rules = _with_gap_rows(region, rules, gutters, pitch, settings, gap_min, fills)
+    rules = _with_title_rows(region, rules, gap_min)
     ys = [r.y for r in rules]
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:
