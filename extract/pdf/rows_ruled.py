@@ -273,7 +273,11 @@ def _cells_by_text(
             for c in row:
                 cuts = [
                     c.col0,
-                    *(k for k in range(c.col0 + 1, c.col1) if _ruled(verticals, edges[k], c, held)),
+                    *(
+                        k
+                        for k in range(c.col0 + 1, c.col1)
+                        if _ruled(verticals, edges[k], c, held) or _parted_by_text(edges, k, c, held)
+                    ),
                     c.col1,
                 ]
                 cells.extend(
@@ -346,6 +350,18 @@ def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[Print
         else:
             out.append(c)
     return out
+
+
+def _parted_by_text(edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
+    """Does the cell's text keep to the columns on both sides of column edge k, printing in the
+    columns right before and right after it and never across it? A body drawn with no column
+    rules (a frame round it, the columns ruled only in its header) parts its rows' cells where
+    the header does, as long as the text does too; a title row printing in one column is not cut."""
+    x = edges[k]
+    words = [w for ln in lines for w in ln.words if cell.x0 <= w.xc <= cell.x1]
+    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in words):
+        return False
+    return any(edges[k - 1] <= w.xc < x for w in words) and any(x <= w.xc < edges[k + 1] for w in words)
 
 
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
