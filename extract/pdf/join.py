@@ -307,10 +307,11 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
 
 def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:
     """Does a page's first row, empty in its leading cells, fill again every cell the last row
-    filled from there on, none going on in lower case? The rest of a row cut at the page foot
+    filled from its first text on, none going on in lower case? The rest of a row cut at the page foot
     holds only the cells still running (the short ones ended above the cut); a new row whose
     leading cells are a group's value printed once above (a spanning cell) fills them all."""
-    filled = [c for c in range(lead, len(last.cells)) if last.cells[c]]
+    start = next((c for c in range(lead, len(first.cells)) if first.cells[c]), len(first.cells))
+    filled = [c for c in range(start, len(last.cells)) if last.cells[c]]
     if len(filled) < 2 or any(not first.cells[c] for c in filled):
         return False
     return not any(b.lstrip()[:1].islower() for b in first.cells if b)

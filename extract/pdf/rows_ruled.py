@@ -175,12 +175,32 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
-    if not below.keys() & {0, 1} and (len(below) < 2 or not _blank_above(band, after, set(below), mids)):
+    if not below.keys() & {0, 1} and (
+        len(below) < 2 or not (_blank_above(band, after, set(below), mids) or _all_restart(band, after, mids))
+    ):
         return True  # a new paragraph in later columns only: a cell's next paragraph (rows
         # open in their first columns; the first may be a group's value printed once above, or a
         # spanning cell's, and then the row opens in several later columns at once, one of them
         # after a blank stretch)
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+# This many columns opening together after a wider pause than the band's line spacing open a row.
+RESTART_COLUMNS = 3
+
+
+def _all_restart(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Do three or more columns open a line together, after a pause wider than any the band
+    leaves between its lines elsewhere but for paragraphs, with every column printed on the line
+    above among them? Rows of one-line cells (the row above ended in all its columns on one line)
+    parted by cell padding; paragraphs of long cells opening on one line by chance are not this
+    many at once."""
+    start, prev = band[after], band[after - 1]
+    cols = {bisect_right(mids, w.xc) for w in start.words}
+    if len(cols) < RESTART_COLUMNS or not {bisect_right(mids, w.xc) for w in prev.words} <= cols:
+        return False
+    gaps = sorted(b.top - a.bottom for a, b in zip(band, band[1:], strict=False))
+    return start.top - prev.bottom > gaps[len(gaps) // 2] + 1
 
 
 def _blank_above(band: Sequence[PrintedLine], after: int, cols: set[int], mids: Sequence[float]) -> bool:
@@ -353,15 +373,15 @@ def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[Print
 
 
 def _parted_by_text(edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
-    """Does the cell's text keep to the columns on both sides of column edge k, printing in the
-    columns right before and right after it and never across it? A body drawn with no column
-    rules (a frame round it, the columns ruled only in its header) parts its rows' cells where
-    the header does, as long as the text does too; a title row printing in one column is not cut."""
+    """Does the cell's text keep to the columns at column edge k, printing in two or more of the
+    cell's columns and never across the edge? A body drawn with no column rules (a frame round
+    it, the columns ruled only in its header) parts its rows' cells where the header does, as
+    long as the text does too; a title row printing in one column is not cut."""
     x = edges[k]
     words = [w for ln in lines for w in ln.words if cell.x0 <= w.xc <= cell.x1]
     if any(w.x0 < x - 1 and w.x1 > x + 1 for w in words):
         return False
-    return any(edges[k - 1] <= w.xc < x for w in words) and any(x <= w.xc < edges[k + 1] for w in words)
+    return len({bisect_right(edges, w.xc) for w in words}) >= 2
 
 
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
@@ -399,11 +419,12 @@ def _with_gap_rows(
     span = ((float("-inf"), float("inf")),)
     # section rows (a label alone or across the table, often on a fill of their own) part the
     # body into bands but are no row rules: count the bands printing in several columns between
-    # two section rows
+    # two section rows (a title printed across a gutter is one, not a line in several columns)
     run = longest = 0
     for a, b in zip(ys, ys[1:], strict=False):
-        band = [ln for ln in region.lines if a < (ln.top + ln.bottom) / 2 < b]
-        if any(len(_columns_of(ln, gutters)) > 1 for ln in band):
+        idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        band = [region.lines[i] for i in idx]
+        if any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
             run += 1
             longest = max(longest, run)
         elif band:
