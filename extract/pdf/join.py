@@ -218,6 +218,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
                 last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c]
             )
         rows = rows[1:]
+        _carry_joined_spans(first, last, rows)
     _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
 
@@ -303,6 +304,19 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
         if a and b:
             return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
     return False
+
+
+def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:
+    """A merged cell whose rest opened the new page (joined into the row above) and went on
+    down the rows under it holds the joined text in those rows too: they repeat the whole cell,
+    not the piece printed on this page."""
+    for c, piece in enumerate(first.cells):
+        if not (first.spanned[c] and piece and last.cells[c] != piece):
+            continue
+        for r in rows:
+            if not (r.spanned[c] and r.cells[c] == piece):
+                break
+            r.cells[c] = last.cells[c]
 
 
 def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:
