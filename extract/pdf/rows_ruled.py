@@ -257,7 +257,7 @@ def split_lattice_rows(
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
     verticals = [e for e in edges if e.orientation == "v"]
-    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals)
+    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min)
 
 
 def _cells_by_text(
@@ -266,6 +266,7 @@ def _cells_by_text(
     crossing: Sequence[PrintedLine],
     starts: Sequence[float],
     verticals: Sequence[Edge],
+    gap_min: float,
 ) -> PageGrid:
     """The cells of the rows cut out of lattice rows, as their text shows them. A lattice row
     ruled as one cell across its columns (the drawing interrupts the column rules around a
@@ -279,6 +280,13 @@ def _cells_by_text(
     by_row: dict[int, list[GridCell]] = {}
     for c in grid.cells:
         by_row.setdefault(c.row0, []).append(c)
+    head_bottom = min((c.bottom for c in grid.cells if c.row0 == 0), default=grid.bbox[1])
+    body_ruled = {
+        k
+        for k in range(1, len(edges) - 1)
+        for e in verticals
+        if abs(e.x0 - edges[k]) <= 3 and e.bottom > head_bottom + 2 and e.bottom - e.top > BODY_RULE_MIN
+    }
     cells: list[GridCell] = []
     for r, row in sorted(by_row.items()):
         top, bottom = min(c.top for c in row), max(c.bottom for c in row)
@@ -296,7 +304,8 @@ def _cells_by_text(
                     *(
                         k
                         for k in range(c.col0 + 1, c.col1)
-                        if _ruled(verticals, edges[k], c, held) or _parted_by_text(edges, k, c, held)
+                        if _ruled(verticals, edges[k], c, held)
+                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min))
                     ),
                     c.col1,
                 ]
@@ -372,14 +381,31 @@ def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[Print
     return out
 
 
-def _parted_by_text(edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
-    """Does the cell's text keep to the columns at column edge k, printing in two or more of the
-    cell's columns and never across the edge? A body drawn with no column rules (a frame round
-    it, the columns ruled only in its header) parts its rows' cells where the header does, as
-    long as the text does too; a title row printing in one column is not cut."""
+# A piece of column rule in a table's body is at least this long (points): shorter vertical
+# pieces are the sides of a border drawn as thin fills.
+BODY_RULE_MIN = 4.0
+
+
+def _parted_by_text(
+    edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine], gap_min: float
+) -> bool:
+    """Does the cell's text part at column edge k as cells part? Asked only where the body draws
+    no rule at that edge at all (a frame round it, the columns ruled only in its header), so the
+    text is the evidence: it prints in two or more of the cell's columns and no word runs
+    across the edge. A title row is not cut: its lines are each one run of words (no pause a
+    gutter wide) from the cell's first column on, even where a word space falls at the edge.
+    Where the body does rule the edge, a row the rule stops for is a merged cell."""
     x = edges[k]
-    words = [w for ln in lines for w in ln.words if cell.x0 <= w.xc <= cell.x1]
+    held = [[w for w in ln.words if cell.x0 <= w.xc <= cell.x1] for ln in lines]
+    words = [w for ws in held for w in ws]
     if any(w.x0 < x - 1 and w.x1 > x + 1 for w in words):
+        return False
+    first = edges[cell.col0 + 1]
+    runs = [ws for ws in held if ws]
+    if runs and all(
+        ws[0].xc < first and all(b.x0 - a.x1 < gap_min for a, b in zip(ws, ws[1:], strict=False))
+        for ws in runs
+    ):
         return False
     return len({bisect_right(edges, w.xc) for w in words}) >= 2
 
