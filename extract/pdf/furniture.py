@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .layout import PrintedLine, group_lines, split_segments
-from .page import Edge, PageData, Word
+from .page import PageData, Word
 from .settings import PdfSettings
 
 _DIGITS = re.compile(r"\d+")
@@ -51,7 +51,7 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
         for k, block in enumerate(blocks):
             block_words = [w for line in block for w in line.words]
             if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
-                head = _header_start(block, blocks[k + 1 : k + 3], settings, p.edges)
+                head = _header_start(block, blocks[k + 1 : k + 3], settings)
                 drop.update(id(w) for line in block[:head] for w in line.words)
         out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
     return out
@@ -59,15 +59,10 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
 
 # A header's pieces line up with the columns below when their left ends are this close (points).
 COLUMN_ALIGN = 2.0
-# ...or when they start this close right of a column rule (a cell's padding, points).
-RULE_PADDING = 8.0
 
 
 def _header_start(
-    block: Sequence[PrintedLine],
-    below: Sequence[Sequence[PrintedLine]],
-    settings: PdfSettings,
-    edges: Sequence[Edge] = (),
+    block: Sequence[PrintedLine], below: Sequence[Sequence[PrintedLine]], settings: PdfSettings
 ) -> int:
     """Where a repeated table header starts in the block (len(block) if it holds none): the first
     line printed in pieces of which at least two (and at least half) start where words of the
@@ -77,26 +72,14 @@ def _header_start(
     A gap just over a line's height can part a header from its body (cell padding and a rule
     under the header); the alignment of its pieces with the columns below tells it from a banner.
     The block after next counts too: a section row (one piece) may sit between header and body.
-    A piece starting just right of a column rule that runs on down under the block lines up
-    with a column too (a body row on the last page may print in only a few of its columns).
     """
     height = max(max(ln.bottom for ln in block) - min(ln.top for ln in block), 1.0)
     if not below or below[0][0].top - max(ln.bottom for ln in block) > 2 * max(height, 10.0):
         return len(block)
     starts = [w.x0 for blk in below for ln in blk for w in ln.words]
-    bottom = max(ln.bottom for ln in block)
-    below_top = below[0][0].top
-    rules = [
-        e.x0 for e in edges if e.orientation == "v" and e.stroked and e.top < bottom and e.bottom > below_top
-    ]
     for i, line in enumerate(block):
         pieces = split_segments(line, 3 * settings.gutter_min_width)
-        aligned = sum(
-            1
-            for seg in pieces
-            if any(abs(seg[0].x0 - x) <= COLUMN_ALIGN for x in starts)
-            or any(0 <= seg[0].x0 - x <= RULE_PADDING for x in rules)
-        )
+        aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= COLUMN_ALIGN for x in starts))
         if len(pieces) >= 2 and aligned >= 2 and 2 * aligned >= len(pieces):
             return i
     return len(block)

@@ -311,8 +311,8 @@ def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:
     down the rows under it holds the joined text in those rows too: they repeat the whole cell,
     not the piece printed on this page."""
     for c, piece in enumerate(first.cells):
-        if not (first.spanned[c] and piece and last.cells[c] != piece):
-            continue
+        if not (first.spanned[c] and piece[:1].islower() and last.cells[c] != piece):
+            continue  # (a piece going on in lower case: the cell's sentence runs on over the break)
         for r in rows:
             if not (r.spanned[c] and r.cells[c] == piece):
                 break

@@ -121,6 +121,10 @@ def _in_company(
     return [ln for ln in multi if id(ln) not in lone]
 
 
+# A zone parted into rows by this many rules (zebra bands, row rules) has its rows ruled.
+ZEBRA_MIN_RULES = 4
+
+
 def _with_open_last_row(
     zone_rules: list[Rule],
     zone_lines: list[PrintedLine],
@@ -132,8 +136,9 @@ def _with_open_last_row(
     """The zone with the lines printed right under its last rule in its columns, when they end
     the page's text: a row left unshaded under the zebra bands, with no rule drawn below it
     (the table's last row on a page, the rest of it overleaf). Lines that go on into more text
-    below are the page's next block, not a row."""
-    if not gutters or len(zone_rules) < 3:
+    below are the page's next block, not a row; lines taller than two of the zone's usual rows
+    are a body of its own (under a header bar)."""
+    if not gutters or len(zone_rules) < ZEBRA_MIN_RULES:
         return zone_rules, zone_lines
     last = zone_rules[-1].y
     after = [ln for ln in lines if ln.top > last and ln.bottom < limit]
@@ -144,6 +149,9 @@ def _with_open_last_row(
             break
         run.append(ln)
     if not run or len(run) != len(after) or not any(len(_columns_of(ln, gutters)) > 1 for ln in run):
+        return zone_rules, zone_lines
+    heights = sorted(b.y - a.y for a, b in zip(zone_rules, zone_rules[1:], strict=False))
+    if run[-1].bottom - last > 2 * heights[len(heights) // 2]:  # more than a row: a body of its own
         return zone_rules, zone_lines
     foot = Rule(max(ln.bottom for ln in run) + 1, zone_rules[-1].segments)
     return [*zone_rules, foot], [*zone_lines, *run]
