@@ -272,3 +272,40 @@ def test_a_merged_cell_cut_at_the_page_foot_holds_its_whole_text_in_the_rows_und
     )
     (table,) = join_pieces([first, second])
     assert [r.cells[1] for r in table.rows[1:]] == ["Secure a workforce so that staff are seen"] * 2
+
+
+def test_the_rest_of_a_row_under_a_banner_opens_an_unruled_page_going_on_with_a_table():
+    rows = [(["Fairleigh University - Our Technician Commitment action plan for all staff"], 40.0)]
+    rows.append((["", "", "on the pilot run", ""], 52.0))
+    top = 70.0
+    actions = ["Run showcases", "Pilot networks", "Map the roles", "Fund training"]
+    for k in range(4):
+        rows.append(([f"Theme {k}", "Raise profile", actions[k], "HR team"], top))
+        rows.append((["", "of staff", "for all staff", ""], top + PITCH))
+        top += 2 * PITCH + 8
+    page = replace(page_from(rows, COLS), continues_table=True)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    rest = [c for c in grid.cells if (c.col0, c.col1) == (2, 3) and c.top <= 52.0 < c.bottom]
+    assert rest and rest[0].bottom < 70.0  # a row of its own, to be joined to the last page's
+
+
+# --- furniture -----------------------------------------------------------------------------
+
+
+def test_a_banner_printed_right_over_the_body_on_every_page_is_furniture():
+    from talentmap.extract.pdf.furniture import strip_furniture
+
+    words = ["Visibility", "Recognition", "Careers", "Sustainability", "Estates", "Outreach"]
+    pages = []
+    for number in (1, 2):
+        rows = []
+        for k in range(6):
+            cells = [words[(k + number) % 6], words[k], words[(k + 2 * number) % 6], "HR"]
+            rows.append((cells, 44.0 + k * PITCH))
+        page = page_from(rows, COLS, number=number)
+        # the banner 5pt over the body, its pieces apart from the table's columns
+        banner = line_words(["12/1/26, 11:18 PM", "Action Plan"], 30.0, (20.0, 330.0))
+        pages.append(replace(page, words=(*banner, *page.words)))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all(not any(w.text == "Plan" for w in p.words) for p in kept)
+    assert all(any(w.text == "Outreach" for w in p.words) for p in kept)

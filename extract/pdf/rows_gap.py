@@ -52,13 +52,15 @@ def gap_regions(
         else:
             runs.append([ln])
         prev_bottom = ln.bottom
-    first_top = lines[0].top
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
         if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
-        if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
+        # the page's first run of column text may open with a row's rest (under a banner or
+        # title printed across the columns, if any)
+        opens_page = all(c for ln, c in zip(lines, crossing, strict=False) if ln.top < run[0].top)
+        if not (continues_table and opens_page):
             run = run[_first_row_line(run, multi[0], gutters) :]
         above = _aligned_block_above(lines, crossing, run, gutters, pitch)
         if above and not _spans_table(above, _text_x0(run, gutters), max(ln.x1 for ln in run)):
