@@ -309,3 +309,21 @@ def test_a_banner_printed_right_over_the_body_on_every_page_is_furniture():
     kept = strip_furniture(pages, PdfSettings())
     assert all(not any(w.text == "Plan" for w in p.words) for p in kept)
     assert all(any(w.text == "Outreach" for w in p.words) for p in kept)
+
+
+def test_a_ref_opening_a_row_beside_a_merged_cell_running_on_in_lower_case_starts_the_row():
+    # the objective spans rows 4 and 5: its last line, in lower case, prints beside ref 5
+    rows = [
+        (["Objective", "Ref", "Action", "Lead"], 90),
+        (["Increase engagement", "4", "Review open days", "HR"], 108),
+        (["with the staff", "", "for all", ""], 108 + PITCH),
+        (["to support the", "", "", ""], 108 + 2 * PITCH),
+        (["technicians", "5", "Develop the fund", "Estates"], 108 + 3 * PITCH),
+        (["", "", "for all staff", ""], 108 + 4 * PITCH),
+        (["Ensure staff", "6", "Update the days", "HR"], 108 + 5 * PITCH + 8),
+        (["are seen", "", "each year", ""], 108 + 6 * PITCH + 8),
+    ]
+    foot = 108 + 7 * PITCH + 12
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in (86, 102, foot)))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 4

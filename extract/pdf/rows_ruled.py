@@ -14,7 +14,15 @@ from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
+from .layout import (
+    REF_PATTERN,
+    PrintedLine,
+    group_lines,
+    median_size,
+    split_segments,
+    typical_pitch,
+    typical_space,
+)
 from .page import Edge, Fill, PageData, Word
 from .rows_centred import centred_row_starts
 from .rowstarts import split_grid_rows, value_row_starts
@@ -182,7 +190,23 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
         # open in their first columns; the first may be a group's value printed once above, or a
         # spanning cell's, and then the row opens in several later columns at once, one of them
         # after a blank stretch)
+    if _opens_ref(band, after, mids):
+        return False  # a ref column opens a row: a cell running on beside it is merged over both
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _opens_ref(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Does the line print a ref alone in a column whose earlier lines in the band print refs
+    alone too (a ref column: "4", then "5")?"""
+
+    def refs(ln: PrintedLine) -> set[int]:
+        by_col: dict[int, list[str]] = {}
+        for w in ln.words:
+            by_col.setdefault(bisect_right(mids, w.xc), []).append(w.text)
+        return {c for c, ts in by_col.items() if REF_PATTERN.match("".join(ts))}
+
+    here = refs(band[after])
+    return bool(here) and any(here & refs(ln) for ln in band[:after])
 
 
 # This many columns opening together after a wider pause than the band's line spacing open a row.
