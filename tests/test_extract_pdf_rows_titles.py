@@ -327,3 +327,25 @@ def test_a_ref_opening_a_row_beside_a_merged_cell_running_on_in_lower_case_start
     page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in (86, 102, foot)))
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 4
+
+
+def test_a_title_over_the_wide_gutter_beside_a_column_of_short_refs_is_a_row_of_its_own():
+    # refs of one digit leave a wide clear strip before the actions; the title runs over the
+    # strip with a word space right where the actions start, so it crosses no column start
+    cols = (50.0, 150.0, 300.0, 400.0)
+    rows = [(["Ref", "What we will do", "How impact", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(5):
+        if k == 2:
+            rows.append((["Make recognition of technicians count"], top))
+            top += PITCH + 6
+        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
+        rows.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 6
+        rules.append(top - 2)
+    page = page_from(rows, cols, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    assert any(w.text == "technicians" and w.x0 == cols[1] for w in page.words)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 5 + 1
+    assert sum(1 for c in grid.cells if c.col0 == 0 and c.col1 == grid.n_cols) == 1

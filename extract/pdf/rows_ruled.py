@@ -490,21 +490,25 @@ def _with_gap_rows(
     return sorted(out, key=lambda r: r.y)
 
 
-def title_row_starts(band: Sequence[PrintedLine], wide: frozenset[int], gap_min: float) -> list[float]:
-    """Where a band's full-width title lines and its column lines take turns (after its first
-    line): a heading or objective row printed above or below a row in one band (no rule or fill
-    parts two rows shaded alike, a white title over a white row) is a row of its own, since no
-    cell can hold both one line running across the columns and lines keeping to them. A title
-    line is one run of words (no gutter-wide pause: not a header's cells on one line) starting
-    where the band's text starts, left, as a section or objective title does."""
-    if not wide or len(wide) == len(band):
-        return []
-    left = min(ln.x0 for ln in band)
+def title_lines(
+    band: Sequence[PrintedLine], wide: frozenset[int], gap_min: float, gutters: Sequence[Gutter], left: float
+) -> list[bool]:
+    """Which of a band's lines are full-width title lines. A heading or objective row printed
+    above or below a row in one band (no rule or fill parts two rows shaded alike, a white title
+    over a white row) is a row of its own, since no cell can hold both one line running across
+    the columns and lines keeping to them. A title line is one run of words (no gutter-wide
+    pause: not a header's cells on one line) starting where the table's column lines start
+    (`left`; a heading in the page's margin may start further left), as a section or objective
+    title does, and running across a gutter: over its column start, or over the whole strip of
+    a wide one (beside a sparse column of short refs; `gutters` are those the table's other
+    lines pause across). A title's wrapped rest, short enough for the first column, is one too."""
+    one_run = [ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for ln in band]
     title = [
-        k in wide and ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for k, ln in enumerate(band)
+        one_run[k] and (k in wide or any(ln.x0 < g.x0 and ln.x1 > g.x1 for g in gutters))
+        for k, ln in enumerate(band)
     ]
-    if not any(title):
-        return []
+    if not any(title) or all(title):
+        return title
     right = max(ln.x1 for ln in band)
     for k in range(1, len(band)):  # a title's wrapped rest may fit in the first column
         prev, ln = band[k - 1], band[k]
@@ -513,25 +517,43 @@ def title_row_starts(band: Sequence[PrintedLine], wide: frozenset[int], gap_min:
         tight = ln.top - prev.bottom < 0.5 * (prev.bottom - prev.top)
         if title[k - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
             title[k] = True
-    return [
-        band[k].top - min(1.0, 0.5 * (band[k].top - band[k - 1].bottom))
-        for k in range(1, len(band))
-        if title[k] != title[k - 1]
-    ]
+    return title
 
 
-def _with_title_rows(region: Region, rules: Sequence[Rule], gap_min: float) -> list[Rule]:
+def _pauses_across(line: PrintedLine, g: Gutter, gap_min: float) -> bool:
+    """Does the line print on both sides of the gutter, pausing a gutter's width across it?"""
+    left = [w.x1 for w in line.words if w.x1 <= g.x1 - 1]
+    right = [w.x0 for w in line.words if w.x0 >= g.x1 - 1]
+    return bool(left and right) and min(right) - max(left) >= gap_min
+
+
+def _with_title_rows(
+    region: Region, rules: Sequence[Rule], gap_min: float, gutters: Sequence[Gutter] = ()
+) -> tuple[list[Rule], Region]:
     """The rules plus a full-width separator where a band's title lines meet its column lines
-    (`title_row_starts`)."""
+    (`title_lines`), and the region with those title lines among its full-width lines."""
     ys = [r.y for r in rules]
     out = list(rules)
     span = ((float("-inf"), float("inf")),)
+    titles: set[int] = set()
+    column_lines = [ln for i, ln in enumerate(region.lines) if i not in region.wide] or region.lines
+    left = min(ln.x0 for ln in column_lines)
+    parted = [g for g in gutters if any(_pauses_across(ln, g, gap_min) for ln in column_lines)]
     for a, b in zip(ys, ys[1:], strict=False):
         idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        if not idx:
+            continue
         wide = frozenset(k for k, i in enumerate(idx) if i in region.wide)
         band = [region.lines[i] for i in idx]
-        out.extend(Rule(y, span) for y in title_row_starts(band, wide, gap_min))
-    return sorted(out, key=lambda r: r.y)
+        title = title_lines(band, wide, gap_min, parted, left)
+        titles.update(i for i, t in zip(idx, title, strict=True) if t)  # a band of titles alone too
+        if any(title) and not all(title):
+            out.extend(
+                Rule(band[k].top - min(1.0, 0.5 * (band[k].top - band[k - 1].bottom)), span)
+                for k in range(1, len(band))
+                if title[k] != title[k - 1]
+            )
+    return sorted(out, key=lambda r: r.y), Region(region.lines, region.wide | frozenset(titles))
 
 
 def ruled_zones(
@@ -591,7 +613,7 @@ def ruled_grid(
     rules = _with_value_rows(region, rules, edges, pitch)
     if settings is not None:
         rules = _with_gap_rows(region, rules, gutters, pitch, settings, gap_min, fills)
-    rules = _with_title_rows(region, rules, gap_min)
+    rules, region = _with_title_rows(region, rules, gap_min, gutters)
     ys = [r.y for r in rules]
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:
