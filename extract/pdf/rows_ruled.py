@@ -527,6 +527,10 @@ def _pauses_across(line: PrintedLine, g: Gutter, gap_min: float) -> bool:
     return bool(left and right) and min(right) - max(left) >= gap_min
 
 
+# A band between two row lines holds at most this many title rows (one over its row, one under).
+MAX_TITLE_RUNS = 2
+
+
 def _with_title_rows(
     region: Region, rules: Sequence[Rule], gap_min: float, gutters: Sequence[Gutter] = ()
 ) -> tuple[list[Rule], Region]:
@@ -546,6 +550,9 @@ def _with_title_rows(
         wide = frozenset(k for k, i in enumerate(idx) if i in region.wide)
         band = [region.lines[i] for i in idx]
         title = title_lines(band, wide, gap_min, parted, left)
+        runs = sum(1 for k, t in enumerate(title) if t and (k == 0 or not title[k - 1]))
+        if runs > MAX_TITLE_RUNS:
+            continue  # titles and column lines taking turns down a band: prose, not title rows
         titles.update(i for i, t in zip(idx, title, strict=True) if t)  # a band of titles alone too
         if any(title) and not all(title):
             out.extend(
