@@ -349,3 +349,24 @@ def test_a_title_over_the_wide_gutter_beside_a_column_of_short_refs_is_a_row_of_
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 5 + 1
     assert sum(1 for c in grid.cells if c.col0 == 0 and c.col1 == grid.n_cols) == 1
+
+
+def test_prose_lines_across_the_columns_under_a_short_line_are_no_title_rows():
+    # a band of prose between two rules: a short line in the first column, then paragraph lines
+    # run across the columns; no line of the band prints in the columns, so nothing is a title
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(5):
+        if k == 2:
+            rows.append((["Source: the survey."], top))
+            rows.append((["In the year the region was among the best performing places"], top + PITCH))
+            top += 2 * PITCH + 6
+            rules.append(top - 2)
+        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
+        rows.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 6
+        rules.append(top - 2)
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 5 + 1

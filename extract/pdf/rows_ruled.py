@@ -551,8 +551,14 @@ def _with_title_rows(
         band = [region.lines[i] for i in idx]
         title = title_lines(band, wide, gap_min, parted, left)
         runs = sum(1 for k, t in enumerate(title) if t and (k == 0 or not title[k - 1]))
-        if runs > MAX_TITLE_RUNS:
-            continue  # titles and column lines taking turns down a band: prose, not title rows
+        rows = [ln for ln, t in zip(band, title, strict=True) if not t]
+        in_columns = any(  # a row's line: at most one piece a column, parted across a gutter
+            len(split_segments(ln, gap_min)) <= len(gutters) + 1
+            and any(_pauses_across(ln, g, gap_min) for g in parted)
+            for ln in rows
+        )
+        if runs > MAX_TITLE_RUNS or (rows and not in_columns):
+            continue  # titles and lines taking turns down a band, or no line in columns: prose
         titles.update(i for i, t in zip(idx, title, strict=True) if t)  # a band of titles alone too
         if any(title) and not all(title):
             out.extend(
