@@ -370,3 +370,49 @@ def test_prose_lines_across_the_columns_under_a_short_line_are_no_title_rows():
     page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 5 + 1
+
+
+def test_a_page_number_printed_right_under_the_last_row_is_furniture():
+    from talentmap.extract.pdf.furniture import strip_furniture
+
+    words = ["Visibility", "Recognition", "Careers", "Sustainability", "Estates", "Outreach"]
+    pages = []
+    for number in (1, 2, 3):
+        rows = []
+        n_rows = 6 if number == 1 else 2  # the first page's table runs down to its foot
+        for k in range(n_rows):
+            cells = [words[(k + number) % 6], words[k], words[(k + 2 * number) % 6], "HR"]
+            rows.append((cells, 700.0 - (n_rows - k) * PITCH))
+        if number > 1:
+            rows = [(cells, top - 300) for cells, top in rows]
+        page = page_from(rows, COLS, number=number)
+        footer = line_words([f"Page {number} of 3"], 704.0, (250.0,))  # 4pt under the last row
+        pages.append(replace(page, words=(*page.words, *footer)))
+    kept = strip_furniture(pages, PdfSettings())
+    assert not any(w.text == "Page" for w in kept[0].words)
+    assert sum(1 for w in kept[0].words if w.text == "HR") == 6
+
+
+def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
+    # zebra bands drawn cell by cell: the ref cell's box holds the ref alone, the row's other
+    # cells print beside it; the ref stays in the table's rows
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    for k in range(4):
+        rows.append(([f"B{k + 1}", f"Run showcase {k}", "HR team", "2025"], 108 + k * 2 * PITCH))
+        rows.append((["", "for all staff", "", ""], 108 + k * 2 * PITCH + PITCH))
+    fills, sides = [], []
+    for k in (1, 3):  # rows B2 and B4 shaded, the ref's cell and the rest of the row apart
+        t, b = 108 + k * 2 * PITCH - 2, 108 + (k + 1) * 2 * PITCH - 3
+        for x0, x1 in ((45, 190), (190, 480)):
+            fills.append(Fill(x0, x1, t, b, 0.9))
+            sides += [Edge("h", x0, x1, t, t, False), Edge("h", x0, x1, b, b, False)]
+            sides += [Edge("v", x0, x0, t, b, False), Edge("v", x1, x1, t, b, False)]
+    edges, fills = tuple(sides), tuple(fills)
+    page = page_from(rows, COLS, edges, fills)
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    tables = page_tables(page, strategies, settings)
+    in_rows = {r.cells[0] for t in tables for r in t.rows if len(r.cells) == 4}
+    assert {"B1", "B2", "B3", "B4"} <= in_rows

@@ -501,11 +501,12 @@ def title_lines(
     (`left`; a heading in the page's margin may start further left), as a section or objective
     title does, and running across a gutter: over its column start, or over the whole strip of
     a wide one (beside a sparse column of short refs; `gutters` are those the table's other
-    lines pause across). A title's wrapped rest, short enough for the first column, is one too."""
+    lines pause across) that no other line of the band prints into, with a whole word in it. A
+    title's wrapped rest, short enough for the first column, is one too."""
     one_run = [ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for ln in band]
+    over = [g for g in gutters if sum(1 for ln in band if _into(ln, g)) == 1]  # clear but for one line
     title = [
-        one_run[k] and (k in wide or any(ln.x0 < g.x0 and ln.x1 > g.x1 for g in gutters))
-        for k, ln in enumerate(band)
+        one_run[k] and (k in wide or any(_prints_over(ln, g) for g in over)) for k, ln in enumerate(band)
     ]
     if not any(title) or all(title):
         return title
@@ -518,6 +519,17 @@ def title_lines(
         if title[k - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
             title[k] = True
     return title
+
+
+def _prints_over(line: PrintedLine, g: Gutter) -> bool:
+    """Does the line run from left of the gutter to right of it with a whole word inside its strip?"""
+    inside = any(w.x0 >= g.x0 and w.x1 <= g.x1 for w in line.words)
+    return inside and line.x0 < g.x0 and line.x1 > g.x1
+
+
+def _into(line: PrintedLine, g: Gutter) -> bool:
+    """Does some word of the line print inside the gutter's strip?"""
+    return any(w.x0 < g.x1 - 1 and w.x1 > g.x0 + 1 for w in line.words)
 
 
 def _pauses_across(line: PrintedLine, g: Gutter, gap_min: float) -> bool:
