@@ -401,9 +401,9 @@ def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
         rows.append(([f"B{k + 1}", f"Run showcase {k}", "HR team", "2025"], 108 + k * 2 * PITCH))
         rows.append((["", "for all staff", "", ""], 108 + k * 2 * PITCH + PITCH))
     fills, sides = [], []
-    for k in (1, 3):  # rows B2 and B4 shaded, the ref's cell and the rest of the row apart
+    for k in (1, 3):  # rows B2 and B4 shaded cell by cell, the ref's cell a box of its own
         t, b = 108 + k * 2 * PITCH - 2, 108 + (k + 1) * 2 * PITCH - 3
-        for x0, x1 in ((45, 190), (190, 480)):
+        for x0, x1 in ((45, 190), (290, 480)):  # the action's cell unshaded (a merged cell)
             fills.append(Fill(x0, x1, t, b, 0.9))
             sides += [Edge("h", x0, x1, t, t, False), Edge("h", x0, x1, b, b, False)]
             sides += [Edge("v", x0, x0, t, b, False), Edge("v", x1, x1, t, b, False)]
