@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.columns import find_gutters, gutter_voters
 from talentmap.extract.pdf.furniture import strip_furniture
 from talentmap.extract.pdf.layout import PrintedLine, group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
@@ -206,3 +206,11 @@ def test_a_running_title_printed_right_above_a_repeated_header_is_still_furnitur
         pages.append(page(title + header + body, number=n))
     kept = [[w.text for w in p.words] for p in strip_furniture(pages, PdfSettings())]
     assert all("Action" in texts and "Example University Action Plan" not in texts for texts in kept)
+
+
+def test_lines_side_by_side_on_their_own_baselines_vote_as_one_line_and_once():
+    # a cell's line set 4pt (0.4 of a line) below the next column's line: one voter showing both
+    # columns; two lines of one column, one over the other, are never paired
+    beside = lines_of([word("Aim", 50, 100), word("Run", 120, 104), word("Fund", 120, 114)])
+    voters = gutter_voters(beside)
+    assert [[w.text for w in v.words] for v in voters] == [["Aim", "Run"], ["Fund"]]

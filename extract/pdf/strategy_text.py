@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .columns import Gutter, crosses, find_gutters, region_of
+from .columns import Gutter, added_gutters, crosses, find_gutters, gutter_voters, region_of
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
 from .page import PageData
@@ -38,7 +38,11 @@ class TextColumnsStrategy:
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
-        gutters = self._gutters(_in_company(lines, multi, pitch), gap_min)
+        gutters = added_gutters(
+            self._gutters(_in_company(lines, pitch, gap_min, beside=False), gap_min),
+            self._gutters(_in_company(lines, pitch, gap_min, beside=True), gap_min),
+            gap_min,
+        )
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
@@ -62,7 +66,11 @@ class TextColumnsStrategy:
             own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
             zone_gutters = gutters
             if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
-                zone_gutters = self._gutters(own, gap_min) or gutters
+                voters = [v for v in gutter_voters(zone_lines) if len(split_segments(v, gap_min)) > 1]
+                zone_gutters = added_gutters(
+                    self._gutters(own, gap_min), self._gutters(voters, gap_min), gap_min
+                )
+                zone_gutters = zone_gutters or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -101,24 +109,26 @@ BLOCK_BREAK_PITCHES = 2.5
 
 
 def _in_company(
-    lines: Sequence[PrintedLine], multi: Sequence[PrintedLine], pitch: float
+    lines: Sequence[PrintedLine], pitch: float, gap_min: float, beside: bool
 ) -> list[PrintedLine]:
-    """The multi-column lines, less the page's first or last line when it stands apart.
+    """The lines voting on the page's gutters: the multi-column lines (`beside`: each line taken
+    with the lines printed beside it, `gutter_voters`), less the page's first or last line when
+    it stands apart.
 
     A line printed in pieces at the top or foot of the page, far from the next text (a browser's
     date and title banner, a footer's address on a one-page file, where no repetition marks it
     as furniture), says nothing about where the table's columns part, but it crosses them and,
     on a page with a short table, its vote is enough to hide a gutter.
     """
-    if len(lines) < 2:
-        return list(multi)
     apart = BLOCK_BREAK_PITCHES * pitch
     lone = set()
-    if lines[1].top - lines[0].top > apart:
-        lone.add(id(lines[0]))
-    if lines[-1].top - lines[-2].top > apart:
-        lone.add(id(lines[-1]))
-    return [ln for ln in multi if id(ln) not in lone]
+    if len(lines) >= 2 and lines[1].top - lines[0].top > apart:
+        lone.add(0)
+    if len(lines) >= 2 and lines[-1].top - lines[-2].top > apart:
+        lone.add(len(lines) - 1)
+    kept = [ln for i, ln in enumerate(lines) if i not in lone]
+    voters = gutter_voters(kept) if beside else kept
+    return [v for v in voters if len(split_segments(v, gap_min)) > 1]
 
 
 # A zone parted into rows by this many rules (zebra bands, row rules) has its rows ruled.
