@@ -49,7 +49,8 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     and a centred column's header does not narrow it to nothing.
     """
     lo = math.floor(min(ln.x0 for ln in lines))
-    cover = _coverage(lines, lo)
+    spans = {id(ln): printed_spans(ln, gap_min) for ln in lines}
+    cover = _coverage(lines, lo, spans)
     limit = noise_share * len(lines)
     gutters = []
     for a, b in _runs(cover, lambda c: c <= limit):
@@ -61,17 +62,17 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         if (
             not sparse
             and b - a < 0.75 * gap_min
-            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b))
+            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b, spans))
         ):
             continue
         x0, x1 = lo + a, lo + b
-        inside = [ln for ln in lines if _overlap(ln, x0, x1) < 0.6 * (x1 - x0)]
-        sub = _coverage(inside, lo)[a:b] if inside else [0] * (b - a)
+        inside = [ln for ln in lines if _overlap(spans[id(ln)], x0, x1) < 0.6 * (x1 - x0)]
+        sub = _coverage(inside, lo, spans)[a:b] if inside else [0] * (b - a)
         least = min(sub)
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
+    found = [g for g in gutters if _support(lines, g, spans) >= 2]
     if not found:  # aligned starts refine the columns clear strips show; alone they make no table
         return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
@@ -181,26 +182,72 @@ NARROW_MIN_LINES = 8
 NARROW_SUPPORT = 0.6
 
 
-def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float) -> bool:
+def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float, spans: Spans) -> bool:
     """A clear strip narrower than a gutter still parts two columns when most of many lines print on
     both sides of it (tight numeric columns whose widest values nearly touch)."""
     if len(lines) < NARROW_MIN_LINES:
         return False
-    return _support(lines, Gutter(x0, x1), 0.0) >= NARROW_SUPPORT * len(lines)
+    return _support(lines, Gutter(x0, x1), spans) >= NARROW_SUPPORT * len(lines)
 
 
-def _overlap(line: PrintedLine, x0: float, x1: float) -> float:
-    return sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in line.words)
+Span = tuple[float, float]
+Spans = dict[int, tuple[Span, ...]]  # id(line) -> its printed spans
+
+# Two neighbouring gaps of one line this close (points) are one stretched space set twice...
+JUSTIFY_TOLERANCE = 0.3
+# ...when at least this share of the column gap wide (a justified line's stretched spaces).
+JUSTIFY_MIN_GAP = 0.5
 
 
-def _coverage(lines: Sequence[PrintedLine], lo: int) -> list[int]:
-    """For each 1pt column from `lo`, how many lines print a word over it."""
+def printed_spans(line: PrintedLine, gap_min: float) -> tuple[Span, ...]:
+    """The line's printed extents: its words, with the stretched spaces of justified text counted
+    as printed.
+
+    Justification widens every space of a line by the same amount, so a wide gap between words
+    may look like a column gutter on that line; across lines the wide gaps move, but a short
+    table has few lines to show it. What a gutter never does is repeat, to a fraction of a point,
+    the gap before or after it on the same line between words of other widths: two such equal
+    wide gaps among words of running text (letters, not figures: numbers in equal columns space
+    evenly too) are the spaces of one justified line, and the words they part print as one.
+    """
+    words = line.words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    spaced = [False] * len(gaps)
+    for i in range(len(gaps) - 1):
+        g, h = gaps[i], gaps[i + 1]
+        if min(g, h) < JUSTIFY_MIN_GAP * gap_min or abs(g - h) > JUSTIFY_TOLERANCE:
+            continue
+        trio = words[i : i + 3]
+        widths = [w.x1 - w.x0 for w in trio]
+        if max(widths) - min(widths) <= 2 * JUSTIFY_TOLERANCE or not any(_is_prose(w.text) for w in trio):
+            continue
+        spaced[i] = spaced[i + 1] = True
+    out = [(words[0].x0, words[0].x1)]
+    for k, w in enumerate(words[1:]):
+        if spaced[k]:
+            out[-1] = (out[-1][0], max(out[-1][1], w.x1))
+        else:
+            out.append((w.x0, w.x1))
+    return tuple(out)
+
+
+def _is_prose(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2
+
+
+def _overlap(spans: Sequence[Span], x0: float, x1: float) -> float:
+    return sum(max(0.0, min(b, x1) - max(a, x0)) for a, b in spans)
+
+
+def _coverage(lines: Sequence[PrintedLine], lo: int, spans: Spans) -> list[int]:
+    """For each 1pt column from `lo`, how many lines print over it (a justified line's stretched
+    spaces count as printed)."""
     n = math.ceil(max(ln.x1 for ln in lines)) - lo + 1
     cover = [0] * n
     for ln in lines:
         mark = bytearray(n)
-        for w in ln.words:
-            a, b = max(0, math.floor(w.x0) - lo), min(n, math.ceil(w.x1) - lo)
+        for x0, x1 in spans[id(ln)]:
+            a, b = max(0, math.floor(x0) - lo), min(n, math.ceil(x1) - lo)
             mark[a:b] = b"\x01" * max(0, b - a)
         cover = [c + m for c, m in zip(cover, mark, strict=False)]
     return cover
@@ -219,12 +266,12 @@ def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001
     return runs
 
 
-def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
-    """How many lines have text on both sides of the gutter."""
+def _support(lines: Sequence[PrintedLine], g: Gutter, spans: Spans) -> int:
+    """How many lines have text on both sides of the gutter (not one justified line across it)."""
     return sum(
         1
         for ln in lines
-        if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
+        if any(b <= g.x0 + 0.5 for _, b in spans[id(ln)]) and any(a >= g.x1 - 0.5 for a, _ in spans[id(ln)])
     )
 
 
