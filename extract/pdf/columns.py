@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .grid import GridCell
 from .layout import PrintedLine, split_segments
-from .page import Word
+from .page import Edge, Fill, Word
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,22 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     whose text only sometimes reaches its right edge does not widen its gutter into the column,
     and a centred column's header does not narrow it to nothing.
     """
-    lo = math.floor(min(ln.x0 for ln in lines))
     spans = {id(ln): printed_spans(ln, gap_min) for ln in lines}
+    found = _clear_strips(lines, gap_min, noise_share, spans)
+    # aligned starts refine the columns clear strips show; alone they make no table. Whether the
+    # page shows a clear strip at all is read from its words as printed: a justified table whose
+    # only clear strips were stretched spaces still has its columns where many lines start a word
+    if not found and not _clear_strips(lines, gap_min, noise_share, _word_spans(lines)):
+        return []
+    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+
+
+def _clear_strips(
+    lines: Sequence[PrintedLine], gap_min: float, noise_share: float, spans: Spans
+) -> list[Gutter]:
+    """The strips (almost) no line prints into, each narrowed to the part the fewest lines reach,
+    that lines print on both sides of."""
+    lo = math.floor(min(ln.x0 for ln in lines))
     cover = _coverage(lines, lo, spans)
     limit = noise_share * len(lines)
     gutters = []
@@ -72,10 +86,7 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    found = [g for g in gutters if _support(lines, g, spans) >= 2]
-    if not found:  # aligned starts refine the columns clear strips show; alone they make no table
-        return []
-    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+    return [g for g in gutters if _support(lines, g, spans) >= 2]
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
@@ -178,6 +189,53 @@ def _aligned_starts(
     return out
 
 
+# A column rule parts columns when this many lines print on both sides of it...
+RULE_MIN_LINES = 2
+# ...a border drawn as a filled box is at most this wide (points).
+RULE_FILL_WIDTH = 2.0
+
+
+def rule_gutters(
+    lines: Sequence[PrintedLine],
+    edges: Sequence[Edge],
+    fills: Sequence[Fill],
+    gutters: Sequence[Gutter],
+    noise_share: float,
+) -> list[Gutter]:
+    """The gutters, and one at each column rule the lines show no strip at.
+
+    A vertical rule drawn down a table's lines with text printed on both sides of it, and across
+    it on (almost) none, parts two columns however tight the text runs to it: a justified cell
+    with little padding ends a point from the rule, the next cell's text starts a point after it,
+    and only the stretched spaces of the text show wide gaps.
+    """
+    if not lines:
+        return list(gutters)
+    xs = [e.x0 for e in edges if e.orientation == "v" and e.stroked]
+    xs += [
+        (f.x0 + f.x1) / 2 for f in fills if f.x1 - f.x0 <= RULE_FILL_WIDTH and f.bottom - f.top > f.x1 - f.x0
+    ]
+    x_lo, x_hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    out = list(gutters)
+    limit = max(1.0, noise_share * len(lines))
+    for x in sorted({round(x, 1) for x in xs if x_lo < x < x_hi}):
+        if any(g.x0 - 2 <= x <= g.x1 + 2 for g in out):
+            continue
+        runs = [e for e in edges if e.orientation == "v" and e.stroked and abs(e.x0 - x) <= 1] + [
+            f for f in fills if f.x1 - f.x0 <= RULE_FILL_WIDTH and abs((f.x0 + f.x1) / 2 - x) <= 1
+        ]
+        beside = [ln for ln in lines if any(r.top <= (ln.top + ln.bottom) / 2 <= r.bottom for r in runs)]
+        both = sum(
+            1
+            for ln in beside
+            if any(w.x1 <= x + 0.5 for w in ln.words) and any(w.x0 >= x - 0.5 for w in ln.words)
+        )
+        across = sum(1 for ln in beside if any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for w in ln.words))
+        if both >= RULE_MIN_LINES and across <= limit:
+            out.append(Gutter(x - 1, x + 1.5))
+    return sorted(out, key=lambda g: g.x1)
+
+
 NARROW_MIN_LINES = 8
 NARROW_SUPPORT = 0.6
 
@@ -229,6 +287,10 @@ def printed_spans(line: PrintedLine, gap_min: float) -> tuple[Span, ...]:
         else:
             out.append((w.x0, w.x1))
     return tuple(out)
+
+
+def _word_spans(lines: Sequence[PrintedLine]) -> Spans:
+    return {id(ln): tuple((w.x0, w.x1) for w in ln.words) for ln in lines}
 
 
 def _is_prose(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .columns import Gutter, crosses, find_gutters, region_of
+from .columns import Gutter, crosses, find_gutters, region_of, rule_gutters
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
 from .page import PageData
@@ -38,7 +38,7 @@ class TextColumnsStrategy:
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
         multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
-        gutters = self._gutters(_in_company(lines, multi, pitch), gap_min)
+        gutters = self._gutters(_in_company(lines, multi, pitch), gap_min, page)
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
@@ -57,7 +57,7 @@ class TextColumnsStrategy:
             own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
             zone_gutters = gutters
             if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
-                zone_gutters = self._gutters(own, gap_min) or gutters
+                zone_gutters = self._gutters(own, gap_min, page) or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -86,9 +86,14 @@ class TextColumnsStrategy:
                 grids.append(bar_grid)
         return grids + body
 
-    def _gutters(self, multi: list[PrintedLine], gap_min: float) -> list[Gutter]:
+    def _gutters(self, multi: list[PrintedLine], gap_min: float, page: PageData) -> list[Gutter]:
+        """The whitespace gutters of the lines, with the column rules drawn down them (only where
+        the whitespace shows a table)."""
         s = self.settings
-        return find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
+        if len(multi) < s.min_table_lines:
+            return []
+        found = find_gutters(multi, gap_min, s.gutter_noise_share)
+        return rule_gutters(multi, page.edges, page.fills, found, s.gutter_noise_share) if found else []
 
 
 # Lines further apart than this many line pitches belong to different blocks of text.
