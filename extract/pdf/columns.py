@@ -73,11 +73,7 @@ def _clear_strips(
             a, b = _sparse_edge_column(cover, a, b, SPARSE_GAP_SHARE * gap_min)
         if a == 0 or b == len(cover) or b - a < 3:
             continue
-        if (
-            not sparse
-            and b - a < 0.75 * gap_min
-            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b, spans))
-        ):
+        if not sparse and b - a < 0.75 * gap_min and not _narrow_but_shared(lines, lo + a, lo + b):
             continue
         x0, x1 = lo + a, lo + b
         inside = [ln for ln in lines if _overlap(spans[id(ln)], x0, x1) < 0.6 * (x1 - x0)]
@@ -240,12 +236,16 @@ NARROW_MIN_LINES = 8
 NARROW_SUPPORT = 0.6
 
 
-def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float, spans: Spans) -> bool:
-    """A clear strip narrower than a gutter still parts two columns when most of many lines print on
-    both sides of it (tight numeric columns whose widest values nearly touch)."""
+def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float) -> bool:
+    """A clear strip narrower than a gutter still parts two columns when no word prints into it and
+    most of many lines print on both sides of it (tight numeric columns whose widest values nearly
+    touch; justified cells run to their padding). A space stretched to the gutter's width may
+    happen to equal the space after it on one line: the words as printed decide."""
     if len(lines) < NARROW_MIN_LINES:
         return False
-    return _support(lines, Gutter(x0, x1), spans) >= NARROW_SUPPORT * len(lines)
+    if any(w.x0 < x1 and w.x1 > x0 for ln in lines for w in ln.words):
+        return False
+    return _support(lines, Gutter(x0, x1), _word_spans(lines)) >= NARROW_SUPPORT * len(lines)
 
 
 Span = tuple[float, float]

@@ -383,11 +383,11 @@ def _with_gap_rows(
     span = ((float("-inf"), float("inf")),)
     # section rows (a label alone or across the table, often on a fill of their own) part the
     # body into bands but are no row rules: count the bands printing in several columns between
-    # two section rows
+    # two section rows (a line printed across the columns' gutters, a heading, is one of those)
     run = longest = 0
     for a, b in zip(ys, ys[1:], strict=False):
-        band = [ln for ln in region.lines if a < (ln.top + ln.bottom) / 2 < b]
-        if any(len(_columns_of(ln, gutters)) > 1 for ln in band):
+        band = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        if any(i not in region.wide and len(_columns_of(region.lines[i], gutters)) > 1 for i in band):
             run += 1
             longest = max(longest, run)
         elif band:
