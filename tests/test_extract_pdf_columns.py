@@ -206,3 +206,59 @@ def test_a_running_title_printed_right_above_a_repeated_header_is_still_furnitur
         pages.append(page(title + header + body, number=n))
     kept = [[w.text for w in p.words] for p in strip_furniture(pages, PdfSettings())]
     assert all("Action" in texts and "Example University Action Plan" not in texts for texts in kept)
+
+
+def spaced(top: float, x0: float, lengths: tuple[int, ...], gap: float) -> list[Word]:
+    """One justified line: words of these lengths (in characters) parted by one stretched gap."""
+    out, at = [], x0
+    for n in lengths:
+        out.append(word("w" * (n - 1) + str(round(top) % 10), at, top))
+        at += 5 * n + gap
+    return out
+
+
+# justified lines of cells 50..250 whose second stretched space happens to fall over 150..158
+# on each line (gaps of 10, 15 and 20 points)
+JUSTIFIED_CELL = (
+    ((8, 10, 7, 9), 10.0),
+    ((7, 9, 6, 9), 15.0),
+    ((6, 9, 5, 8), 20.0),
+    ((9, 9, 8, 8), 10.0),
+    ((8, 9, 7, 7), 15.0),
+    ((7, 9, 6, 6), 20.0),
+)
+
+
+def test_the_stretched_spaces_of_a_short_justified_cell_are_no_gutter():
+    words = []
+    for k, (lengths, gap) in enumerate(JUSTIFIED_CELL[:3]):
+        top = 100 + PITCH * k
+        words += [*spaced(top, 50, lengths, gap), word(f"Lead{k}", 262, top)]
+    words += [word("short", 50, 100 + 3 * PITCH), word("Lead3", 262, 100 + 3 * PITCH)]
+    gutters = find_gutters(lines_of(words), 8.0, 0.12)
+    assert [round(g.x1) for g in gutters] == [262], gutters
+
+
+def test_a_column_start_beside_a_justified_cell_whose_only_clear_strips_are_spaces_is_found():
+    # the lead column starts 2 points after the justified cell: no clear strip parts them, and
+    # the only strip the words leave clear (over 150..158) is a run of stretched spaces
+    words = []
+    for k in range(6):
+        lengths, gap = JUSTIFIED_CELL[k]
+        top = 100 + PITCH * k
+        words += [*spaced(top, 50, lengths, gap), word("Lead" + "s" * k, 252, top)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert len(mids) == 1 and 250 <= mids[0] <= 252, mids
+
+
+def test_a_column_rule_parts_columns_whose_text_runs_to_it():
+    # the second column's text runs to a rule at 301 and the third's starts right after it:
+    # no strip is clear there and every line starts the same word, but the rule parts them
+    words = []
+    for k in range(6):
+        top = 100 + PITCH * k
+        words += [word(f"{k}.1", 50, top), word("x" * (10 + k), 300 - 5 * (10 + k), top)]
+        words += [word("Lead", 150, top), word("Yes", 302, top)]
+    rules = (Edge("v", 301, 301, 95, 100 + 6 * PITCH),)
+    (grid,) = TextColumnsStrategy().extract(page(words, edges=rules))
+    assert grid.n_cols == 4, grid.col_edges
