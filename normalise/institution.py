@@ -115,7 +115,11 @@ def title_lines(lines: list[str], limit: int = 8) -> list[str]:
 def detect_institution(
     lines: list[str], running: list[str], file_stem: str = "", metadata: tuple[str, ...] = ()
 ) -> tuple[str, str]:
-    """(institution, how): title lines, then running headers, then all text, then the file name."""
+    """(institution, how): title lines, then running headers, then all text, then the file name.
+
+    A title that prints only an abbreviation ("Technicians at CCCU") gives "" with the abbreviation
+    in `how`: the contract's value is the name as printed, and "CCCU" joins with nothing.
+    """
     head = title_lines(lines)
     for source, texts in (("title", head), ("running header", running), ("file metadata", metadata)):
         for text in texts:
@@ -136,7 +140,8 @@ def detect_institution(
             return defined, "name defined with its acronym and printed in the title"
         short = _abbreviation_in_title(head[:3])
         if short:
-            return short, "only its abbreviation is printed, in the title"
+            # an abbreviation is not a name a reader can join on: reported, never the value
+            return "", f"not printed in full: only the abbreviation '{short}', in the title"
     stem_text = re.sub(r"[_\-.]+", " ", file_stem).strip()
     names = _names_in(stem_text.upper()) if stem_text else []
     if names:
