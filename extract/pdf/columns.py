@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .grid import GridCell
@@ -48,12 +48,20 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     whose text only sometimes reaches its right edge does not widen its gutter into the column,
     and a centred column's header does not narrow it to nothing.
     """
-    spans = {id(ln): printed_spans(ln, gap_min) for ln in lines}
+    raw = _word_spans(lines)
+    lo = math.floor(min(ln.x0 for ln in lines))
+    cover = _coverage(lines, lo, raw)
+
+    def printed_over(x0: float, x1: float) -> bool:
+        mid = math.floor((x0 + x1) / 2) - lo
+        return 0 <= mid < len(cover) and cover[mid] > 0
+
+    spans = {id(ln): printed_spans(ln, gap_min, printed_over) for ln in lines}
     found = _clear_strips(lines, gap_min, noise_share, spans)
     # aligned starts refine the columns clear strips show; alone they make no table. Whether the
     # page shows a clear strip at all is read from its words as printed: a justified table whose
     # only clear strips were stretched spaces still has its columns where many lines start a word
-    if not found and not _clear_strips(lines, gap_min, noise_share, _word_spans(lines)):
+    if not found and not _clear_strips(lines, gap_min, noise_share, raw):
         return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
 
@@ -185,8 +193,10 @@ def _aligned_starts(
     return out
 
 
-# A column rule parts columns when this many lines print on both sides of it...
+# A column rule parts columns when this many lines (and this share of them) print on both sides
+# of it, and (almost) none across its place (a rule drawn in a header or a figure is no column)...
 RULE_MIN_LINES = 2
+RULE_SHARE = 0.5
 # ...a border drawn as a filled box is at most this wide (points).
 RULE_FILL_WIDTH = 2.0
 
@@ -226,9 +236,10 @@ def rule_gutters(
             for ln in beside
             if any(w.x1 <= x + 0.5 for w in ln.words) and any(w.x0 >= x - 0.5 for w in ln.words)
         )
-        across = sum(1 for ln in beside if any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for w in ln.words))
-        if both >= RULE_MIN_LINES and across <= limit:
-            out.append(Gutter(x - 1, x + 1.5))
+        rule = Gutter(x - 1.5, x + 0.5)
+        across = sum(1 for ln in lines if any(rule.crossed_by(w) for w in ln.words))
+        if both >= max(RULE_MIN_LINES, RULE_SHARE * len(lines)) and across <= limit:
+            out.append(rule)
     return sorted(out, key=lambda g: g.x1)
 
 
@@ -253,33 +264,49 @@ Spans = dict[int, tuple[Span, ...]]  # id(line) -> its printed spans
 
 # Two neighbouring gaps of one line this close (points) are one stretched space set twice...
 JUSTIFY_TOLERANCE = 0.3
-# ...when at least this share of the column gap wide (a justified line's stretched spaces).
+# ...when at least this share of the column gap wide (a justified line's stretched spaces)...
 JUSTIFY_MIN_GAP = 0.5
+# ...over a run of this many gaps, or of two that other lines print over, between words of which
+# this share differ.
+JUSTIFY_SURE_RUN = 3
+JUSTIFY_DISTINCT = 0.75
 
 
-def printed_spans(line: PrintedLine, gap_min: float) -> tuple[Span, ...]:
+def printed_spans(
+    line: PrintedLine, gap_min: float, printed_over: Callable[[float, float], bool] = lambda a, b: True
+) -> tuple[Span, ...]:
     """The line's printed extents: its words, with the stretched spaces of justified text counted
     as printed.
 
     Justification widens every space of a line by the same amount, so a wide gap between words
     may look like a column gutter on that line; across lines the wide gaps move, but a short
-    table has few lines to show it. What a gutter never does is repeat, to a fraction of a point,
-    the gap before or after it on the same line between words of other widths: two such equal
-    wide gaps among words of running text (letters, not figures: numbers in equal columns space
-    evenly too) are the spaces of one justified line, and the words they part print as one.
+    table has few lines to show it. Gutters do not repeat, to a fraction of a point, over a run of
+    words of different widths: a run of equal wide gaps parting different words, most of them of
+    running text, is the spacing of one justified line, and its words print as one. Figures and
+    symbols are left out (numbers in equal columns space evenly). Headers centred over equal
+    columns ("Never  Sometimes  Often") space evenly too, but at gutters that the lines below
+    leave clear: a run of two gaps counts only where another line prints over each of them
+    (`printed_over(x0, x1)`, the words of the page as printed), a longer run always.
     """
     words = line.words
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
     spaced = [False] * len(gaps)
-    for i in range(len(gaps) - 1):
-        g, h = gaps[i], gaps[i + 1]
-        if min(g, h) < JUSTIFY_MIN_GAP * gap_min or abs(g - h) > JUSTIFY_TOLERANCE:
-            continue
-        trio = words[i : i + 3]
-        widths = [w.x1 - w.x0 for w in trio]
-        if max(widths) - min(widths) <= 2 * JUSTIFY_TOLERANCE or not any(_is_prose(w.text) for w in trio):
-            continue
-        spaced[i] = spaced[i + 1] = True
+    i = 0
+    while i < len(gaps):
+        j = i + 1
+        while j < len(gaps) and abs(gaps[j] - gaps[i]) <= JUSTIFY_TOLERANCE:
+            j += 1
+        if (
+            j - i >= 2
+            and min(gaps[i:j]) >= JUSTIFY_MIN_GAP * gap_min
+            and _running_text(words[i : j + 1])
+            and (
+                j - i >= JUSTIFY_SURE_RUN
+                or all(printed_over(words[k].x1, words[k + 1].x0) for k in range(i, j))
+            )
+        ):
+            spaced[i:j] = [True] * (j - i)
+        i = j
     out = [(words[0].x0, words[0].x1)]
     for k, w in enumerate(words[1:]):
         if spaced[k]:
@@ -287,6 +314,25 @@ def printed_spans(line: PrintedLine, gap_min: float) -> tuple[Span, ...]:
         else:
             out.append((w.x0, w.x1))
     return tuple(out)
+
+
+def in_pieces(line: PrintedLine, gap_min: float) -> bool:
+    """Does the line pause, between its printed spans, for a column gap or more? A justified
+    line whose only wide gaps are a long run of stretched spaces (`printed_spans`) is one piece
+    of running text, as a paragraph set ragged is."""
+    spans = printed_spans(line, gap_min, lambda a, b: False)
+    return any(b[0] - a[1] >= gap_min for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _running_text(words: Sequence[Word]) -> bool:
+    """Words of different widths, (nearly) all different, most of them of letters."""
+    widths = [w.x1 - w.x0 for w in words]
+    texts = [w.text for w in words]
+    return (
+        max(widths) - min(widths) > 2 * JUSTIFY_TOLERANCE
+        and len(set(texts)) >= JUSTIFY_DISTINCT * len(texts)
+        and 2 * sum(_is_prose(t) for t in texts) > len(texts)
+    )
 
 
 def _word_spans(lines: Sequence[PrintedLine]) -> Spans:
