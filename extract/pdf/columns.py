@@ -49,14 +49,8 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     and a centred column's header does not narrow it to nothing.
     """
     raw = _word_spans(lines)
-    lo = math.floor(min(ln.x0 for ln in lines))
-    cover = _coverage(lines, lo, raw)
-
-    def printed_over(x0: float, x1: float) -> bool:
-        mid = math.floor((x0 + x1) / 2) - lo
-        return 0 <= mid < len(cover) and cover[mid] > 0
-
-    spans = {id(ln): printed_spans(ln, gap_min, printed_over) for ln in lines}
+    over = printed_over(lines)
+    spans = {id(ln): printed_spans(ln, gap_min, over) for ln in lines}
     found = _clear_strips(lines, gap_min, noise_share, spans)
     # aligned starts refine the columns clear strips show; alone they make no table. Whether the
     # page shows a clear strip at all is read from its words as printed: a justified table whose
@@ -90,7 +84,7 @@ def _clear_strips(
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, spans) >= 2]
+    return [g for g in gutters if _support(lines, g, spans, evenly=True) >= 2]
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
@@ -266,27 +260,38 @@ Spans = dict[int, tuple[Span, ...]]  # id(line) -> its printed spans
 JUSTIFY_TOLERANCE = 0.3
 # ...when at least this share of the column gap wide (a justified line's stretched spaces)...
 JUSTIFY_MIN_GAP = 0.5
-# ...over a run of this many gaps, or of two that other lines print over, between words of which
-# this share differ.
-JUSTIFY_SURE_RUN = 3
+# ...over a run of two or more gaps between words of which this share differ.
 JUSTIFY_DISTINCT = 0.75
 
 
-def printed_spans(
-    line: PrintedLine, gap_min: float, printed_over: Callable[[float, float], bool] = lambda a, b: True
-) -> tuple[Span, ...]:
+Over = Callable[[float, float], bool]
+
+
+def printed_over(lines: Sequence[PrintedLine]) -> Over:
+    """Whether any of the lines prints a word over the middle of a gap (x0, x1)."""
+    lo = math.floor(min(ln.x0 for ln in lines))
+    cover = _coverage(lines, lo, _word_spans(lines))
+
+    def over(x0: float, x1: float) -> bool:
+        mid = math.floor((x0 + x1) / 2) - lo
+        return 0 <= mid < len(cover) and cover[mid] > 0
+
+    return over
+
+
+def printed_spans(line: PrintedLine, gap_min: float, over: Over) -> tuple[Span, ...]:
     """The line's printed extents: its words, with the stretched spaces of justified text counted
     as printed.
 
     Justification widens every space of a line by the same amount, so a wide gap between words
     may look like a column gutter on that line; across lines the wide gaps move, but a short
     table has few lines to show it. Gutters do not repeat, to a fraction of a point, over a run of
-    words of different widths: a run of equal wide gaps parting different words, most of them of
-    running text, is the spacing of one justified line, and its words print as one. Figures and
-    symbols are left out (numbers in equal columns space evenly). Headers centred over equal
-    columns ("Never  Sometimes  Often") space evenly too, but at gutters that the lines below
-    leave clear: a run of two gaps counts only where another line prints over each of them
-    (`printed_over(x0, x1)`, the words of the page as printed), a longer run always.
+    words of different widths, nor do other lines print over them: a run of equal wide gaps
+    parting different words, most of them of running text, each gap printed over by another of
+    the `lines` `over` was made from (the words as printed), is the spacing of one justified
+    line, and its words print as one. Figures and symbols are left out (numbers in equal columns
+    space evenly); headers centred over equal columns ("Never  Sometimes  Often") space evenly
+    too, but over gutters the lines below leave clear.
     """
     words = line.words
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
@@ -300,10 +305,7 @@ def printed_spans(
             j - i >= 2
             and min(gaps[i:j]) >= JUSTIFY_MIN_GAP * gap_min
             and _running_text(words[i : j + 1])
-            and (
-                j - i >= JUSTIFY_SURE_RUN
-                or all(printed_over(words[k].x1, words[k + 1].x0) for k in range(i, j))
-            )
+            and all(over(words[k].x1, words[k + 1].x0) for k in range(i, j))
         ):
             spaced[i:j] = [True] * (j - i)
         i = j
@@ -316,11 +318,11 @@ def printed_spans(
     return tuple(out)
 
 
-def in_pieces(line: PrintedLine, gap_min: float) -> bool:
+def in_pieces(line: PrintedLine, gap_min: float, over: Over) -> bool:
     """Does the line pause, between its printed spans, for a column gap or more? A justified
-    line whose only wide gaps are a long run of stretched spaces (`printed_spans`) is one piece
-    of running text, as a paragraph set ragged is."""
-    spans = printed_spans(line, gap_min, lambda a, b: False)
+    line whose only wide gaps are stretched spaces (`printed_spans`) is one piece of running
+    text, as a paragraph set ragged is."""
+    spans = printed_spans(line, gap_min, over)
     return any(b[0] - a[1] >= gap_min for a, b in zip(spans, spans[1:], strict=False))
 
 
@@ -374,13 +376,39 @@ def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001
     return runs
 
 
-def _support(lines: Sequence[PrintedLine], g: Gutter, spans: Spans) -> int:
-    """How many lines have text on both sides of the gutter (not one justified line across it)."""
-    return sum(
-        1
-        for ln in lines
-        if any(b <= g.x0 + 0.5 for _, b in spans[id(ln)]) and any(a >= g.x1 - 0.5 for a, _ in spans[id(ln)])
-    )
+def _support(lines: Sequence[PrintedLine], g: Gutter, spans: Spans, evenly: bool = False) -> int:
+    """How many lines have text on both sides of the gutter (not one justified line across it).
+    `evenly`: leave out lines whose gap across it is as wide as the gap before or after it,
+    between words of other widths: the last space of a justified line ending on a short word
+    ("By  end  of", "Dec  2024  –") parts no columns, however many such lines end flush there."""
+    n = 0
+    for ln in lines:
+        sp = spans[id(ln)]
+        if not (any(b <= g.x0 + 0.5 for _, b in sp) and any(a >= g.x1 - 0.5 for a, _ in sp)):
+            continue
+        if evenly and _evenly_spaced_across(ln, g):
+            continue
+        n += 1
+    return n
+
+
+def _evenly_spaced_across(line: PrintedLine, g: Gutter) -> bool:
+    words = line.words
+    for k in range(len(words) - 1):
+        if words[k].x1 <= g.x0 + 0.5 and words[k + 1].x0 >= g.x1 - 0.5:
+            gap = words[k + 1].x0 - words[k].x1
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(words) - 1:
+                    trio = words[min(j, k) : max(j, k) + 2]
+                    widths = [w.x1 - w.x0 for w in trio]
+                    other = words[j + 1].x0 - words[j].x1
+                    if (
+                        abs(other - gap) <= JUSTIFY_TOLERANCE
+                        and max(widths) - min(widths) > 2 * JUSTIFY_TOLERANCE
+                    ):
+                        return True
+            return False
+    return False
 
 
 def crosses(line: PrintedLine, gutters: Sequence[Gutter]) -> bool:

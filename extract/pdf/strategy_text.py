@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .columns import Gutter, crosses, find_gutters, in_pieces, region_of, rule_gutters
+from .columns import Gutter, crosses, find_gutters, in_pieces, printed_over, region_of, rule_gutters
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, typical_pitch, typical_space
 from .page import PageData
@@ -36,7 +36,8 @@ class TextColumnsStrategy:
         if not lines:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
-        multi = [ln for ln in lines if in_pieces(ln, gap_min)]
+        over = printed_over(lines)
+        multi = [ln for ln in lines if in_pieces(ln, gap_min, over)]
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
         gutters = self._gutters(_in_company(lines, multi, pitch), gap_min, page)
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
@@ -54,7 +55,7 @@ class TextColumnsStrategy:
             bar = _heads_open_body(zone_rules, zone_lines, lines, gutters, pitch)
             # a ruled table beside or above body text has gutters of its own, which the page's
             # other lines (a second text column, a paragraph) would hide: read them in the zone
-            own = [ln for ln in zone_lines if in_pieces(ln, gap_min)]
+            own = [ln for ln in zone_lines if in_pieces(ln, gap_min, over)]
             zone_gutters = gutters
             if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
                 zone_gutters = self._gutters(own, gap_min, page) or gutters
