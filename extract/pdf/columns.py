@@ -379,8 +379,9 @@ def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001
 def _support(lines: Sequence[PrintedLine], g: Gutter, spans: Spans, evenly: bool = False) -> int:
     """How many lines have text on both sides of the gutter (not one justified line across it).
     `evenly`: leave out lines whose gap across it is as wide as the gap before or after it,
-    between words of other widths: the last space of a justified line ending on a short word
-    ("By  end  of", "Dec  2024  –") parts no columns, however many such lines end flush there."""
+    between words of other widths, one of them at least a word of letters (figures in columns of
+    one width space evenly): the last space of a justified line ending on a short word ("By  end
+    of", "Dec  2024  –") parts no columns, however many such lines end flush there."""
     n = 0
     for ln in lines:
         sp = spans[id(ln)]
@@ -405,6 +406,7 @@ def _evenly_spaced_across(line: PrintedLine, g: Gutter) -> bool:
                     if (
                         abs(other - gap) <= JUSTIFY_TOLERANCE
                         and max(widths) - min(widths) > 2 * JUSTIFY_TOLERANCE
+                        and any(_is_prose(w.text) for w in trio)
                     ):
                         return True
             return False
