@@ -51,20 +51,20 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     raw = _word_spans(lines)
     over = printed_over(lines)
     spans = {id(ln): printed_spans(ln, gap_min, over) for ln in lines}
-    found = _clear_strips(lines, gap_min, noise_share, spans)
+    found = _clear_strips(lines, gap_min, noise_share, spans, evenly=True)
     # aligned starts refine the columns clear strips show; alone they make no table. Whether the
     # page shows a clear strip at all is read from its words as printed: a justified table whose
     # only clear strips were stretched spaces still has its columns where many lines start a word
-    if not found and not _clear_strips(lines, gap_min, noise_share, raw):
+    if not found and not _clear_strips(lines, gap_min, noise_share, raw, evenly=False):
         return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
 
 
 def _clear_strips(
-    lines: Sequence[PrintedLine], gap_min: float, noise_share: float, spans: Spans
+    lines: Sequence[PrintedLine], gap_min: float, noise_share: float, spans: Spans, evenly: bool
 ) -> list[Gutter]:
     """The strips (almost) no line prints into, each narrowed to the part the fewest lines reach,
-    that lines print on both sides of."""
+    that lines print on both sides of (`evenly`: see `_support`)."""
     lo = math.floor(min(ln.x0 for ln in lines))
     cover = _coverage(lines, lo, spans)
     limit = noise_share * len(lines)
@@ -84,7 +84,7 @@ def _clear_strips(
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, spans, evenly=True) >= 2]
+    return [g for g in gutters if _support(lines, g, spans, evenly) >= 2]
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
