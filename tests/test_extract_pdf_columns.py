@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.columns import find_gutters, in_pieces, printed_over, printed_spans
 from talentmap.extract.pdf.furniture import strip_furniture
 from talentmap.extract.pdf.layout import PrintedLine, group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
@@ -262,3 +262,63 @@ def test_a_column_rule_parts_columns_whose_text_runs_to_it():
     rules = (Edge("v", 301, 301, 95, 100 + 6 * PITCH),)
     (grid,) = TextColumnsStrategy().extract(page(words, edges=rules))
     assert grid.n_cols == 4, grid.col_edges
+
+
+def test_a_justified_line_prints_as_one_where_other_lines_print_over_its_spaces():
+    # a header centred over three equal columns spaces its words evenly, over gutters the rows
+    # below leave clear; a justified line spaces its words evenly where other lines print
+    header = [word("Never", 100, 86), word("Sometimes", 160, 86), word("Often", 240, 86)]
+    rows = [[word(f"{k}1", 107.5, 100 + PITCH * k), word(f"{k}2", 177.5, 100 + PITCH * k)] for k in range(4)]
+    rows[0].append(word(f"{0}3", 247.5, 100))
+    lines = lines_of(header + [w for r in rows for w in r])
+    over = printed_over(lines)
+    assert len(printed_spans(lines[0], 8.0, over)) == 3
+    prose = lines_of([word("Review", 100, 300), word("these", 143, 300), word("plans", 181, 300)])[0]
+    below = lines_of([word("Extend the scheme to all staff", 100, 314)])
+    assert printed_spans(prose, 8.0, printed_over([prose, *below])) == ((100, 206),)
+
+
+def test_figures_in_equal_columns_spaced_evenly_keep_their_gutters():
+    # a wide first figure, then figures of one width right-aligned in columns of one width: the
+    # gaps between them are equal on every row, as a justified line's spaces are, but they part
+    # columns of figures, not words
+    words = []
+    for k in range(6):
+        top = 100 + PITCH * k
+        words += [word(f"Row{k}", 50, top), ending_at(f"2{k},687", 200, top)]
+        words += [ending_at(f"{k},664", 260, top), ending_at(f"{k},821", 320, top)]
+    x1s = [round(g.x1) for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert 235 in x1s and 295 in x1s, x1s
+
+
+def test_the_last_space_of_justified_lines_ending_flush_on_a_short_word_parts_no_columns():
+    # a timescale column whose two-line cells are justified: "By  end  of" ends flush at 160 on
+    # three rows, their last space falling at one place; the other values leave it clear too, so
+    # no line prints over it and nothing tells it from a gutter but the spaces before it
+    words = []
+    values = [
+        ["Ongoing"],
+        ["By", "end", "of"],
+        ["Q3"],
+        ["In", "May", "of"],
+        ["Year"],
+        ["By", "all", "of"],
+    ]
+    for k, value in enumerate(values):
+        top = 100 + PITCH * k
+        words.append(word(f"{k}.1", 50, top))
+        if len(value) == 3:
+            a, b, c = value
+            words += [word(a, 100, top), word(b, 122.5, top), ending_at(c, 160, top)]
+        else:
+            words += [word(t, 100 + 25 * i, top) for i, t in enumerate(value)]
+    x1s = [round(g.x1) for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert x1s == [100], x1s
+
+
+def test_a_justified_paragraph_is_one_piece_however_wide_its_spaces():
+    para = [lines_of(justified(100 + PITCH * k, k, 50, 300))[0] for k in range(4)]
+    over = printed_over(para)
+    assert not any(in_pieces(ln, 8.0, over) for ln in para)
+    table_row = lines_of([word("1.1", 50, 200), word("Run", 100, 200), word("HR", 300, 200)])[0]
+    assert in_pieces(table_row, 8.0, printed_over([table_row]))
