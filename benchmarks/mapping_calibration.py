@@ -15,7 +15,10 @@ always right. So each set is scored by the last version before its misses were l
 | check set batch 2 | HEAD | never tuned on |
 | real plans 2xx (shared corpus) | HEAD | arrived after the last vocabulary change |
 
-Seeds (DMU, MI, Reading) shaped the first vocabulary: reported, never fitted. Old versions are
+Seeds (DMU, MI, Reading) shaped the first vocabulary: reported, never fitted. No set's misses were
+read in round 6, but its one change (the objective's own example votes) was picked among ~40
+variants by these LOPO figures, and FLAG_LIMIT set after seeing them (mapping/README.md, round 6):
+the pooled figures are slightly optimistic, not tuned on any set's wording. Old versions are
 unpacked with `git archive` into a temporary folder and run in a subprocess; the features are
 computed here, by the current `mapping.confidence`, from their rankings.
 
@@ -50,27 +53,33 @@ from mapping_eval import CHECKSET, HOLDOUT, HOLDOUT2, holdout_run, labels_for, q
 
 from mapping import MappingQuery, Matcher  # noqa: E402
 from mapping.confidence import FEATURE_NAMES, ConfidenceModel, decision_features  # noqa: E402
-from mapping.examples import Example, ExampleIndex  # noqa: E402
+from mapping.examples import Example, ExampleBank  # noqa: E402
 from mapping.matcher import own_objectives  # noqa: E402
 from mapping.ranking import EVIDENCE_NAMES, RankingWeights  # noqa: E402
 from mapping.review import review_reasons  # noqa: E402
-from mapping.similarity import QueryEvidence, RecEvidence, combine, pillar_prior  # noqa: E402
+from mapping.similarity import QueryEvidence, SimilarityRanker, combine, pillar_prior  # noqa: E402
 from mapping.vocabulary import generic_cues, load_vocabulary  # noqa: E402
 
 HEAD = "HEAD"
 MATCHER = Matcher()  # this version: retrieval index, pillar priors, plan context
+# This version's evidence path with no example bank: the votes come from the other plans' rows only
+# (`with_example_votes`), and the cue scores from each row's own matcher version (`rows_of`).
+EVIDENCE = SimilarityRanker.build(MATCHER.reference, MATCHER.vocabulary, examples=ExampleBank.build([]))
 # The combination weights before they were fitted (hand-set: a cue in the action 1, in the
 # objective 0.5, retrieval 2.0 for the action and 1.0 for the objective, pillar prior 1.0; the
-# labelled examples, the measure and the notes 0: they were not used).
-HAND_WEIGHTS = RankingWeights((1.0, 0.5, 0.5, 2.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+# labelled examples, the measure, the notes and the objective's example votes 0: they were not used).
+HAND_WEIGHTS = RankingWeights((1.0, 0.5, 0.5, 2.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
 EXAMPLES_CSV = ROOT / "mapping/data/examples.csv"
 RANK_L2 = 5.0  # ridge penalty towards HAND_WEIGHTS (raw features; ~300 rows x 16); 1 and 20 tried: README
 L2 = 1.0  # ridge penalty on standardised features: ~300 rows, 7 features, some nearly collinear
 # Review line: the lowest that catches CATCH_TARGET of the wrong tags on the training plans' held-out
 # predictions (more than the 0.8 asked, so that a new plan still clears 0.8), unless that flags
-# more than FLAG_LIMIT of them; then the highest line within the limit.
+# more than FLAG_LIMIT of them; then the highest line within the limit (less than the 0.2 allowed,
+# for the same reason: a line at the training plans' limit flags a new plan either side of it).
+# FLAG_LIMIT was 0.2 until round 6 and set to 0.19 after seeing the round 6 held-out flag share
+# at 0.2 (62/300; 0.19: 57/300 with the same 17/21 caught; 0.18: 16/21): see mapping/README.md.
 CATCH_TARGET = 0.85
-FLAG_LIMIT = 0.2
+FLAG_LIMIT = 0.19
 LINES = tuple(round(0.30 + 0.01 * i, 2) for i in range(66))  # 0.30 .. 0.95
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01))
 README = ROOT / "mapping/README.md"
@@ -221,32 +230,28 @@ def rows_of(
     for i, (q, want, d) in enumerate(zip(queries, wants, dumped(root, queries), strict=True)):
         if not want:
             continue
-        pw = plan_weights.get(q.plan_id, {})
-        term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
-        ret_a = MATCHER.ranker.retrieval.scaled(q.action, term_weights)
-        ret_o = MATCHER.ranker.retrieval.scaled(q.objective, term_weights)
-        ret_m = MATCHER.ranker.retrieval.scaled(q.measure, term_weights)
-        ret_n = MATCHER.ranker.retrieval.scaled(q.notes, term_weights)
-        prior = pillar_prior(q.theme)
+        evidence = EVIDENCE.evidence(q, plan_weights.get(q.plan_id, {}), i in own)
         recs = []
-        for rid in MATCHER.reference.rec_ids:
-            ca, ta, wa = d["action"].get(rid, [0.0, [], False])
-            co, to, wo = d["objective"].get(rid, [0.0, [], False])
-            cm, tm, _ = d["measure"].get(rid, [0.0, [], False])
-            cn, tn, _ = d["notes"].get(rid, [0.0, [], False])
+        for e in evidence.recs:
+            ca, ta, wa = d["action"].get(e.rec_id, [0.0, [], False])
+            co, to, wo = d["objective"].get(e.rec_id, [0.0, [], False])
+            cm, tm, _ = d["measure"].get(e.rec_id, [0.0, [], False])
+            cn, tn, _ = d["notes"].get(e.rec_id, [0.0, [], False])
             recs.append(
-                RecEvidence(
-                    rid, ca, co, ret_a.get(rid, 0.0), ret_o.get(rid, 0.0), prior.get(rid, 0.0),
-                    tuple((p, v) for p, v in ta), tuple((p, v) for p, v in to),
-                    (wa or wo) and len({p for p, _ in ta} | {p for p, _ in to}) == 1,
-                    cue_measure=cm, retrieval_measure=ret_m.get(rid, 0.0),
-                    cue_notes=cn, retrieval_notes=ret_n.get(rid, 0.0),
+                replace(
+                    e,
+                    cue_action=ca, cue_objective=co, cue_measure=cm, cue_notes=cn,
+                    terms_action=tuple((p, v) for p, v in ta), terms_objective=tuple((p, v) for p, v in to),
                     terms_measure=tuple((p, v) for p, v in tm), terms_notes=tuple((p, v) for p, v in tn),
+                    lone_generic=(wa or wo) and len({p for p, _ in ta} | {p for p, _ in to}) == 1,
                 )
             )  # fmt: skip
         group = q.plan_id if group_by_plan else set_name
-        evidence = QueryEvidence(tuple(recs), i in own)
-        out.append(Row(set_name, group, q, tuple(want), d["method"], evidence, d["rec_id"]))
+        out.append(
+            Row(
+                set_name, group, q, tuple(want), d["method"], replace(evidence, recs=tuple(recs)), d["rec_id"]
+            )
+        )
     return out
 
 
@@ -257,19 +262,28 @@ def is_project_set(row: Row) -> bool:
 
 
 def with_example_votes(rows: list[Row]) -> list[Row]:
-    """Each row's example votes from the project's labelled rows of the *other* plans."""
+    """Each row's example votes (on the action, and on the objective alone) from the project's
+    labelled rows of the *other* plans."""
     out = list(rows)
     for g in sorted({r.group for r in rows}):
-        bank = [
-            Example(r.query.action, r.query.objective, r.labels)
-            for r in rows
-            if r.group != g and is_project_set(r)
-        ]
-        index = ExampleIndex.build(bank)
+        bank = ExampleBank.build(
+            [
+                Example(r.query.action, r.query.objective, r.labels)
+                for r in rows
+                if r.group != g and is_project_set(r)
+            ]
+        )
         for i, r in enumerate(rows):
             if r.group == g:
-                votes = index.votes(r.query.action, r.query.objective)
-                recs = tuple(replace(e, examples=votes.get(e.rec_id, 0.0)) for e in r.evidence.recs)
+                votes, objective_votes = bank.votes(r.query.action, r.query.objective)
+                recs = tuple(
+                    replace(
+                        e,
+                        examples=votes.get(e.rec_id, 0.0),
+                        examples_objective=objective_votes.get(e.rec_id, 0.0),
+                    )
+                    for e in r.evidence.recs
+                )
                 out[i] = replace(r, evidence=replace(r.evidence, recs=recs))
     return out
 

@@ -3,14 +3,14 @@
 A similarity decision is described by nine numbers (`DecisionFeatures`): the margin to the
 runner-up under the fitted combination, the winner's total, how many distinct cue phrases speak for
 it, the share of its cue score that comes from generic words, the action's length, whether the
-plan's pillar is known and agrees with the winner, the winner's strongest single cue (one decisive
-phrase says more than several context words adding up to the same total), and how many kinds of
-evidence (cue phrases, retrieval, example votes) rank the winner first. `data/confidence.csv` holds the
-coefficients (on these raw features) and the review line; both are fitted and chosen by
-leave-one-plan-out cross-validation in `benchmarks/mapping_calibration.py` on labelled rows the
-vocabulary was not tuned on, which also writes the reliability table in mapping/README.md. A
-decision read from the plan's own text (`stated`, `verbatim`) gets the held-out accuracy of such
-decisions (`text_decided` row).
+plan's pillar is known and agrees with the winner, the winner's strongest single cue (whether one
+decisive phrase says more than context words adding up to the same total is left to the fit),
+and how many kinds of evidence (cue phrases, retrieval, example votes) rank the winner first.
+`data/confidence.csv` holds the coefficients (on these raw features) and the review line; both
+are fitted and chosen by leave-one-plan-out cross-validation in `benchmarks/mapping_calibration.py`
+on labelled rows the vocabulary was not tuned on, which also writes the reliability table in
+mapping/README.md. A decision read from the plan's own text (`stated`, `verbatim`) gets the
+held-out accuracy of such decisions (`text_decided` row).
 
 Evaluating the model is a dot product and one `exp`: no numerical library at run time.
 """

@@ -8,10 +8,17 @@ pairs, `retrieval.terms`; the objective's terms at OBJECTIVE_SHARE); the K neare
 labels with their similarity (an example with two labels gives each half). The vote is one more
 kind of evidence in `ranking.py`, weighed by the fitted weights; in the leave-one-plan-out figures
 it is computed from the other plans' examples only.
+
+The objective votes a second time on its own (`ExampleBank`): the K nearest labelled *objectives*
+vote for the labels of their actions. In the first vote an objective counts at half beside the
+action's words and is swamped when the action is long; on its own it is compared with text of its
+own kind (plans word their objectives alike: "Raise the profile of technicians in ..."), and the
+labels of the actions under a similar objective say what such objectives are usually for.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -74,7 +81,7 @@ class ExampleIndex:
             for i, y in self.postings.get(t, ()):
                 sims[i] += x * y
         out: dict[str, float] = defaultdict(float)
-        for i, s in sorted(sims.items(), key=lambda kv: (-kv[1], kv[0]))[:K]:
+        for i, s in heapq.nsmallest(K, sims.items(), key=lambda kv: (-kv[1], kv[0])):
             for label in self.labels[i]:
                 out[label] += s / len(self.labels[i])
         return dict(out)
@@ -90,3 +97,23 @@ def load_examples() -> list[Example]:
     return [
         Example(r["action"], r["objective"], tuple(r["labels"].split())) for r in read_data_csv(EXAMPLES_FILE)
     ]
+
+
+@dataclass(frozen=True)
+class ExampleBank:
+    """The two votes of one labelled bank: on the action (with its objective at OBJECTIVE_SHARE),
+    and on the objective alone against the examples' objectives."""
+
+    actions: ExampleIndex
+    objectives: ExampleIndex
+
+    @classmethod
+    def build(cls, examples: Sequence[Example]) -> ExampleBank:
+        return cls(
+            ExampleIndex.build(examples),
+            ExampleIndex.build([Example(e.objective, "", e.labels) for e in examples if e.objective.strip()]),
+        )
+
+    def votes(self, action: str, objective: str = "") -> tuple[dict[str, float], dict[str, float]]:
+        """(votes on the action, votes on the objective alone; {} without an objective)."""
+        return self.actions.votes(action, objective), self.objectives.votes(objective)

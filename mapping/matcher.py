@@ -11,7 +11,7 @@ from .ranking import RankingWeights
 from .reference import Reference, load_reference
 from .review import review_reasons
 from .secondary import secondary_rec
-from .similarity import Ranking, SimilarityRanker, pillar_prior
+from .similarity import ObjectiveEvidence, Ranking, SimilarityRanker, pillar_prior
 from .stated import parse_stated
 from .targets import TargetPicker
 from .text import stemmed_words, tokens
@@ -49,9 +49,18 @@ class Matcher:
         return self._match(query, {}, False)
 
     def match_all(self, queries: Sequence[MappingQuery]) -> list[RecMatch]:
+        """With plan context; the evidence of an objective several actions share is computed once."""
         weights = self.plan_weights(queries)
         own = own_objectives(queries)
-        return [self._match(q, weights.get(q.plan_id, {}), i in own) for i, q in enumerate(queries)]
+        objectives: dict[tuple[str, str], ObjectiveEvidence] = {}
+        out = []
+        for i, q in enumerate(queries):
+            pw = weights.get(q.plan_id, {})
+            key = (q.plan_id, q.objective)
+            if key not in objectives:
+                objectives[key] = self.ranker.objective_evidence(q.objective, pw)
+            out.append(self._match(q, pw, i in own, objectives[key]))
+        return out
 
     def plan_weights(self, queries: Sequence[MappingQuery]) -> dict[str, dict[tuple[str, ...], float]]:
         """Per plan: weight < 1 for cue phrases and words most of its actions share."""
@@ -72,11 +81,13 @@ class Matcher:
         return out
 
     def _match(
-        self, query: MappingQuery, weights: Mapping[tuple[str, ...], float], objective_own: bool
+        self,
+        query: MappingQuery,
+        weights: Mapping[tuple[str, ...], float],
+        objective_own: bool,
+        objective: ObjectiveEvidence | None = None,
     ) -> RecMatch:
-        ranking = self.ranker.rank(
-            query.action, query.objective, query.theme, weights, objective_own, query.measure, query.notes
-        )
+        ranking = self.ranker.rank(query, weights, objective_own, objective)
         stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
         text_score = round(100 * self.confidence.text_decided)
         if stated.rec_id:

@@ -1,12 +1,13 @@
 """How the evidence for one recommendation adds up to its total: weights fitted across plans.
 
-Eleven kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
+Twelve kinds of evidence (`EVIDENCE_NAMES`) speak for a recommendation: cue phrases in the action;
 cue phrases in the objective, split by whether the objective is the action's own (no other
 action of the plan shares it: a point's heading, as in list-style plans) or shared by several
 actions (often a pillar slogan); how much the action's and the objective's wording echo the
 recommendation's texts (`retrieval.py`); the pillar prior; the votes of the nearest labelled
-example actions (`examples.py`); and cue phrases and retrieval of the action's success measure and
-of its other free text (`MappingQuery.measure`, `notes`). total = weights . evidence.
+example actions (`examples.py`); cue phrases and retrieval of the action's success measure and
+of its other free text (`MappingQuery.measure`, `notes`); and the votes of the nearest labelled
+objectives on the objective alone. total = weights . evidence.
 
 The weights are the coefficients of a conditional logit (softmax over the 16 recommendations)
 fitted by `benchmarks/mapping_calibration.py --write` on labelled decisions, by leave-one-plan-out
@@ -35,6 +36,7 @@ EVIDENCE_NAMES = (
     "retrieval_measure",
     "cue_notes",
     "retrieval_notes",
+    "examples_objective",
 )
 
 

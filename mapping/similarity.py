@@ -4,7 +4,9 @@ Evidence per recommendation (`RecEvidence`), combined by fitted weights (`rankin
 - cue score (curated vocabulary, `vocabulary.py`) of the action, and of the objective;
 - retrieval: how much the action's and the objective's wording echo the recommendation's own
   texts (BM25 over words and word pairs, `retrieval.py`), scaled to 0..1;
-- the pillar prior (the plan's Technician Commitment theme).
+- the pillar prior (the plan's Technician Commitment theme);
+- the votes of the nearest labelled examples, on the action and on the objective alone (`examples.py`);
+- cue score and retrieval of the action's measure and notes.
 The cue score carries most of the decision: plans rarely reuse the Commission's wording, but they
 do name the things the recommendations are about (apprentices, committees, HESA returns).
 Retrieval breaks ties and covers actions that paraphrase the Commission. The objective's weight
@@ -17,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .examples import ExampleIndex, load_examples
+from .examples import ExampleBank, load_examples
+from .model import MappingQuery
 from .ranking import RankingWeights, load_ranking_weights
 from .reference import Reference
 from .retrieval import RetrievalIndex
@@ -106,6 +109,7 @@ class RecEvidence:
     retrieval_notes: float = 0.0
     terms_measure: tuple[tuple[str, float], ...] = ()
     terms_notes: tuple[tuple[str, float], ...] = ()
+    examples_objective: float = 0.0  # vote of the nearest labelled objectives, on the objective alone
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class QueryEvidence:
                 e.retrieval_measure,
                 e.cue_notes,
                 e.retrieval_notes,
+                e.examples_objective,
             )
             for e in self.recs
         ]
@@ -137,12 +142,13 @@ class QueryEvidence:
 def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
     """Weighted totals, best first (ties in reference order)."""
     w_obj = weights["cue_objective_own" if evidence.objective_own else "cue_objective_shared"]
-    w_cue, w_ra, w_ro, w_p, w_ex = (
+    w_cue, w_ra, w_ro, w_p, w_ex, w_eo = (
         weights["cue_action"],
         weights["retrieval_action"],
         weights["retrieval_objective"],
         weights["prior"],
         weights["examples"],
+        weights["examples_objective"],
     )
     w_cm, w_rm, w_cn, w_rn = (
         weights["cue_measure"],
@@ -169,7 +175,7 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
             + w_rn * e.retrieval_notes
         )
         prior = w_p * e.prior
-        examples = w_ex * e.examples
+        examples = w_ex * e.examples + w_eo * e.examples_objective
         ranked_terms = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
         echo = max(e.retrieval_action, e.retrieval_objective)
         scores.append(
@@ -202,12 +208,22 @@ class CueEvidence:
 
 
 @dataclass(frozen=True)
+class ObjectiveEvidence:
+    """What an objective alone contributes (cue scores, retrieval, votes of the nearest labelled
+    objectives): the same for every action under it in a plan, so `match_all` computes it once."""
+
+    cues: CueEvidence
+    retrieval: Mapping[str, float]
+    votes: Mapping[str, float]
+
+
+@dataclass(frozen=True)
 class SimilarityRanker:
     reference: Reference
     vocabulary: Vocabulary
     retrieval: RetrievalIndex
     weights: RankingWeights
-    examples: ExampleIndex
+    examples: ExampleBank
 
     @classmethod
     def build(
@@ -215,31 +231,34 @@ class SimilarityRanker:
         reference: Reference,
         vocabulary: Vocabulary,
         weights: RankingWeights | None = None,
-        examples: ExampleIndex | None = None,
+        examples: ExampleBank | None = None,
     ) -> SimilarityRanker:
         return cls(
             reference,
             vocabulary,
             RetrievalIndex.build(reference),
             weights or load_ranking_weights(),
-            examples or ExampleIndex.build(load_examples()),
+            examples or ExampleBank.build(load_examples()),
         )
 
     def rank(
         self,
-        action: str,
-        objective: str = "",
-        theme: str = "",
+        query: MappingQuery,
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
-        measure: str = "",
-        notes: str = "",
+        objective: ObjectiveEvidence | None = None,
     ) -> Ranking:
-        """`phrase_weights` (0..1 per stemmed phrase or single term) is plan-level context from
-        `match_all`: words nearly every action of the plan uses say little about any one action."""
-        return combine(
-            self.evidence(action, objective, theme, phrase_weights, objective_own, measure, notes),
-            self.weights,
+        """`evidence` combined by the weights."""
+        return combine(self.evidence(query, phrase_weights, objective_own, objective), self.weights)
+
+    def objective_evidence(
+        self, objective: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
+    ) -> ObjectiveEvidence:
+        pw = phrase_weights or {}
+        return ObjectiveEvidence(
+            self.cue_evidence(objective, pw),
+            self.retrieval.scaled(objective, _term_weights(pw)),
+            self.examples.objectives.votes(objective),
         )
 
     def cue_evidence(
@@ -267,26 +286,28 @@ class SimilarityRanker:
 
     def evidence(
         self,
-        action: str,
-        objective: str = "",
-        theme: str = "",
+        query: MappingQuery,
         phrase_weights: Mapping[tuple[str, ...], float] | None = None,
         objective_own: bool = False,
-        measure: str = "",
-        notes: str = "",
+        objective: ObjectiveEvidence | None = None,
     ) -> QueryEvidence:
+        """Every kind of evidence for each recommendation, unweighted. `phrase_weights` (0..1 per
+        stemmed phrase or single term) is plan-level context from `match_all`: words nearly every
+        action of the plan uses say little about any one action; `objective_own` (also from
+        `match_all`) whether no other action of the plan shares the objective; `objective` the
+        query objective's `objective_evidence` under the same phrase weights, when already known."""
+        action, measure, notes = query.action, query.measure, query.notes
         pw = phrase_weights or {}
-        term_weights = {t: w for k, w in pw.items() if len(k) == 1 for t in k}
-        cue_a = self.cue_evidence(action, pw)
-        cue_o = self.cue_evidence(objective, pw)
-        ret_a = self.retrieval.scaled(action, term_weights)
-        ret_o = self.retrieval.scaled(objective, term_weights)
+        term_weights = _term_weights(pw)
+        obj = objective or self.objective_evidence(query.objective, pw)
+        cue_a, cue_o = self.cue_evidence(action, pw), obj.cues
+        ret_a, ret_o = self.retrieval.scaled(action, term_weights), obj.retrieval
         cue_m = self.cue_evidence(measure, pw)
         cue_n = self.cue_evidence(notes, pw)
         ret_m = self.retrieval.scaled(measure, term_weights)
         ret_n = self.retrieval.scaled(notes, term_weights)
-        prior = pillar_prior(theme)
-        votes = self.examples.votes(action, objective)
+        prior = pillar_prior(query.theme)
+        votes, objective_votes = self.examples.actions.votes(action, query.objective), obj.votes
         recs = []
         for rec in self.reference.recommendations:
             rid = rec.rec_id
@@ -309,9 +330,15 @@ class SimilarityRanker:
                     ret_n.get(rid, 0.0),
                     tuple(cue_m.terms.get(rid, {}).items()),
                     tuple(cue_n.terms.get(rid, {}).items()),
+                    objective_votes.get(rid, 0.0),
                 )
             )
         return QueryEvidence(tuple(recs), objective_own)
+
+
+def _term_weights(phrase_weights: Mapping[tuple[str, ...], float]) -> dict[str, float]:
+    """The single-word entries of plan-level phrase weights, for retrieval."""
+    return {t: w for k, w in phrase_weights.items() if len(k) == 1 for t in k}
 
 
 def _kind_share(cue: Cue, hit: CueHit, activities: set[str]) -> float:

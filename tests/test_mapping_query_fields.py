@@ -5,7 +5,7 @@ weights (`data/ranking.csv`)."""
 import json
 
 from talentmap.mapping import MappingQuery, Matcher
-from talentmap.mapping.examples import ExampleIndex
+from talentmap.mapping.examples import ExampleBank
 from talentmap.mapping.ranking import EVIDENCE_NAMES, RankingWeights, load_ranking_weights
 from talentmap.mapping.reference import load_reference
 from talentmap.mapping.similarity import SimilarityRanker
@@ -44,15 +44,15 @@ def _weights(**named):
 
 
 def test_the_notes_enter_the_totals_with_their_weight():
-    ref, vocab, none = load_reference(), load_vocabulary(), ExampleIndex.build([])
+    ref, vocab, none = load_reference(), load_vocabulary(), ExampleBank.build([])
     action, notes = "Provide a return on activity", "Two apprentices recruited through the levy"
     deaf = SimilarityRanker.build(ref, vocab, _weights(), none)
     heard = SimilarityRanker.build(ref, vocab, _weights(cue_notes=1.0), none)
-    assert deaf.rank(action, notes=notes).best.total == 0.0
-    best = heard.rank(action, notes=notes).best
+    assert deaf.rank(MappingQuery("p", "1", action, notes=notes)).best.total == 0.0
+    best = heard.rank(MappingQuery("p", "1", action, notes=notes)).best
     assert best.rec_id == "R7" and any(p.startswith("apprentice") for p, _ in best.cue_terms)
     measured = SimilarityRanker.build(ref, vocab, _weights(cue_measure=1.0), none)
-    assert measured.rank(action, measure=notes).best.rec_id == "R7"
+    assert measured.rank(MappingQuery("p", "1", action, measure=notes)).best.rec_id == "R7"
 
 
 def test_the_shipped_matcher_reads_the_notes():

@@ -5,7 +5,7 @@ combined by weights fitted across plans (`data/ranking.csv`)."""
 import pytest
 
 from talentmap.mapping import MappingQuery, Matcher
-from talentmap.mapping.examples import Example, ExampleIndex, K, load_examples
+from talentmap.mapping.examples import Example, ExampleBank, ExampleIndex, K, load_examples
 from talentmap.mapping.matcher import own_objectives
 from talentmap.mapping.ranking import EVIDENCE_NAMES, RankingWeights, load_ranking_weights
 from talentmap.mapping.reference import load_reference
@@ -13,6 +13,11 @@ from talentmap.mapping.retrieval import RetrievalIndex, terms
 from talentmap.mapping.similarity import QueryEvidence, RecEvidence, SimilarityRanker, combine
 from talentmap.mapping.text import stem
 from talentmap.mapping.vocabulary import Cue, build_vocabulary
+
+
+def weights(**named):
+    """Ranking weights by name, 0 for the kinds not named."""
+    return RankingWeights(tuple(named.get(n, 0.0) for n in EVIDENCE_NAMES))
 
 
 def test_terms_are_words_and_adjacent_pairs():
@@ -57,7 +62,14 @@ def _evidence(own):
 
 
 def test_totals_are_the_weighted_evidence_and_the_objective_weight_follows_ownership():
-    w = RankingWeights((1.0, 1.2, 0.4, 2.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0))
+    w = weights(
+        cue_action=1.0,
+        cue_objective_own=1.2,
+        cue_objective_shared=0.4,
+        retrieval_action=2.0,
+        retrieval_objective=1.0,
+        prior=0.5,
+    )
     own = {s.rec_id: s for s in combine(_evidence(True), w).scores}
     shared = {s.rec_id: s for s in combine(_evidence(False), w).scores}
     assert own["R9"].total == pytest.approx(1.2 * 3.0 + 1.0 * 0.5)
@@ -87,7 +99,7 @@ def test_match_all_weighs_a_list_plans_own_objectives_above_shared_ones():
     ranker = SimilarityRanker.build(
         load_reference(),
         build_vocabulary([Cue("R9", "career pathway", 3), Cue("R11", "website", 2.4)]),
-        RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)),
+        weights(cue_action=1.0, cue_objective_own=1.0, cue_objective_shared=0.5),
     )
     m = Matcher()
     m.ranker = ranker
@@ -128,17 +140,20 @@ def test_only_the_k_nearest_examples_vote():
 
 
 def test_example_votes_enter_the_totals_with_their_weight():
-    ex = ExampleIndex.build(BANK)
+    ex = ExampleBank.build(BANK)
     vocab = build_vocabulary([Cue("R10", "development", 1.0)])
     without = SimilarityRanker.build(
-        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)), ex
+        load_reference(), vocab, weights(cue_action=1.0, cue_objective_own=1.0, cue_objective_shared=0.5), ex
     )
     with_ex = SimilarityRanker.build(
-        load_reference(), vocab, RankingWeights((1.0, 1.0, 0.5, 0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0)), ex
+        load_reference(),
+        vocab,
+        weights(cue_action=1.0, cue_objective_own=1.0, cue_objective_shared=0.5, examples=3.0),
+        ex,
     )
     text = "A coffee morning on development for the technical community"
-    assert without.rank(text).best.rec_id == "R10"
-    ranking = with_ex.rank(text)
+    assert without.rank(MappingQuery("p", "1", text)).best.rec_id == "R10"
+    ranking = with_ex.rank(MappingQuery("p", "1", text))
     assert ranking.best.rec_id == "R11" and ranking.best.examples > 0
 
 

@@ -40,14 +40,14 @@ def cue_terms(ranking, rec_id):
 
 def test_a_role_title_counts_less_beside_an_activity_of_another_recommendation():
     r = ranker(Cue("R2", "technical specialist", 3, ROLE), Cue("R8", "interview panel", 2.5))
-    ranking = r.rank("A technical specialist joins each interview panel for technician vacancies")
+    ranking = r.rank(q("A technical specialist joins each interview panel for technician vacancies"))
     assert ranking.best.rec_id == "R8"
     assert cue_terms(ranking, "R2")["technical specialist"] == pytest.approx(1.5)
 
 
 def test_a_role_title_keeps_its_weight_when_it_is_what_the_action_is_about():
     r = ranker(Cue("R2", "technical specialist", 3, ROLE), Cue("R8", "interview panel", 2.5))
-    ranking = r.rank("Create technical specialist posts in the core facilities")
+    ranking = r.rank(q("Create technical specialist posts in the core facilities"))
     assert ranking.best.rec_id == "R2"
     assert cue_terms(ranking, "R2")["technical specialist"] == pytest.approx(3)
 
@@ -70,9 +70,9 @@ def test_an_occasion_after_at_is_marked_as_the_setting():
 
 def test_an_occasion_as_setting_counts_less_than_the_purpose():
     r = ranker(Cue("R15", "induction", 2.5, OCCASION), Cue("R4", "lgbt", 2))
-    ranking = r.rank("Promote the LGBT+ staff network at technician induction")
+    ranking = r.rank(q("Promote the LGBT+ staff network at technician induction"))
     assert ranking.best.rec_id == "R4"
-    assert r.rank("Redesign the induction for new technicians").best.rec_id == "R15"
+    assert r.rank(q("Redesign the induction for new technicians")).best.rec_id == "R15"
 
 
 # --- a lone generic word does not beat the pillar prior -----------------------------------------
@@ -81,9 +81,9 @@ def test_an_occasion_as_setting_counts_less_than_the_purpose():
 def test_a_lone_generic_word_does_not_beat_a_weak_specific_cue():
     text = "Put the technical team's names on signs across the campus"
     plain = ranker(Cue("R2", "campus", 1.5), Cue("R11", "signs", 1))
-    assert plain.rank(text).best.rec_id == "R2"
+    assert plain.rank(q(text)).best.rec_id == "R2"
     generic = ranker(Cue("R2", "campus", 1.5, GENERIC), Cue("R11", "signs", 1))
-    ranking = generic.rank(text)
+    ranking = generic.rank(q(text))
     assert cue_terms(ranking, "R2")["campus"] == pytest.approx(0.75)
     assert ranking.best.rec_id == "R11"
 
@@ -95,7 +95,7 @@ def test_a_lone_generic_word_is_weak_evidence_and_reviewed(matcher):
 
 def test_generic_words_keep_their_weight_when_corroborated():
     r = ranker(Cue("R2", "academic", 1.5, GENERIC), Cue("R2", "teaching", 1.5, GENERIC))
-    ranking = r.rank("Open academic teaching duties to technicians", theme="Visibility")
+    ranking = r.rank(q("Open academic teaching duties to technicians", theme="Visibility"))
     assert cue_terms(ranking, "R2") == {"academic": 1.5, "teaching": 1.5}
     assert ranking.best.rec_id == "R2"
 
