@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from talentmap.extract.pdf.columns import find_gutters, in_pieces, printed_over, printed_spans
+from talentmap.extract.pdf.columns import find_gutters, gutter_voters, in_pieces, printed_over, printed_spans
 from talentmap.extract.pdf.furniture import strip_furniture
 from talentmap.extract.pdf.layout import PrintedLine, group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
@@ -322,3 +322,11 @@ def test_a_justified_paragraph_is_one_piece_however_wide_its_spaces():
     assert not any(in_pieces(ln, 8.0, over) for ln in para)
     table_row = lines_of([word("1.1", 50, 200), word("Run", 100, 200), word("HR", 300, 200)])[0]
     assert in_pieces(table_row, 8.0, printed_over([table_row]))
+
+
+def test_lines_side_by_side_on_their_own_baselines_vote_as_one_line_and_once():
+    # a cell's line set 4pt (0.4 of a line) below the next column's line: one voter showing both
+    # columns; two lines of one column, one over the other, are never paired
+    beside = lines_of([word("Aim", 50, 100), word("Run", 120, 104), word("Fund", 120, 114)])
+    voters = gutter_voters(beside)
+    assert [[w.text for w in v.words] for v in voters] == [["Aim", "Run"], ["Fund"]]

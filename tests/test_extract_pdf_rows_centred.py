@@ -9,6 +9,7 @@ and sit on baselines of their own, between the tall cell's lines.
 from __future__ import annotations
 
 from talentmap.extract.pdf.grid import GridCell, PageGrid
+from talentmap.extract.pdf.layout import PrintedLine
 from talentmap.extract.pdf.page import Edge, PageData, Word
 from talentmap.extract.pdf.rows_centred import centred_row_starts
 from talentmap.extract.pdf.rows_ruled import rule_joints, split_lattice_rows
@@ -47,13 +48,15 @@ def centred_row(top: float, cells: list[list[str]], centre_on: float | None = No
     return words
 
 
-def rows_page(rows: list[list[list[str]]], top: float = 108.0) -> tuple[list[Word], list[float]]:
+def rows_page(
+    rows: list[list[list[str]]], top: float = 108.0, pad: float = PAD
+) -> tuple[list[Word], list[float]]:
     """Rows one under the other, parted by twice the cell padding; the tops of the rows."""
     words, tops = [], []
     for cells in rows:
         tops.append(top)
         words += centred_row(top, cells)
-        top += max(block_height(c) for c in cells) + 2 * PAD
+        top += max(block_height(c) for c in cells) + 2 * pad
     return words, tops
 
 
@@ -78,6 +81,13 @@ def columns_of(words: list[Word]) -> list[list[Word]]:
 
 def test_each_centred_row_starts_at_the_top_of_its_tallest_cell():
     words, tops = rows_page(BODY)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_rows_parted_by_little_more_than_a_cells_line_gap_are_still_parted():
+    # 1.5pt of padding above and below each row: 3pt of whitespace between rows against 2pt
+    # between two lines of a cell
+    words, tops = rows_page(BODY, pad=1.5)
     assert centred_row_starts(columns_of(words), 1.5) == tops
 
 
@@ -207,3 +217,98 @@ def test_a_lattice_row_ruled_as_one_cell_is_cut_at_the_column_rules_running_down
     assert split.n_rows == 4
     assert [c for c in body if c[0] == 1] == [(1, 0, 4)]  # the title: one cell across
     assert [c[1:] for c in body if c[0] == 2] == [(0, 1), (1, 2), (2, 3), (3, 4)]
+
+
+# --- centred cells on baselines of their own ------------------------------------------------------
+
+
+def top_aligned_row(top: float, cells: list[list[str]]) -> list[Word]:
+    return [
+        w
+        for lines, x0 in zip(cells, COLS, strict=False)
+        for k, text in enumerate(lines)
+        for w in line_words(text, x0, top + k * PITCH)
+    ]
+
+
+def test_centred_rows_outnumbering_rows_that_share_tops_two_to_one_are_read_centred():
+    # four centred rows, then two printed from their tops (a row a page break cut short is
+    # laid out so): the blocks still part all six
+    more = [["1.4"], ["Hold a technical", "careers fair"], ["Dean"], ["2027"]]
+    words, tops = rows_page([*BODY, more])
+    top = tops[-1] + max(block_height(c) for c in more) + 2 * PAD
+    for k in range(2):
+        tops.append(top)
+        cells = [[f"1.{5 + k}"], ["Review the", "workload", "models"], ["HR"], ["2028"]]
+        words += top_aligned_row(top, cells)
+        top += block_height(cells[1]) + 2 * PAD
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+# every aim is two lines and every other cell one or three: centred, the aims sit half a line off
+# the other columns' baselines, so no printed line holds an aim and its action
+AIM_ROWS = [
+    [
+        ["Raise the", "profile"],
+        ["Run a showcase of", "technical work", "for all staff"],
+        ["HR team"],
+        ["2025"],
+    ],
+    [["Fund the", "roles"], ["Fund registration"], ["Head of", "Technical", "Services"], ["2026"]],
+    [["Map every", "school"], ["Map the roles in", "every school", "and faculty"], ["Dean"], ["Year 1"]],
+]
+
+
+def test_a_column_printed_only_between_its_neighbours_baselines_is_still_a_column():
+    rows = AIM_ROWS
+    words, tops = rows_page(rows)
+    header = line_words("Aim", COLS[0], 90) + line_words("Action", COLS[1], 90)
+    header += line_words("Lead", COLS[2], 90) + line_words("When", COLS[3], 90)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_with(header + words))
+    assert grid.n_cols == 4 and grid.n_rows == 1 + len(rows)
+    aims = [c for c in grid.cells if c.col0 == 0 and c.row0 >= 1]
+    assert all(c.x1 < COLS[1] for c in aims)
+
+
+def test_a_tables_first_lines_printed_beside_each_other_on_their_own_baselines_are_its_first_row():
+    # no header: the first row opens with its action's first line and its aim half a line
+    # lower, and only then a line printing in several columns at once
+    words, tops = rows_page(AIM_ROWS)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_with(words))
+    assert grid.n_rows == len(AIM_ROWS)
+    assert min(c.top for c in grid.cells) <= tops[0]
+
+
+# --- a cell of several paragraphs -----------------------------------------------------------------
+
+
+def lines_at(texts: list[str], x0: float, top: float) -> list[Word]:
+    return [w for k, t in enumerate(texts) for w in line_words(t, x0, top + k * PITCH)]
+
+
+def paragraphs_then_bullets(top: float) -> list[Word]:
+    """An action of a sentence and three bullets set 6pt apart (a paragraph gap): two blocks."""
+    return lines_at(["Promote secondment", "opportunities."], COLS[1], top) + lines_at(
+        ["- Report to the board", "- Termly updates", "- A staff survey"], COLS[1], top + 2 * PITCH + 4
+    )
+
+
+def test_a_cells_first_paragraph_bridged_into_the_row_above_goes_back_to_its_row():
+    # row 6: a three-line action, its ref and lead centred on it; row 7: an action of a sentence
+    # and bullets, its ref and lead centred on all of it. A group's aim merged over both rows
+    # prints across the gap between them, joining row 7's sentence to row 6's span.
+    words = lines_at(["6"], COLS[0], 111) + lines_at(
+        ["Run a showcase", "of work for", "all staff"], COLS[1], 100
+    )
+    words += lines_at(["HR"], COLS[3], 111)
+    words += lines_at(["Make staff", "visible to", "all"], COLS[2], 120)
+    words += paragraphs_then_bullets(139)  # 139 to 196: centred at 167.5
+    words += lines_at(["7"], COLS[0], 163) + lines_at(["Dean"], COLS[3], 163)
+    assert centred_row_starts(columns_of(words), 1.5) == [100, 139]
+
+
+def test_a_cells_first_paragraph_under_a_section_row_stays_with_its_row():
+    section = PrintedLine(tuple(line_words("Theme 2 - Recognition", COLS[0], 100)))
+    words = paragraphs_then_bullets(120)  # 120 to 177: centred at 148.5
+    words += lines_at(["2.1"], COLS[0], 144) + lines_at(["Dean"], COLS[3], 144)
+    assert centred_row_starts(columns_of(words), 1.5, [section]) == [100, 120]

@@ -229,6 +229,29 @@ def test_merged_cell_that_starts_overleaf_empty_continues_the_one_above_without_
     ]
 
 
+def test_header_repeated_at_a_page_foot_takes_no_row_from_overleaf():
+    # the header printed again at page 1's foot, its rows all overleaf: page 2's first row,
+    # blank in its first column (a group's value printed once above), is a row of its own
+    header = ["Objective", "Action", "Owner"]
+    p1 = piece(1, [header, ["Open routes", "Set up a network", "Lead"], header])
+    p2 = piece(2, [["", "Write role profiles", "HR"], ["Grow skills", "Fund courses", "Lead"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows == [
+        header,
+        ["Open routes", "Set up a network", "Lead"],
+        ["", "Write role profiles", "HR"],
+        ["Grow skills", "Fund courses", "Lead"],
+    ]
+
+
+def test_a_header_alone_at_a_page_foot_takes_no_row_from_overleaf():
+    header = ["Objective", "Action", "Owner"]
+    p1 = piece(1, [header])
+    p2 = piece(2, [["", "write role profiles", "HR"], ["Grow skills", "Fund courses", "Lead"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[:2] == [header, ["", "write role profiles", "HR"]]
+
+
 # --- paragraphs and refusals -------------------------------------------------------------------
 
 

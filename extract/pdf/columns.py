@@ -40,6 +40,65 @@ class Region:
     wide: frozenset[int]  # indexes into `lines` of full-width (gutter-crossing) lines
 
 
+# Two lines side by side overlap by at least this share of the shorter one's height (a line set half
+# a line pitch off its neighbour's baseline overlaps it by some 0.4).
+SIDE_BY_SIDE_OVERLAP = 0.3
+
+
+def side_by_side(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+    """Each line with the words of the lines printed beside it on other baselines, for voting
+    on gutters: one line per line given, in the same order.
+
+    Cells centred in their rows (or set on a baseline of their own) print their lines between
+    the neighbouring columns' baselines, so a short cell may share no printed line with the
+    columns beside it and no line shows the gutter that parts it from them. A line overlapping
+    another by half its height, with no word of one above a word of the other, is printed
+    beside it in another column: together they show the whitespace between the two columns.
+    Lines of one column never pair so (one stands above the other's words).
+    """
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    out = list(lines)
+    for k, i in enumerate(order):
+        ln = lines[i]
+        height = ln.bottom - ln.top
+        words = list(ln.words)
+        for j in (*reversed(order[max(0, k - 6) : k]), *order[k + 1 : k + 7]):
+            other = lines[j]
+            overlap = min(ln.bottom, other.bottom) - max(ln.top, other.top)
+            if overlap < SIDE_BY_SIDE_OVERLAP * min(height, other.bottom - other.top):
+                continue
+            if any(w.x0 < v.x1 and v.x0 < w.x1 for w in words for v in other.words):
+                continue
+            words.extend(other.words)
+        if len(words) > len(ln.words):
+            out[i] = PrintedLine(tuple(sorted(words, key=lambda w: w.x0)))
+    return out
+
+
+def gutter_voters(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+    """The lines with the lines printed beside them (`side_by_side`), each set of words once: two
+    lines side by side make one voter, not two (a line printed across a gutter counts once)."""
+    seen: set[frozenset[int]] = set()
+    out = []
+    for v in side_by_side(lines):
+        key = frozenset(id(w) for w in v.words)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def added_gutters(found: Sequence[Gutter], beside: Sequence[Gutter], gap_min: float) -> list[Gutter]:
+    """The gutters the printed lines show (`found`), plus those that only the lines taken with
+    the lines beside them show (`beside`, `gutter_voters`): pairing brings a centred cell's
+    column into the vote, but it is no evidence against a gutter the lines themselves show
+    (lines of two text columns, or of a table and the prose beside it, paired on baselines a
+    little apart print across the table's gutters). A paired gutter within `gap_min` of a found
+    one is the same column edge."""
+    extra = [g for g in beside if not any(g.x0 < f.x1 + gap_min and f.x0 - gap_min < g.x1 for f in found)]
+    return sorted([*found, *extra], key=lambda g: g.x1)
+
+
 def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: float) -> list[Gutter]:
     """Vertical strips that (almost) no multi-column line prints into, between the lines' text.
 

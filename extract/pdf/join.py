@@ -200,6 +200,15 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     table.last_page = piece.page
     if not rows:
         return
+    if _is_header_row(table, len(table.rows) - 1):
+        # no row carries on from a header; one repeated at a page's foot has its rows overleaf
+        if len(table.rows) - 1 != table.header:
+            table.rows.pop()
+        if not _is_header_row(table, len(table.rows) - 1):
+            unruled = piece.extractor == "text-columns"
+            _carry_open_spans(table.rows[-1], rows, _ref_columns(table), unruled)
+        table.rows.extend(rows)
+        return
     last = table.rows[-1]
     tail = table.tail
     refs = _ref_columns(table)
@@ -220,6 +229,13 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
         rows = rows[1:]
     _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
+
+
+def _is_header_row(table: _Table, i: int) -> bool:
+    """Is row i the table's header or a repeat of it? No row carries on from a header."""
+    if table.header is None or not 0 <= i < len(table.rows):
+        return False
+    return i == table.header or _norm(table.rows[i].cells) == _norm(table.rows[table.header].cells)
 
 
 def _drop_repeated_header(table: _Table, rows: list[_Row]) -> list[_Row]:

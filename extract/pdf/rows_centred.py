@@ -13,11 +13,16 @@ blocks, with three corrections read from the same blocks:
   print on both sides of it) is such a merged cell and is left out when the span is split;
 - a span holding one column's text alone is a cell's next paragraph, not a row (every row
   prints in more than one column);
-- a full-width line (a section title) is a row of its own.
+- a full-width line (a section title) is a row of its own;
+- a cell of several paragraphs (a sentence, then bullets set with paragraph spacing) is several
+  blocks: its blocks taken together are centred in their row, so a paragraph goes to the row
+  whose short cells share that centre (a merged cell bridging two rows can carry one into the
+  row above; a first paragraph under a section row stands alone until joined to its row).
 
-The table is read so only when its blocks show the centring: in a row, the blocks of different
-columns share a centre while their tops differ (top-aligned cells share tops instead). Where
-they show neither (every cell one line), the other row readers' evidence decides.
+The table is read so only when its blocks show the centring: in a row, the cells (each column's
+blocks in the row) of different columns share a centre while their tops differ (top-aligned
+cells share tops instead). Where they show neither (every cell one line), the other row
+readers' evidence decides.
 """
 
 from __future__ import annotations
@@ -32,9 +37,11 @@ from .page import Word
 # Column index given to a full-width line (a section row): it prints in every column.
 WIDE = -1
 # Fewest rows whose blocks must show the centring (shared centres, differing tops) before the
-# table is read as centred, and how many times the rows showing shared tops they must outnumber.
+# table is read as centred, and how many times the rows showing shared tops they must outnumber
+# (top-aligned tables show no centred row at all; in a centred one a row a page break cut short,
+# or one whose cells all hold one line, can share tops).
 MIN_CENTRED_ROWS = 1
-CENTRED_MAJORITY = 3
+CENTRED_MAJORITY = 2
 
 
 @dataclass(frozen=True)
@@ -169,12 +176,68 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         split[0] = split[0] + merged
         parts.extend(split)
     rows: list[list[Block]] = []
+    alone: list[int] = []  # lone spans under a section row (or first): rows of their own so far
     for part in sorted(parts, key=lambda p: min(b.top for b in p)):
         lone = len(_columns(part)) == 1 and WIDE not in _columns(part)
         if lone and rows and WIDE not in _columns(rows[-1]):
             rows[-1] = rows[-1] + part
         else:
+            alone += [len(rows)] if lone else []
             rows.append(part)
+    for i in reversed(alone):
+        # the first paragraph of the cell below when the cell's blocks, taken together, centre on
+        # the short cells of the row below
+        (col,) = _columns(rows[i])
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        mine = [*rows[i], *(b for b in below if b.col == col)]
+        if below and WIDE not in _columns(below) and _centred(mine, _anchors(below, col), tol):
+            rows[i : i + 2] = [rows[i] + below]
+    return rows
+
+
+def _centre_of(blocks: Sequence[Block]) -> float:
+    return (min(b.top for b in blocks) + max(b.bottom for b in blocks)) / 2
+
+
+def _anchors(row: Sequence[Block], col: int) -> list[float]:
+    """Centres the row's other columns print a single block at (its short cells' centres)."""
+    per: dict[int, list[Block]] = {}
+    for b in row:
+        if b.col not in (col, WIDE):
+            per.setdefault(b.col, []).append(b)
+    return [bs[0].centre for bs in per.values() if len(bs) == 1]
+
+
+def _centred(blocks: Sequence[Block], anchors: Sequence[float], tol: float) -> bool:
+    return bool(blocks) and any(abs(_centre_of(blocks) - c) <= tol for c in anchors)
+
+
+def reseat_paragraphs(rows: list[list[Block]], tol: float) -> list[list[Block]]:
+    """A cell's paragraphs moved to the row they are centred in.
+
+    A cell of several paragraphs (a sentence, then bullets set with paragraph spacing) is
+    several blocks; its first may join the row above when a cell merged over both rows bridges
+    the gap. A row's cells are centred together: the column's blocks in each row, taken
+    together, sit at a centre the row's short cells share. The last block of a column goes down
+    (or the first goes up) when that puts both rows' cells of the column on a shared centre and
+    they were not before."""
+    rows = [list(r) for r in rows]
+    for i in range(len(rows) - 1):
+        a, b = rows[i], rows[i + 1]
+        for col in sorted({x.col for x in a} & {x.col for x in b} - {WIDE}):
+            mine = sorted((x for x in a if x.col == col), key=lambda x: x.top)
+            theirs = sorted((x for x in b if x.col == col), key=lambda x: x.top)
+            up, down = _anchors(a, col), _anchors(b, col)
+            if _centred(mine, up, tol) and _centred(theirs, down, tol):
+                continue
+            if len(mine) >= 2 and _centred(mine[:-1], up, tol) and _centred([mine[-1], *theirs], down, tol):
+                a.remove(mine[-1])
+                b.append(mine[-1])
+            elif (
+                len(theirs) >= 2 and _centred([*mine, theirs[0]], up, tol) and _centred(theirs[1:], down, tol)
+            ):
+                b.remove(theirs[0])
+                a.append(theirs[0])
     return rows
 
 
@@ -182,7 +245,12 @@ def centring_votes(rows: Sequence[Sequence[Block]], tol: float) -> tuple[int, in
     """(rows whose blocks share a centre but not a top, rows whose blocks share a top but not a centre)."""
     centred = topped = 0
     for row in rows:
-        cells = [b for b in row if b.col != WIDE]
+        # a column's blocks in a row are its cell (a cell of several paragraphs is several blocks)
+        per: dict[int, list[Block]] = {}
+        for b in row:
+            if b.col != WIDE:
+                per.setdefault(b.col, []).append(b)
+        cells = [Block(c, min(b.top for b in bs), max(b.bottom for b in bs)) for c, bs in per.items()]
         c_hits = t_hits = 0
         for i, a in enumerate(cells):
             for b in cells[i + 1 :]:
@@ -211,9 +279,11 @@ def centred_row_starts(
         return []
     size = median(sizes)
     tol = max(1.0, 0.15 * size)
-    join = gap + tol
+    # one leading holds down a column's cells (the same font), so whitespace a little wider than
+    # a cell's line gap parts two blocks: rows padded by 1.5pt each part by 3pt against 1.5pt
+    join = gap + tol / 2
     blocks = column_blocks(col_lines, join) + [Block(WIDE, ln.top, ln.bottom) for ln in wide]
-    rows = rows_of(blocks, join, tol)
+    rows = reseat_paragraphs(rows_of(blocks, join, tol), tol)
     centred, topped = centring_votes(rows, tol)
     if centred < MIN_CENTRED_ROWS or centred < CENTRED_MAJORITY * topped:
         return []

@@ -14,7 +14,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
+from .columns import (
+    Gutter,
+    Region,
+    band_cells,
+    column_edges,
+    column_words,
+    content_right,
+    crosses,
+    side_by_side,
+)
 from .grid import GridCell, PageGrid
 from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
 from .page import Word
@@ -59,7 +68,9 @@ def gap_regions(
         if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
         if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
-            run = run[_first_row_line(run, multi[0], gutters) :]
+            # a line printed beside another on its own baseline (a centred cell) is in the table
+            beside = next(i for i, v in enumerate(side_by_side(run)) if len(_columns_of(v, gutters)) > 1)
+            run = run[_first_row_line(run, beside, gutters) :]
         above = _aligned_block_above(lines, crossing, run, gutters, pitch)
         if above and not _spans_table(above, _text_x0(run, gutters), max(ln.x1 for ln in run)):
             # a short full-width line is a title, unless it is a cut row's rest at a page top

@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .columns import Gutter, crosses, find_gutters, in_pieces, printed_over, region_of, rule_gutters
+from .columns import (
+    Gutter,
+    Over,
+    added_gutters,
+    crosses,
+    find_gutters,
+    gutter_voters,
+    in_pieces,
+    printed_over,
+    region_of,
+    rule_gutters,
+)
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, typical_pitch, typical_space
 from .page import PageData
@@ -39,7 +50,11 @@ class TextColumnsStrategy:
         over = printed_over(lines)
         multi = [ln for ln in lines if in_pieces(ln, gap_min, over)]
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
-        gutters = self._gutters(_in_company(lines, multi, pitch), gap_min, page)
+        gutters = added_gutters(
+            self._gutters(_in_company(lines, pitch, gap_min, over, beside=False), gap_min, page),
+            self._gutters(_in_company(lines, pitch, gap_min, over, beside=True), gap_min, page),
+            gap_min,
+        )
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
@@ -58,7 +73,11 @@ class TextColumnsStrategy:
             own = [ln for ln in zone_lines if in_pieces(ln, gap_min, over)]
             zone_gutters = gutters
             if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
-                zone_gutters = self._gutters(own, gap_min, page) or gutters
+                voters = [v for v in gutter_voters(zone_lines) if in_pieces(v, gap_min, over)]
+                zone_gutters = added_gutters(
+                    self._gutters(own, gap_min, page), self._gutters(voters, gap_min, page), gap_min
+                )
+                zone_gutters = zone_gutters or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -102,24 +121,26 @@ BLOCK_BREAK_PITCHES = 2.5
 
 
 def _in_company(
-    lines: Sequence[PrintedLine], multi: Sequence[PrintedLine], pitch: float
+    lines: Sequence[PrintedLine], pitch: float, gap_min: float, over: Over, beside: bool
 ) -> list[PrintedLine]:
-    """The multi-column lines, less the page's first or last line when it stands apart.
+    """The lines voting on the page's gutters: the multi-column lines (`beside`: each line taken
+    with the lines printed beside it, `gutter_voters`), less the page's first or last line when
+    it stands apart.
 
     A line printed in pieces at the top or foot of the page, far from the next text (a browser's
     date and title banner, a footer's address on a one-page file, where no repetition marks it
     as furniture), says nothing about where the table's columns part, but it crosses them and,
     on a page with a short table, its vote is enough to hide a gutter.
     """
-    if len(lines) < 2:
-        return list(multi)
     apart = BLOCK_BREAK_PITCHES * pitch
     lone = set()
-    if lines[1].top - lines[0].top > apart:
-        lone.add(id(lines[0]))
-    if lines[-1].top - lines[-2].top > apart:
-        lone.add(id(lines[-1]))
-    return [ln for ln in multi if id(ln) not in lone]
+    if len(lines) >= 2 and lines[1].top - lines[0].top > apart:
+        lone.add(0)
+    if len(lines) >= 2 and lines[-1].top - lines[-2].top > apart:
+        lone.add(len(lines) - 1)
+    kept = [ln for i, ln in enumerate(lines) if i not in lone]
+    voters = gutter_voters(kept) if beside else kept
+    return [v for v in voters if in_pieces(v, gap_min, over)]
 
 
 # A header bar holds at most this many printed lines.
