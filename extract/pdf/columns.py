@@ -236,6 +236,8 @@ def _aligned_starts(
         singles = [ws[0].x1 for ws in filled if len(ws) == 1]
         if 2 * len(singles) > len(filled) and max(singles) - min(singles) <= ALIGN_TOLERANCE * 2:
             continue
+        if _word_spaced(starts, before):
+            continue
         if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
             continue
         crossing = sum(1 for ln in lines if any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words))
@@ -294,6 +296,26 @@ def rule_gutters(
         if both >= max(RULE_MIN_LINES, RULE_SHARE * len(lines)) and across <= limit:
             out.append(rule)
     return sorted(out, key=lambda g: g.x1)
+
+
+# A pause within this many points of the line's own word spaces is one of them.
+WORD_SPACE_TOLERANCE = 0.3
+
+
+def _word_spaced(starts: Sequence[tuple], before: Sequence[Sequence[Word]]) -> bool:
+    """Does every line starting a word at the x pause there exactly as it pauses between its
+    other words before it? Then the x is a word boundary that lines of one column share (in a
+    fixed-pitch font, values whose first words have one length), not a column start: the next
+    column starts after its cell's padding, which no line's word spacing matches on every line."""
+    matched = 0
+    for (_, _, prev_x1, _, w), ws in zip(starts, before, strict=False):
+        spaces = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False) if b.x0 - a.x1 > 0.5]
+        if not spaces:
+            continue
+        if all(abs((w.x0 - prev_x1) - s) > WORD_SPACE_TOLERANCE for s in spaces):
+            return False
+        matched += 1
+    return matched >= 2 and 2 * matched >= len(starts)
 
 
 NARROW_MIN_LINES = 8

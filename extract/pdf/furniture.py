@@ -53,8 +53,44 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
             if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
                 head = _header_start(block, blocks[k + 1 : k + 3], settings)
                 drop.update(id(w) for line in block[:head] for w in line.words)
+            else:  # a banner over, or a page number under, the body with no gap between
+                edge: Sequence[PrintedLine] = ()
+                if k == 0:
+                    edge = _banner_over_body(block, repeating, settings)
+                if k == len(blocks) - 1:
+                    edge = [*edge, *_footer_under_body(block, repeating, settings)]
+                drop.update(id(w) for line in edge for w in line.words)
         out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
     return out
+
+
+def _banner_over_body(
+    block: Sequence[PrintedLine], repeating: set[int], settings: PdfSettings
+) -> Sequence[PrintedLine]:
+    """The repeated lines opening the page's first block when the page's body follows them with
+    no gap (a browser's date and title banner right over a table going on from the page
+    before): printed at one place on most pages, and no header of the table under them (their
+    pieces do not line up with its columns)."""
+    lead = 0
+    while lead < len(block) and all(id(w) in repeating for w in block[lead].words):
+        lead += 1
+    if not lead or lead == len(block) or lead > settings.furniture_max_lines:
+        return ()
+    head = _header_start(block[:lead], [block[lead:]], settings)
+    return block[:head]
+
+
+def _footer_under_body(
+    block: Sequence[PrintedLine], repeating: set[int], settings: PdfSettings
+) -> Sequence[PrintedLine]:
+    """The repeated lines closing the page's last block when they follow its body with no gap
+    (a page number printed right under a table's last row): printed at one place on most pages."""
+    tail = 0
+    while tail < len(block) and all(id(w) in repeating for w in block[-1 - tail].words):
+        tail += 1
+    if not tail or tail == len(block) or tail > settings.furniture_max_lines:
+        return ()
+    return block[len(block) - tail :]
 
 
 # A header's pieces line up with the columns below when their left ends are this close (points).

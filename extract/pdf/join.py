@@ -227,6 +227,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
                 last.cells[c], first.cells[c], tail is not None and c < len(tail.broken) and tail.broken[c]
             )
         rows = rows[1:]
+        _carry_joined_spans(first, last, rows)
     _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
 
@@ -314,11 +315,36 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     # an empty merged cell says nothing (it continues a cell opened above): read the first other
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
     if not first.cells[lead]:
-        return True
+        return not _opens_every_cell(last, first, lead)
     for a, b in zip(last.cells, first.cells, strict=False):
         if a and b:
             return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
     return False
+
+
+def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:
+    """A merged cell whose rest opened the new page (joined into the row above) and went on
+    down the rows under it holds the joined text in those rows too: they repeat the whole cell,
+    not the piece printed on this page."""
+    for c, piece in enumerate(first.cells):
+        if not (first.spanned[c] and piece[:1].islower() and last.cells[c] != piece):
+            continue  # (a piece going on in lower case: the cell's sentence runs on over the break)
+        for r in rows:
+            if not (r.spanned[c] and r.cells[c] == piece):
+                break
+            r.cells[c] = last.cells[c]
+
+
+def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:
+    """Does a page's first row, empty in its leading cells, fill again every cell the last row
+    filled from its first text on, none going on in lower case? The rest of a row cut at the page foot
+    holds only the cells still running (the short ones ended above the cut); a new row whose
+    leading cells are a group's value printed once above (a spanning cell) fills them all."""
+    start = next((c for c in range(lead, len(first.cells)) if first.cells[c]), len(first.cells))
+    filled = [c for c in range(start, len(last.cells)) if last.cells[c]]
+    if len(filled) < 2 or any(not first.cells[c] for c in filled):
+        return False
+    return not any(b.lstrip()[:1].islower() for b in first.cells if b)
 
 
 def _carry_open_spans(last: _Row, rows: list[_Row], refs: Sequence[int], unruled: bool) -> None:

@@ -89,7 +89,9 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
     A box whose line pauses into pieces that start where the words printed right above or below
     it start is a row of a table's body printed on a band (a zebra stripe, a filled header or row
     between rules), not a merged row: its words are left to be read in that table's columns.
-    A banner in a box, away from any table, stays a box.
+    A banner in a box, away from any table, stays a box; a box whose one piece starts where the
+    words above or below it start, with text printed beside it on its lines, is one shaded cell
+    of a row (a zebra band drawn cell by cell: a ref in its column), not a row of its own.
     """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
@@ -100,7 +102,8 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
     size = median_size(inside)
     gap = max(column_gap, BAND_COLUMN_GAP * size)
     pieces = [seg for ln in group_lines(inside, LINE_TOLERANCE) for seg in split_segments(ln, gap)]
-    if len(pieces) < 2:
+    beside = any(top <= w.yc <= bottom and not x0 <= w.xc <= x1 for w in words)
+    if len(pieces) < 2 and not beside:
         return True
     near = [
         w.x0
@@ -109,7 +112,7 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
         and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
     ]
     aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
-    return aligned < 2
+    return aligned < 2 and not (pieces and aligned == len(pieces) and beside)
 
 
 # A box's line pausing for this share of the type size (or the page's column gap) is in pieces...

@@ -61,13 +61,15 @@ def gap_regions(
         else:
             runs.append([ln])
         prev_bottom = ln.bottom
-    first_top = lines[0].top
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
         if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
             continue
-        if run[0].top > first_top or not continues_table:  # else the run may open with a row's rest
+        # the page's first run of column text may open with a row's rest (under a banner or
+        # title printed across the columns, if any)
+        opens_page = all(c for ln, c in zip(lines, crossing, strict=False) if ln.top < run[0].top)
+        if not (continues_table and opens_page):
             # a line printed beside another on its own baseline (a centred cell) is in the table
             beside = next(i for i, v in enumerate(side_by_side(run)) if len(_columns_of(v, gutters)) > 1)
             run = run[_first_row_line(run, beside, gutters) :]

@@ -14,7 +14,15 @@ from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
+from .layout import (
+    REF_PATTERN,
+    PrintedLine,
+    group_lines,
+    median_size,
+    split_segments,
+    typical_pitch,
+    typical_space,
+)
 from .page import Edge, Fill, PageData, Word
 from .rows_centred import centred_row_starts
 from .rowstarts import split_grid_rows, value_row_starts
@@ -175,12 +183,48 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
-    if not below.keys() & {0, 1} and (len(below) < 2 or not _blank_above(band, after, set(below), mids)):
+    if not below.keys() & {0, 1} and (
+        len(below) < 2 or not (_blank_above(band, after, set(below), mids) or _all_restart(band, after, mids))
+    ):
         return True  # a new paragraph in later columns only: a cell's next paragraph (rows
         # open in their first columns; the first may be a group's value printed once above, or a
         # spanning cell's, and then the row opens in several later columns at once, one of them
         # after a blank stretch)
+    if _opens_ref(band, after, mids):
+        return False  # a ref column opens a row: a cell running on beside it is merged over both
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _opens_ref(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Does the line print a ref alone in a column whose earlier lines in the band print refs
+    alone too (a ref column: "4", then "5")?"""
+
+    def refs(ln: PrintedLine) -> set[int]:
+        by_col: dict[int, list[str]] = {}
+        for w in ln.words:
+            by_col.setdefault(bisect_right(mids, w.xc), []).append(w.text)
+        return {c for c, ts in by_col.items() if REF_PATTERN.match("".join(ts))}
+
+    here = refs(band[after])
+    return bool(here) and any(here & refs(ln) for ln in band[:after])
+
+
+# This many columns opening together after a wider pause than the band's line spacing open a row.
+RESTART_COLUMNS = 3
+
+
+def _all_restart(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Do three or more columns open a line together, after a pause wider than any the band
+    leaves between its lines elsewhere but for paragraphs, with every column printed on the line
+    above among them? Rows of one-line cells (the row above ended in all its columns on one line)
+    parted by cell padding; paragraphs of long cells opening on one line by chance are not this
+    many at once."""
+    start, prev = band[after], band[after - 1]
+    cols = {bisect_right(mids, w.xc) for w in start.words}
+    if len(cols) < RESTART_COLUMNS or not {bisect_right(mids, w.xc) for w in prev.words} <= cols:
+        return False
+    gaps = sorted(b.top - a.bottom for a, b in zip(band, band[1:], strict=False))
+    return start.top - prev.bottom > gaps[len(gaps) // 2] + 1
 
 
 def _blank_above(band: Sequence[PrintedLine], after: int, cols: set[int], mids: Sequence[float]) -> bool:
@@ -237,7 +281,7 @@ def split_lattice_rows(
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
     verticals = [e for e in edges if e.orientation == "v"]
-    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals)
+    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min)
 
 
 def _cells_by_text(
@@ -246,6 +290,7 @@ def _cells_by_text(
     crossing: Sequence[PrintedLine],
     starts: Sequence[float],
     verticals: Sequence[Edge],
+    gap_min: float,
 ) -> PageGrid:
     """The cells of the rows cut out of lattice rows, as their text shows them. A lattice row
     ruled as one cell across its columns (the drawing interrupts the column rules around a
@@ -259,6 +304,13 @@ def _cells_by_text(
     by_row: dict[int, list[GridCell]] = {}
     for c in grid.cells:
         by_row.setdefault(c.row0, []).append(c)
+    head_bottom = min((c.bottom for c in grid.cells if c.row0 == 0), default=grid.bbox[1])
+    body_ruled = {
+        k
+        for k in range(1, len(edges) - 1)
+        for e in verticals
+        if abs(e.x0 - edges[k]) <= 3 and e.bottom > head_bottom + 2 and e.bottom - e.top > BODY_RULE_MIN
+    }
     cells: list[GridCell] = []
     for r, row in sorted(by_row.items()):
         top, bottom = min(c.top for c in row), max(c.bottom for c in row)
@@ -273,7 +325,12 @@ def _cells_by_text(
             for c in row:
                 cuts = [
                     c.col0,
-                    *(k for k in range(c.col0 + 1, c.col1) if _ruled(verticals, edges[k], c, held)),
+                    *(
+                        k
+                        for k in range(c.col0 + 1, c.col1)
+                        if _ruled(verticals, edges[k], c, held)
+                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min))
+                    ),
                     c.col1,
                 ]
                 cells.extend(
@@ -348,6 +405,35 @@ def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[Print
     return out
 
 
+# A piece of column rule in a table's body is at least this long (points): shorter vertical
+# pieces are the sides of a border drawn as thin fills.
+BODY_RULE_MIN = 4.0
+
+
+def _parted_by_text(
+    edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine], gap_min: float
+) -> bool:
+    """Does the cell's text part at column edge k as cells part? Asked only where the body draws
+    no rule at that edge at all (a frame round it, the columns ruled only in its header), so the
+    text is the evidence: it prints in two or more of the cell's columns and no word runs
+    across the edge. A title row is not cut: its lines are each one run of words (no pause a
+    gutter wide) from the cell's first column on, even where a word space falls at the edge.
+    Where the body does rule the edge, a row the rule stops for is a merged cell."""
+    x = edges[k]
+    held = [[w for w in ln.words if cell.x0 <= w.xc <= cell.x1] for ln in lines]
+    words = [w for ws in held for w in ws]
+    if any(w.x0 < x - 1 and w.x1 > x + 1 for w in words):
+        return False
+    first = edges[cell.col0 + 1]
+    runs = [ws for ws in held if ws]
+    if runs and all(
+        ws[0].xc < first and all(b.x0 - a.x1 < gap_min for a, b in zip(ws, ws[1:], strict=False))
+        for ws in runs
+    ):
+        return False
+    return len({bisect_right(edges, w.xc) for w in words}) >= 2
+
+
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
     """Do vertical rules at x run down most of the cell's height, with no line printed across x?"""
     if any(w.x0 < x - 1 and w.x1 > x + 1 for ln in lines for w in ln.words):
@@ -383,11 +469,12 @@ def _with_gap_rows(
     span = ((float("-inf"), float("inf")),)
     # section rows (a label alone or across the table, often on a fill of their own) part the
     # body into bands but are no row rules: count the bands printing in several columns between
-    # two section rows (a line printed across the columns' gutters, a heading, is one of those)
+    # two section rows (a title printed across a gutter is one, not a line in several columns)
     run = longest = 0
     for a, b in zip(ys, ys[1:], strict=False):
-        band = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
-        if any(i not in region.wide and len(_columns_of(region.lines[i], gutters)) > 1 for i in band):
+        idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        band = [region.lines[i] for i in idx]
+        if any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
             run += 1
             longest = max(longest, run)
         elif band:
@@ -401,6 +488,97 @@ def _with_gap_rows(
         tops = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills)
         out.extend(Rule(y, span) for y in tops)
     return sorted(out, key=lambda r: r.y)
+
+
+def title_lines(
+    band: Sequence[PrintedLine], wide: frozenset[int], gap_min: float, gutters: Sequence[Gutter], left: float
+) -> list[bool]:
+    """Which of a band's lines are full-width title lines. A heading or objective row printed
+    above or below a row in one band (no rule or fill parts two rows shaded alike, a white title
+    over a white row) is a row of its own, since no cell can hold both one line running across
+    the columns and lines keeping to them. A title line is one run of words (no gutter-wide
+    pause: not a header's cells on one line) starting where the table's column lines start
+    (`left`; a heading in the page's margin may start further left), as a section or objective
+    title does, and running across a gutter: over its column start, or over the whole strip of
+    a wide one (beside a sparse column of short refs; `gutters` are those the table's other
+    lines pause across) that no other line of the band prints into, with a whole word in it. A
+    title's wrapped rest, short enough for the first column, is one too."""
+    one_run = [ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for ln in band]
+    over = [g for g in gutters if sum(1 for ln in band if _into(ln, g)) == 1]  # clear but for one line
+    title = [
+        one_run[k] and (k in wide or any(_prints_over(ln, g) for g in over)) for k, ln in enumerate(band)
+    ]
+    if not any(title) or all(title):
+        return title
+    right = max(ln.x1 for ln in band)
+    for k in range(1, len(band)):  # a title's wrapped rest may fit in the first column
+        prev, ln = band[k - 1], band[k]
+        first = ln.words[0]
+        wrapped = prev.x1 + gap_min + (first.x1 - first.x0) > right
+        tight = ln.top - prev.bottom < 0.5 * (prev.bottom - prev.top)
+        if title[k - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
+            title[k] = True
+    return title
+
+
+def _prints_over(line: PrintedLine, g: Gutter) -> bool:
+    """Does the line run from left of the gutter to right of it with a whole word inside its strip?"""
+    inside = any(w.x0 >= g.x0 and w.x1 <= g.x1 for w in line.words)
+    return inside and line.x0 < g.x0 and line.x1 > g.x1
+
+
+def _into(line: PrintedLine, g: Gutter) -> bool:
+    """Does some word of the line print inside the gutter's strip?"""
+    return any(w.x0 < g.x1 - 1 and w.x1 > g.x0 + 1 for w in line.words)
+
+
+def _pauses_across(line: PrintedLine, g: Gutter, gap_min: float) -> bool:
+    """Does the line print on both sides of the gutter, pausing a gutter's width across it?"""
+    left = [w.x1 for w in line.words if w.x1 <= g.x1 - 1]
+    right = [w.x0 for w in line.words if w.x0 >= g.x1 - 1]
+    return bool(left and right) and min(right) - max(left) >= gap_min
+
+
+# A band between two row lines holds at most this many title rows (one over its row, one under).
+MAX_TITLE_RUNS = 2
+
+
+def _with_title_rows(
+    region: Region, rules: Sequence[Rule], gap_min: float, gutters: Sequence[Gutter] = ()
+) -> tuple[list[Rule], Region]:
+    """The rules plus a full-width separator where a band's title lines meet its column lines
+    (`title_lines`), and the region with those title lines among its full-width lines."""
+    ys = [r.y for r in rules]
+    out = list(rules)
+    span = ((float("-inf"), float("inf")),)
+    titles: set[int] = set()
+    column_lines = [ln for i, ln in enumerate(region.lines) if i not in region.wide] or region.lines
+    left = min(ln.x0 for ln in column_lines)
+    parted = [g for g in gutters if any(_pauses_across(ln, g, gap_min) for ln in column_lines)]
+    for a, b in zip(ys, ys[1:], strict=False):
+        idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
+        if not idx:
+            continue
+        wide = frozenset(k for k, i in enumerate(idx) if i in region.wide)
+        band = [region.lines[i] for i in idx]
+        title = title_lines(band, wide, gap_min, parted, left)
+        runs = sum(1 for k, t in enumerate(title) if t and (k == 0 or not title[k - 1]))
+        rows = [ln for ln, t in zip(band, title, strict=True) if not t]
+        in_columns = any(  # a row's line: at most one piece a column, parted across a gutter
+            len(split_segments(ln, gap_min)) <= len(gutters) + 1
+            and any(_pauses_across(ln, g, gap_min) for g in parted)
+            for ln in rows
+        )
+        if runs > MAX_TITLE_RUNS or (rows and not in_columns):
+            continue  # titles and lines taking turns down a band, or no line in columns: prose
+        titles.update(i for i, t in zip(idx, title, strict=True) if t)  # a band of titles alone too
+        if any(title) and not all(title):
+            out.extend(
+                Rule(band[k].top - min(1.0, 0.5 * (band[k].top - band[k - 1].bottom)), span)
+                for k in range(1, len(band))
+                if title[k] != title[k - 1]
+            )
+    return sorted(out, key=lambda r: r.y), Region(region.lines, region.wide | frozenset(titles))
 
 
 def ruled_zones(
@@ -460,6 +638,7 @@ def ruled_grid(
     rules = _with_value_rows(region, rules, edges, pitch)
     if settings is not None:
         rules = _with_gap_rows(region, rules, gutters, pitch, settings, gap_min, fills)
+    rules, region = _with_title_rows(region, rules, gap_min, gutters)
     ys = [r.y for r in rules]
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:

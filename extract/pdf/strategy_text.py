@@ -66,7 +66,12 @@ class TextColumnsStrategy:
         grids: list[PageGrid] = []
         taken: set[int] = set()
         bars: list[tuple[float, float, PageGrid]] = []  # header bars over an unruled body
-        for zone_rules, zone_lines in ruled_zones(lines, rules, gutters, gap_min, pitch):
+        zones = ruled_zones(lines, rules, gutters, gap_min, pitch)
+        for k, (zone_rules, zone_lines) in enumerate(zones):
+            below = zones[k + 1][0][0].y if k + 1 < len(zones) else float("inf")
+            zone_rules, zone_lines = _with_open_last_row(zone_rules, zone_lines, lines, gutters, pitch, below)
+            if k == 0 and page.continues_table:
+                zone_rules, zone_lines = _with_open_first_row(zone_rules, zone_lines, lines, gutters, pitch)
             bar = _heads_open_body(zone_rules, zone_lines, lines, gutters, pitch)
             # a ruled table beside or above body text has gutters of its own, which the page's
             # other lines (a second text column, a paragraph) would hide: read them in the zone
@@ -141,6 +146,68 @@ def _in_company(
     kept = [ln for i, ln in enumerate(lines) if i not in lone]
     voters = gutter_voters(kept) if beside else kept
     return [v for v in voters if in_pieces(v, gap_min, over)]
+
+
+# A zone parted into rows by this many rules (zebra bands, row rules) has its rows ruled.
+ZEBRA_MIN_RULES = 4
+
+
+def _with_open_last_row(
+    zone_rules: list[Rule],
+    zone_lines: list[PrintedLine],
+    lines: Sequence[PrintedLine],
+    gutters: Sequence[Gutter],
+    pitch: float,
+    limit: float,
+) -> tuple[list[Rule], list[PrintedLine]]:
+    """The zone with the lines printed right under its last rule in its columns, when they end
+    the page's text: a row left unshaded under the zebra bands, with no rule drawn below it
+    (the table's last row on a page, the rest of it overleaf). Lines that go on into more text
+    below are the page's next block, not a row; lines taller than two of the zone's usual rows
+    are a body of its own (under a header bar)."""
+    if not gutters or len(zone_rules) < ZEBRA_MIN_RULES:
+        return zone_rules, zone_lines
+    last = zone_rules[-1].y
+    after = [ln for ln in lines if ln.top > last and ln.bottom < limit]
+    run: list[PrintedLine] = []
+    for ln in after:
+        prev = run[-1].bottom if run else last
+        if ln.top - prev > pitch or crosses(ln, gutters):
+            break
+        run.append(ln)
+    if not run or len(run) != len(after) or not any(len(_columns_of(ln, gutters)) > 1 for ln in run):
+        return zone_rules, zone_lines
+    heights = sorted(b.y - a.y for a, b in zip(zone_rules, zone_rules[1:], strict=False))
+    if run[-1].bottom - last > 2 * heights[len(heights) // 2]:  # more than a row: a body of its own
+        return zone_rules, zone_lines
+    foot = Rule(max(ln.bottom for ln in run) + 1, zone_rules[-1].segments)
+    return [*zone_rules, foot], [*zone_lines, *run]
+
+
+def _with_open_first_row(
+    zone_rules: list[Rule],
+    zone_lines: list[PrintedLine],
+    lines: Sequence[PrintedLine],
+    gutters: Sequence[Gutter],
+    pitch: float,
+) -> tuple[list[Rule], list[PrintedLine]]:
+    """The first zone of a page that goes on with the last page's table, with the lines printed
+    above its first rule when they open the page right over it, inside its columns: the rest
+    of a row cut at the last page's foot, printed unshaded (in as few as one of its columns)."""
+    if not gutters or len(zone_rules) < 2:
+        return zone_rules, zone_lines
+    first = zone_rules[0].y
+    before = [ln for ln in lines if ln.bottom < first]
+    run: list[PrintedLine] = []
+    for ln in reversed(before):
+        nxt = run[0].top if run else first
+        if nxt - ln.bottom > pitch or crosses(ln, gutters):
+            break
+        run.insert(0, ln)
+    if not run or len(run) != len(before):
+        return zone_rules, zone_lines
+    head = Rule(min(ln.top for ln in run) - 1, zone_rules[0].segments)
+    return [head, *zone_rules], [*run, *zone_lines]
 
 
 # A header bar holds at most this many printed lines.

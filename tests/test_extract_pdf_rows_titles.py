@@ -1,0 +1,418 @@
+"""Title rows, spanning cells and page joins of top-aligned tables, on hand-built pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.grid import PageRow, PageTable
+from talentmap.extract.pdf.join import join_pieces
+from talentmap.extract.pdf.layout import group_lines
+from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
+from talentmap.extract.pdf.rows_ruled import split_lattice_rows
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
+
+CHAR = 5.0
+PITCH = 11.0
+
+
+def line_words(cells: list[str], top: float, cols: tuple[float, ...]) -> list[Word]:
+    """One printed line: each cell's words from its column's left edge, one space apart."""
+    out = []
+    for text, x0 in zip(cells, cols, strict=False):
+        x = x0
+        for token in text.split():
+            out.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
+            x += CHAR * (len(token) + 1)
+    return out
+
+
+def page_from(
+    rows: list[tuple[list[str], float]],
+    cols: tuple[float, ...],
+    edges: tuple[Edge, ...] = (),
+    fills: tuple[Fill, ...] = (),
+    number: int = 1,
+) -> PageData:
+    words = tuple(w for cells, top in rows for w in line_words(cells, top, cols))
+    return PageData(number, 600, 800, words, edges, fills=fills, n_chars=500, n_images=0)
+
+
+COLS = (50.0, 200.0, 300.0, 400.0)
+TITLE = "Embed recognition of technicians in all of our processes"  # runs across two gutters
+
+
+def banded_page(title_in_band: bool) -> tuple[PageData, int]:
+    """A table whose rows are parted by rules (zebra bands' edges), one of them holding an
+    objective title over the row under it (both unshaded, so no rule parts them); and the
+    number of rows a reader should see."""
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(5):
+        if k == 2 and title_in_band:
+            rows.append(([TITLE], top))
+            top += PITCH + 6
+        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
+        rows.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 6
+        rules.append(top - 2)
+    edges = tuple(Edge("h", 45, 480, y, y) for y in rules)
+    return page_from(rows, COLS, edges), 1 + 5 + title_in_band
+
+
+def test_a_title_line_over_a_row_in_one_band_is_a_row_of_its_own():
+    page, n_rows = banded_page(title_in_band=True)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == n_rows
+    titled = [c for c in grid.cells if c.col0 == 0 and c.col1 == grid.n_cols]
+    assert len(titled) == 1  # the title alone spans the columns; the row under it has its cells
+
+
+def test_section_titles_across_a_gutter_do_not_count_as_bands_of_column_text():
+    # frame and header rules only, three sections; each section's title is a long line run
+    # across the gutters in a band of its own, each body band holds two two-line rows
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 104.0
+    for s in range(3):
+        rows.append(([f"Pillar {s + 1}: recognition of the technical staff in all schools"], top))
+        rules.append(top + PITCH + 2)
+        top += PITCH + 6
+        for k in range(2):
+            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
+            rows.append((["", "for all staff", "", ""], top + PITCH))
+            top += 2 * PITCH + 8
+        rules.append(top)
+        top += 2
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3 * 3
+
+
+def test_a_row_left_unshaded_under_the_last_zebra_band_belongs_to_the_table():
+    page, _ = banded_page(title_in_band=False)
+    last = (["6", "Pilot a network", "Estates", "2026"], 106.0 + 5 * (2 * PITCH + 6))
+    page = page_from([*_rows_of(page), last], COLS, page.edges)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 6
+
+
+def test_the_rest_of_a_row_over_the_first_band_of_a_page_going_on_with_a_table_is_its_first_row():
+    body = [([f"{k + 1}", "Run a showcase", "HR team", "2025"], 120.0 + k * 30) for k in range(4)]
+    rest = (["", "for all staff", "", ""], 100.0)
+    rules = tuple(Edge("h", 45, 480, 116.0 + k * 30, 116.0 + k * 30) for k in range(5))
+    page = page_from([rest, *body], COLS, rules)
+    going_on = replace(page, continues_table=True)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(going_on)
+    assert grid.n_rows == 5 and min(c.top for c in grid.cells) < 100
+
+
+def _rows_of(page: PageData) -> list[tuple[list[str], float]]:
+    """The page's printed lines back as (cells, top), cells by column."""
+    out = []
+    for ln in group_lines(page.words, 1.5):
+        cells = ["", "", "", ""]
+        for w in ln.words:
+            c = max(k for k, x in enumerate(COLS) if w.x0 >= x)
+            cells[c] = f"{cells[c]} {w.text}".strip()
+        out.append((cells, ln.top))
+    return out
+
+
+# --- columns ---------------------------------------------------------------------------------
+
+MONO_OBJECTIVES = [  # each has a word boundary 20 characters in, after a different word
+    "Plan for the future technical workforce",
+    "Value the expertise of technical staff",
+    "Support technicians to develop skills",
+    "Build the programme across all faculties",
+    "Grow the team again in every school",
+    "Open career pathway for new starters",
+    "Make technical work visible to all",
+    "Hold an annual fair each spring",
+    "Recognise all technical staff",  # ...but one, printed across it
+]
+
+
+def test_word_starts_one_fixed_pitch_run_shares_are_no_column_start():
+    leads = ["HR", "Estates", "Heads", "Managers", "Director", "Team", "Chair", "Dean", "Staff"]
+    rows = [([text, leads[k]], 100 + k * PITCH) for k, text in enumerate(MONO_OBJECTIVES)]
+    page = page_from(rows, (50.0, 300.0))
+    lines = group_lines(page.words, 1.5)
+    gutters = find_gutters(lines, 2 * CHAR, PdfSettings().gutter_noise_share)  # two spaces, as the reader
+    assert len(gutters) == 1 and gutters[0].x1 > 290
+
+
+# --- lattice rows whose body rules no columns ----------------------------------------------
+
+FIVE = (50.0, 150.0, 280.0, 420.0, 520.0)
+FIVE_EDGES = (45.0, 145.0, 275.0, 415.0, 515.0, 580.0)
+
+
+def framed_body_with_ruled_header(body: list[list[list[str]]]) -> PageData:
+    """A frame round the table and a rule under its header; column rules only in the header
+    (its cells' borders), none down the body: each body row is one lattice cell across."""
+    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90)]
+    top = 108.0
+    for row in body:
+        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
+        top += len(row) * PITCH + 8
+    edges = [Edge("h", 45, 580, y, y) for y in (86, 102, top)]
+    edges += [Edge("v", x, x, 86, 102) for x in FIVE_EDGES[1:-1]]
+    edges += [Edge("v", x, x, 86, top) for x in (FIVE_EDGES[0], FIVE_EDGES[-1])]
+    return page_from(rows, FIVE, tuple(edges))
+
+
+def body_cells(page: PageData) -> list[list[tuple[int, int]]]:
+    settings = PdfSettings()
+    (grid,) = LinesStrategy().extract(page)
+    split = split_lattice_rows(grid, page.words, settings, page.fills, page.edges)
+    by_row: dict[int, list[tuple[int, int]]] = {}
+    for c in split.cells:
+        by_row.setdefault(c.row0, []).append((c.col0, c.col1))
+    return [sorted(v) for _, v in sorted(by_row.items())][1:]
+
+
+def test_rows_of_a_body_drawn_without_column_rules_part_their_cells_where_the_text_keeps_to_columns():
+    body = [
+        [["Visibility", "Raise profile", "Run a showcase", "HR team", "2025"], ["", "", "for all", "", ""]],
+        [["", "", "Pilot a network", "Estates", "2026"], ["", "", "for all staff", "", ""]],
+        [["", "", "Map the roles", "Heads", "2027"], ["", "", "in schools", "", ""]],
+    ]
+    rows = body_cells(framed_body_with_ruled_header(body))
+    assert len(rows) == 3
+    assert all(len(r) == 5 for r in rows)
+
+
+def test_a_title_row_of_a_body_without_column_rules_stays_one_cell():
+    # a word space of the title falls right at a column's start: it is still one run of words
+    title = ["Support for the new Technician Commitment", "", "", "", ""]
+    body = [
+        [["1.1", "Raise profile", "Run a showcase", "HR team", "2025"], ["", "", "for all", "", ""]],
+        [title],
+        [["2.1", "Pilot it", "Pilot a network", "Estates", "2026"], ["", "", "for all staff", "", ""]],
+    ]
+    page = framed_body_with_ruled_header(body)
+    title_words = [w for w in page.words if w.top == 108.0 + 2 * PITCH + 8]
+    assert any(abs(w.x0 - FIVE[1]) < 0.1 for w in title_words)  # "the" starts at column 2
+    rows = body_cells(page)
+    assert rows[1] == [(0, 5)] or len(rows[1]) == 1
+
+
+def test_three_columns_opening_together_after_cell_padding_open_a_row():
+    # one-line rows under a theme and objective printed once above: every later column opens
+    # again right under the row above, parted only by the cells' padding
+    body = [
+        [
+            ["Visibility", "Raise profile", "Run a showcase", "HR team", "2025"],
+            ["", "of staff", "for all staff", "", ""],
+            ["", "", "each year", "", ""],
+        ],
+        [["", "", "Deliver an open day.", "Heads", "2026"]],
+        [["", "", "Recognise the reps", "Estates", "2027"], ["", "", "on committees", "", ""]],
+    ]
+    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90)]
+    top = 108.0
+    for row in body:
+        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
+        top += len(row) * PITCH + 5
+    edges = [Edge("h", 45, 580, y, y) for y in (86, 102, top)]
+    edges += [Edge("v", x, x, 86, top) for x in FIVE_EDGES]
+    page = page_from(rows, FIVE, tuple(edges))
+    (grid,) = LinesStrategy().extract(page)
+    split = split_lattice_rows(grid, page.words, PdfSettings(), page.fills, page.edges)
+    assert split.n_rows == 4
+
+
+# --- joins across pages --------------------------------------------------------------------
+
+
+def piece(page: int, rows: list[tuple[str, ...]], spanned: list[tuple[bool, ...]] | None = None) -> PageTable:
+    n = len(rows[0])
+    spans = spanned or [(False,) * n] * len(rows)
+    page_rows = tuple(PageRow(r, 100 + 20 * k, s) for k, (r, s) in enumerate(zip(rows, spans, strict=True)))
+    edges = tuple(50.0 + 100 * k for k in range(n + 1))
+    return PageTable(page, "pdfplumber-lines", page_rows, 100, 700, 50, 550, 1.0, frozenset(), edges)
+
+
+HEADER = ("Theme", "Objective", "Action", "Lead", "When")
+
+
+def test_a_new_pages_row_that_fills_again_every_cell_the_last_row_filled_is_a_new_row():
+    # the theme and objective were printed once, above: the next row leaves them empty
+    first = piece(1, [HEADER, ("Visibility", "Raise profile", "Run a showcase.", "HR team", "2025")])
+    second = piece(2, [HEADER, ("", "", "Update a network.", "Estates", "2026")])
+    (table,) = join_pieces([first, second])
+    assert [r.cells[2] for r in table.rows[1:]] == ["Run a showcase.", "Update a network."]
+
+
+def test_the_rest_of_a_cut_row_is_still_joined_to_it():
+    first = piece(1, [HEADER, ("Visibility", "Raise profile", "Run a showcase", "HR team", "2025")])
+    second = piece(2, [HEADER, ("", "", "for all staff.", "", "")])
+    (table,) = join_pieces([first, second])
+    assert [r.cells[2] for r in table.rows[1:]] == ["Run a showcase for all staff."]
+
+
+def test_a_merged_cell_cut_at_the_page_foot_holds_its_whole_text_in_the_rows_under_it():
+    first = piece(
+        1, [HEADER, ("Visibility", "Secure a workforce so that", "Run a showcase to", "HR", "2025")]
+    )
+    span = (False, True, False, False, False)
+    second = piece(
+        2,
+        [
+            HEADER,
+            ("", "staff are seen", "close the gap.", "", ""),
+            ("", "staff are seen", "Pilot it.", "HR", "2026"),
+        ],
+        [(False,) * 5, span, span],
+    )
+    (table,) = join_pieces([first, second])
+    assert [r.cells[1] for r in table.rows[1:]] == ["Secure a workforce so that staff are seen"] * 2
+
+
+def test_the_rest_of_a_row_under_a_banner_opens_an_unruled_page_going_on_with_a_table():
+    rows = [(["Fairleigh University - Our Technician Commitment action plan for all staff"], 40.0)]
+    rows.append((["", "", "on the pilot run", ""], 52.0))
+    top = 70.0
+    actions = ["Run showcases", "Pilot networks", "Map the roles", "Fund training"]
+    for k in range(4):
+        rows.append(([f"Theme {k}", "Raise profile", actions[k], "HR team"], top))
+        rows.append((["", "of staff", "for all staff", ""], top + PITCH))
+        top += 2 * PITCH + 8
+    page = replace(page_from(rows, COLS), continues_table=True)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    rest = [c for c in grid.cells if (c.col0, c.col1) == (2, 3) and c.top <= 52.0 < c.bottom]
+    assert rest and rest[0].bottom < 70.0  # a row of its own, to be joined to the last page's
+
+
+# --- furniture -----------------------------------------------------------------------------
+
+
+def test_a_banner_printed_right_over_the_body_on_every_page_is_furniture():
+    from talentmap.extract.pdf.furniture import strip_furniture
+
+    words = ["Visibility", "Recognition", "Careers", "Sustainability", "Estates", "Outreach"]
+    pages = []
+    for number in (1, 2):
+        rows = []
+        for k in range(6):
+            cells = [words[(k + number) % 6], words[k], words[(k + 2 * number) % 6], "HR"]
+            rows.append((cells, 44.0 + k * PITCH))
+        page = page_from(rows, COLS, number=number)
+        # the banner 5pt over the body, its pieces apart from the table's columns
+        banner = line_words(["12/1/26, 11:18 PM", "Action Plan"], 30.0, (20.0, 330.0))
+        pages.append(replace(page, words=(*banner, *page.words)))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all(not any(w.text == "Plan" for w in p.words) for p in kept)
+    assert all(any(w.text == "Outreach" for w in p.words) for p in kept)
+
+
+def test_a_ref_opening_a_row_beside_a_merged_cell_running_on_in_lower_case_starts_the_row():
+    # the objective spans rows 4 and 5: its last line, in lower case, prints beside ref 5
+    rows = [
+        (["Objective", "Ref", "Action", "Lead"], 90),
+        (["Increase engagement", "4", "Review open days", "HR"], 108),
+        (["with the staff", "", "for all", ""], 108 + PITCH),
+        (["to support the", "", "", ""], 108 + 2 * PITCH),
+        (["technicians", "5", "Develop the fund", "Estates"], 108 + 3 * PITCH),
+        (["", "", "for all staff", ""], 108 + 4 * PITCH),
+        (["Ensure staff", "6", "Update the days", "HR"], 108 + 5 * PITCH + 8),
+        (["are seen", "", "each year", ""], 108 + 6 * PITCH + 8),
+    ]
+    foot = 108 + 7 * PITCH + 12
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in (86, 102, foot)))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 4
+
+
+def test_a_title_over_the_wide_gutter_beside_a_column_of_short_refs_is_a_row_of_its_own():
+    # refs of one digit leave a wide clear strip before the actions; the title runs over the
+    # strip with a word space right where the actions start, so it crosses no column start
+    cols = (50.0, 150.0, 300.0, 400.0)
+    rows = [(["Ref", "What we will do", "How impact", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(5):
+        if k == 2:
+            rows.append((["Make recognition of technicians count"], top))
+            top += PITCH + 6
+        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
+        rows.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 6
+        rules.append(top - 2)
+    page = page_from(rows, cols, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    assert any(w.text == "technicians" and w.x0 == cols[1] for w in page.words)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 5 + 1
+    assert sum(1 for c in grid.cells if c.col0 == 0 and c.col1 == grid.n_cols) == 1
+
+
+def test_prose_lines_across_the_columns_under_a_short_line_are_no_title_rows():
+    # a band of prose between two rules: a short line in the first column, then paragraph lines
+    # run across the columns; no line of the band prints in the columns, so nothing is a title
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(5):
+        if k == 2:
+            rows.append((["Source: the survey."], top))
+            rows.append((["In the year the region was among the best performing places"], top + PITCH))
+            top += 2 * PITCH + 6
+            rules.append(top - 2)
+        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
+        rows.append((["", "for all staff", "", ""], top + PITCH))
+        top += 2 * PITCH + 6
+        rules.append(top - 2)
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 5 + 1
+
+
+def test_a_page_number_printed_right_under_the_last_row_is_furniture():
+    from talentmap.extract.pdf.furniture import strip_furniture
+
+    words = ["Visibility", "Recognition", "Careers", "Sustainability", "Estates", "Outreach"]
+    pages = []
+    for number in (1, 2, 3):
+        rows = []
+        n_rows = 6 if number == 1 else 2  # the first page's table runs down to its foot
+        for k in range(n_rows):
+            cells = [words[(k + number) % 6], words[k], words[(k + 2 * number) % 6], "HR"]
+            rows.append((cells, 700.0 - (n_rows - k) * PITCH))
+        if number > 1:
+            rows = [(cells, top - 300) for cells, top in rows]
+        page = page_from(rows, COLS, number=number)
+        footer = line_words([f"Page {number} of 3"], 704.0, (250.0,))  # 4pt under the last row
+        pages.append(replace(page, words=(*page.words, *footer)))
+    kept = strip_furniture(pages, PdfSettings())
+    assert not any(w.text == "Page" for w in kept[0].words)
+    assert sum(1 for w in kept[0].words if w.text == "HR") == 6
+
+
+def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
+    # zebra bands drawn cell by cell: the ref cell's box holds the ref alone, the row's other
+    # cells print beside it; the ref stays in the table's rows
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    for k in range(4):
+        rows.append(([f"B{k + 1}", f"Run showcase {k}", "HR team", "2025"], 108 + k * 2 * PITCH))
+        rows.append((["", "for all staff", "", ""], 108 + k * 2 * PITCH + PITCH))
+    fills, sides = [], []
+    for k in (1, 3):  # rows B2 and B4 shaded cell by cell, the ref's cell a box of its own
+        t, b = 108 + k * 2 * PITCH - 2, 108 + (k + 1) * 2 * PITCH - 3
+        for x0, x1 in ((45, 190), (290, 480)):  # the action's cell unshaded (a merged cell)
+            fills.append(Fill(x0, x1, t, b, 0.9))
+            sides += [Edge("h", x0, x1, t, t, False), Edge("h", x0, x1, b, b, False)]
+            sides += [Edge("v", x0, x0, t, b, False), Edge("v", x1, x1, t, b, False)]
+    edges, fills = tuple(sides), tuple(fills)
+    page = page_from(rows, COLS, edges, fills)
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    tables = page_tables(page, strategies, settings)
+    in_rows = {r.cells[0] for t in tables for r in t.rows if len(r.cells) == 4}
+    assert {"B1", "B2", "B3", "B4"} <= in_rows
