@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from talentmap.extract.pdf.columns import find_gutters, gutter_voters
+from talentmap.extract.pdf.columns import find_gutters, gutter_voters, in_pieces, printed_over, printed_spans
 from talentmap.extract.pdf.furniture import strip_furniture
 from talentmap.extract.pdf.layout import PrintedLine, group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
@@ -206,6 +206,122 @@ def test_a_running_title_printed_right_above_a_repeated_header_is_still_furnitur
         pages.append(page(title + header + body, number=n))
     kept = [[w.text for w in p.words] for p in strip_furniture(pages, PdfSettings())]
     assert all("Action" in texts and "Example University Action Plan" not in texts for texts in kept)
+
+
+def spaced(top: float, x0: float, lengths: tuple[int, ...], gap: float) -> list[Word]:
+    """One justified line: words of these lengths (in characters) parted by one stretched gap."""
+    out, at = [], x0
+    for n in lengths:
+        out.append(word("w" * (n - 1) + str(round(top) % 10), at, top))
+        at += 5 * n + gap
+    return out
+
+
+# justified lines of cells 50..250 whose second stretched space happens to fall over 150..158
+# on each line (gaps of 10, 15 and 20 points)
+JUSTIFIED_CELL = (
+    ((8, 10, 7, 9), 10.0),
+    ((7, 9, 6, 9), 15.0),
+    ((6, 9, 5, 8), 20.0),
+    ((9, 9, 8, 8), 10.0),
+    ((8, 9, 7, 7), 15.0),
+    ((7, 9, 6, 6), 20.0),
+)
+
+
+def test_the_stretched_spaces_of_a_short_justified_cell_are_no_gutter():
+    words = []
+    for k, (lengths, gap) in enumerate(JUSTIFIED_CELL[:3]):
+        top = 100 + PITCH * k
+        words += [*spaced(top, 50, lengths, gap), word(f"Lead{k}", 262, top)]
+    words += [word("short", 50, 100 + 3 * PITCH), word("Lead3", 262, 100 + 3 * PITCH)]
+    gutters = find_gutters(lines_of(words), 8.0, 0.12)
+    assert [round(g.x1) for g in gutters] == [262], gutters
+
+
+def test_a_column_start_beside_a_justified_cell_whose_only_clear_strips_are_spaces_is_found():
+    # the lead column starts 2 points after the justified cell: no clear strip parts them, and
+    # the only strip the words leave clear (over 150..158) is a run of stretched spaces
+    words = []
+    for k in range(6):
+        lengths, gap = JUSTIFIED_CELL[k]
+        top = 100 + PITCH * k
+        words += [*spaced(top, 50, lengths, gap), word("Lead" + "s" * k, 252, top)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert len(mids) == 1 and 250 <= mids[0] <= 252, mids
+
+
+def test_a_column_rule_parts_columns_whose_text_runs_to_it():
+    # the second column's text runs to a rule at 301 and the third's starts right after it:
+    # no strip is clear there and every line starts the same word, but the rule parts them
+    words = []
+    for k in range(6):
+        top = 100 + PITCH * k
+        words += [word(f"{k}.1", 50, top), word("x" * (10 + k), 300 - 5 * (10 + k), top)]
+        words += [word("Lead", 150, top), word("Yes", 302, top)]
+    rules = (Edge("v", 301, 301, 95, 100 + 6 * PITCH),)
+    (grid,) = TextColumnsStrategy().extract(page(words, edges=rules))
+    assert grid.n_cols == 4, grid.col_edges
+
+
+def test_a_justified_line_prints_as_one_where_other_lines_print_over_its_spaces():
+    # a header centred over three equal columns spaces its words evenly, over gutters the rows
+    # below leave clear; a justified line spaces its words evenly where other lines print
+    header = [word("Never", 100, 86), word("Sometimes", 160, 86), word("Often", 240, 86)]
+    rows = [[word(f"{k}1", 107.5, 100 + PITCH * k), word(f"{k}2", 177.5, 100 + PITCH * k)] for k in range(4)]
+    rows[0].append(word(f"{0}3", 247.5, 100))
+    lines = lines_of(header + [w for r in rows for w in r])
+    over = printed_over(lines)
+    assert len(printed_spans(lines[0], 8.0, over)) == 3
+    prose = lines_of([word("Review", 100, 300), word("these", 143, 300), word("plans", 181, 300)])[0]
+    below = lines_of([word("Extend the scheme to all staff", 100, 314)])
+    assert printed_spans(prose, 8.0, printed_over([prose, *below])) == ((100, 206),)
+
+
+def test_figures_in_equal_columns_spaced_evenly_keep_their_gutters():
+    # a wide first figure, then figures of one width right-aligned in columns of one width: the
+    # gaps between them are equal on every row, as a justified line's spaces are, but they part
+    # columns of figures, not words
+    words = []
+    for k in range(6):
+        top = 100 + PITCH * k
+        words += [word(f"Row{k}", 50, top), ending_at(f"2{k},687", 200, top)]
+        words += [ending_at(f"{k},664", 260, top), ending_at(f"{k},821", 320, top)]
+    x1s = [round(g.x1) for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert 235 in x1s and 295 in x1s, x1s
+
+
+def test_the_last_space_of_justified_lines_ending_flush_on_a_short_word_parts_no_columns():
+    # a timescale column whose two-line cells are justified: "By  end  of" ends flush at 160 on
+    # three rows, their last space falling at one place; the other values leave it clear too, so
+    # no line prints over it and nothing tells it from a gutter but the spaces before it
+    words = []
+    values = [
+        ["Ongoing"],
+        ["By", "end", "of"],
+        ["Q3"],
+        ["In", "May", "of"],
+        ["Year"],
+        ["By", "all", "of"],
+    ]
+    for k, value in enumerate(values):
+        top = 100 + PITCH * k
+        words.append(word(f"{k}.1", 50, top))
+        if len(value) == 3:
+            a, b, c = value
+            words += [word(a, 100, top), word(b, 122.5, top), ending_at(c, 160, top)]
+        else:
+            words += [word(t, 100 + 25 * i, top) for i, t in enumerate(value)]
+    x1s = [round(g.x1) for g in find_gutters(lines_of(words), 8.0, 0.12)]
+    assert x1s == [100], x1s
+
+
+def test_a_justified_paragraph_is_one_piece_however_wide_its_spaces():
+    para = [lines_of(justified(100 + PITCH * k, k, 50, 300))[0] for k in range(4)]
+    over = printed_over(para)
+    assert not any(in_pieces(ln, 8.0, over) for ln in para)
+    table_row = lines_of([word("1.1", 50, 200), word("Run", 100, 200), word("HR", 300, 200)])[0]
+    assert in_pieces(table_row, 8.0, printed_over([table_row]))
 
 
 def test_lines_side_by_side_on_their_own_baselines_vote_as_one_line_and_once():

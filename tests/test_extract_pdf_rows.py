@@ -499,3 +499,27 @@ def test_a_body_opening_under_cells_run_on_from_an_earlier_page_is_split_into_it
     )
     (grid,) = LinesStrategy().extract(page)
     assert split_lattice_rows(grid, page.words, PdfSettings()).n_rows == 3
+
+
+def test_boxed_tables_under_headings_printed_across_their_columns_are_each_split_into_rows():
+    # three boxed tables (frame, header rule), each under a heading long enough to print across
+    # the columns' gutters: the headings' bands part the boxes as section rows do, so each box
+    # is read as a frame and a header round a body of two two-line rows
+    rows, rules = [], []
+    top = 90.0
+    for s in range(3):
+        if s:
+            rows.append((["Career development of technical staff"], top))
+            top += PITCH + 10
+        rules.append(top - 4)
+        rows.append((["Ref", "Action", "Lead", "When"], top))
+        rules.append(top + PITCH + 1)
+        top += PITCH + 6
+        for k in range(2):
+            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
+            rows.append((["", "for all staff", "", ""], top + PITCH))
+            top += 2 * PITCH + 8
+        rules.append(top)
+        top += 14
+    grids = TextColumnsStrategy(PdfSettings()).extract(page_of(rows, rules=rules))
+    assert sum(g.n_rows for g in grids) == 3 * 3 + 2

@@ -27,7 +27,7 @@ UNMAPPED_BULLETS = {  # a bullet of a non-embedded standard font: pdfminer has n
     # (cid:127), and (its AFM metrics lacking the glyph) no width, so the rest of the line sits
     # left of where it is printed; PDFium reads "•" with the file's width
     f"layoutgen/layoutgen_{n}.pdf"
-    for n in ("01012", "01021", "01071", "01149")
+    for n in ("00060", "01012", "01021", "01071", "01149")
 }
 WIDTH_DRIFT = {  # PDFium keeps glyph widths in whole 1/1000 em: x drifts by up to 0.3 pt a line,
     # within the box tolerance, but enough to move a word across a rule drawn at its very edge

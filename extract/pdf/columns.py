@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .grid import GridCell
 from .layout import PrintedLine, split_segments
-from .page import Word
+from .page import Edge, Fill, Word
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,25 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     whose text only sometimes reaches its right edge does not widen its gutter into the column,
     and a centred column's header does not narrow it to nothing.
     """
+    raw = _word_spans(lines)
+    over = printed_over(lines)
+    spans = {id(ln): printed_spans(ln, gap_min, over) for ln in lines}
+    found = _clear_strips(lines, gap_min, noise_share, spans, evenly=True)
+    # aligned starts refine the columns clear strips show; alone they make no table. Whether the
+    # page shows a clear strip at all is read from its words as printed: a justified table whose
+    # only clear strips were stretched spaces still has its columns where many lines start a word
+    if not found and not _clear_strips(lines, gap_min, noise_share, raw, evenly=False):
+        return []
+    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+
+
+def _clear_strips(
+    lines: Sequence[PrintedLine], gap_min: float, noise_share: float, spans: Spans, evenly: bool
+) -> list[Gutter]:
+    """The strips (almost) no line prints into, each narrowed to the part the fewest lines reach,
+    that lines print on both sides of (`evenly`: see `_support`)."""
     lo = math.floor(min(ln.x0 for ln in lines))
-    cover = _coverage(lines, lo)
+    cover = _coverage(lines, lo, spans)
     limit = noise_share * len(lines)
     gutters = []
     for a, b in _runs(cover, lambda c: c <= limit):
@@ -117,23 +134,16 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
             a, b = _sparse_edge_column(cover, a, b, SPARSE_GAP_SHARE * gap_min)
         if a == 0 or b == len(cover) or b - a < 3:
             continue
-        if (
-            not sparse
-            and b - a < 0.75 * gap_min
-            and not (max(cover[a:b]) == 0 and _narrow_but_shared(lines, lo + a, lo + b))
-        ):
+        if not sparse and b - a < 0.75 * gap_min and not _narrow_but_shared(lines, lo + a, lo + b):
             continue
         x0, x1 = lo + a, lo + b
-        inside = [ln for ln in lines if _overlap(ln, x0, x1) < 0.6 * (x1 - x0)]
-        sub = _coverage(inside, lo)[a:b] if inside else [0] * (b - a)
+        inside = [ln for ln in lines if _overlap(spans[id(ln)], x0, x1) < 0.6 * (x1 - x0)]
+        sub = _coverage(inside, lo, spans)[a:b] if inside else [0] * (b - a)
         least = min(sub)
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    found = [g for g in gutters if _support(lines, g, gap_min) >= 2]
-    if not found:  # aligned starts refine the columns clear strips show; alone they make no table
-        return []
-    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+    return [g for g in gutters if _support(lines, g, spans, evenly) >= 2]
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
@@ -238,6 +248,56 @@ def _aligned_starts(
     return out
 
 
+# A column rule parts columns when this many lines (and this share of them) print on both sides
+# of it, and (almost) none across its place (a rule drawn in a header or a figure is no column)...
+RULE_MIN_LINES = 2
+RULE_SHARE = 0.5
+# ...a border drawn as a filled box is at most this wide (points).
+RULE_FILL_WIDTH = 2.0
+
+
+def rule_gutters(
+    lines: Sequence[PrintedLine],
+    edges: Sequence[Edge],
+    fills: Sequence[Fill],
+    gutters: Sequence[Gutter],
+    noise_share: float,
+) -> list[Gutter]:
+    """The gutters, and one at each column rule the lines show no strip at.
+
+    A vertical rule drawn down a table's lines with text printed on both sides of it, and across
+    it on (almost) none, parts two columns however tight the text runs to it: a justified cell
+    with little padding ends a point from the rule, the next cell's text starts a point after it,
+    and only the stretched spaces of the text show wide gaps.
+    """
+    if not lines:
+        return list(gutters)
+    xs = [e.x0 for e in edges if e.orientation == "v" and e.stroked]
+    xs += [
+        (f.x0 + f.x1) / 2 for f in fills if f.x1 - f.x0 <= RULE_FILL_WIDTH and f.bottom - f.top > f.x1 - f.x0
+    ]
+    x_lo, x_hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    out = list(gutters)
+    limit = max(1.0, noise_share * len(lines))
+    for x in sorted({round(x, 1) for x in xs if x_lo < x < x_hi}):
+        if any(g.x0 - 2 <= x <= g.x1 + 2 for g in out):
+            continue
+        runs = [e for e in edges if e.orientation == "v" and e.stroked and abs(e.x0 - x) <= 1] + [
+            f for f in fills if f.x1 - f.x0 <= RULE_FILL_WIDTH and abs((f.x0 + f.x1) / 2 - x) <= 1
+        ]
+        beside = [ln for ln in lines if any(r.top <= (ln.top + ln.bottom) / 2 <= r.bottom for r in runs)]
+        both = sum(
+            1
+            for ln in beside
+            if any(w.x1 <= x + 0.5 for w in ln.words) and any(w.x0 >= x - 0.5 for w in ln.words)
+        )
+        rule = Gutter(x - 1.5, x + 0.5)
+        across = sum(1 for ln in lines if any(rule.crossed_by(w) for w in ln.words))
+        if both >= max(RULE_MIN_LINES, RULE_SHARE * len(lines)) and across <= limit:
+            out.append(rule)
+    return sorted(out, key=lambda g: g.x1)
+
+
 # A pause within this many points of the line's own word spaces is one of them.
 WORD_SPACE_TOLERANCE = 0.3
 
@@ -263,25 +323,122 @@ NARROW_SUPPORT = 0.6
 
 
 def _narrow_but_shared(lines: Sequence[PrintedLine], x0: float, x1: float) -> bool:
-    """A clear strip narrower than a gutter still parts two columns when most of many lines print on
-    both sides of it (tight numeric columns whose widest values nearly touch)."""
+    """A clear strip narrower than a gutter still parts two columns when no word prints into it and
+    most of many lines print on both sides of it (tight numeric columns whose widest values nearly
+    touch; justified cells run to their padding). A space stretched to the gutter's width may
+    happen to equal the space after it on one line: the words as printed decide."""
     if len(lines) < NARROW_MIN_LINES:
         return False
-    return _support(lines, Gutter(x0, x1), 0.0) >= NARROW_SUPPORT * len(lines)
+    if any(w.x0 < x1 and w.x1 > x0 for ln in lines for w in ln.words):
+        return False
+    return _support(lines, Gutter(x0, x1), _word_spans(lines)) >= NARROW_SUPPORT * len(lines)
 
 
-def _overlap(line: PrintedLine, x0: float, x1: float) -> float:
-    return sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in line.words)
+Span = tuple[float, float]
+Spans = dict[int, tuple[Span, ...]]  # id(line) -> its printed spans
+
+# Two neighbouring gaps of one line this close (points) are one stretched space set twice...
+JUSTIFY_TOLERANCE = 0.3
+# ...when at least this share of the column gap wide (a justified line's stretched spaces)...
+JUSTIFY_MIN_GAP = 0.5
+# ...over a run of two or more gaps between words of which this share differ.
+JUSTIFY_DISTINCT = 0.75
 
 
-def _coverage(lines: Sequence[PrintedLine], lo: int) -> list[int]:
-    """For each 1pt column from `lo`, how many lines print a word over it."""
+Over = Callable[[float, float], bool]
+
+
+def printed_over(lines: Sequence[PrintedLine]) -> Over:
+    """Whether any of the lines prints a word over the middle of a gap (x0, x1)."""
+    lo = math.floor(min(ln.x0 for ln in lines))
+    cover = _coverage(lines, lo, _word_spans(lines))
+
+    def over(x0: float, x1: float) -> bool:
+        mid = math.floor((x0 + x1) / 2) - lo
+        return 0 <= mid < len(cover) and cover[mid] > 0
+
+    return over
+
+
+def printed_spans(line: PrintedLine, gap_min: float, over: Over) -> tuple[Span, ...]:
+    """The line's printed extents: its words, with the stretched spaces of justified text counted
+    as printed.
+
+    Justification widens every space of a line by the same amount, so a wide gap between words
+    may look like a column gutter on that line; across lines the wide gaps move, but a short
+    table has few lines to show it. Gutters do not repeat, to a fraction of a point, over a run of
+    words of different widths, nor do other lines print over them: a run of equal wide gaps
+    parting different words, most of them of running text, each gap printed over by another of
+    the `lines` `over` was made from (the words as printed), is the spacing of one justified
+    line, and its words print as one. Figures and symbols are left out (numbers in equal columns
+    space evenly); headers centred over equal columns ("Never  Sometimes  Often") space evenly
+    too, but over gutters the lines below leave clear.
+    """
+    words = line.words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    spaced = [False] * len(gaps)
+    i = 0
+    while i < len(gaps):
+        j = i + 1
+        while j < len(gaps) and abs(gaps[j] - gaps[i]) <= JUSTIFY_TOLERANCE:
+            j += 1
+        if (
+            j - i >= 2
+            and min(gaps[i:j]) >= JUSTIFY_MIN_GAP * gap_min
+            and _running_text(words[i : j + 1])
+            and all(over(words[k].x1, words[k + 1].x0) for k in range(i, j))
+        ):
+            spaced[i:j] = [True] * (j - i)
+        i = j
+    out = [(words[0].x0, words[0].x1)]
+    for k, w in enumerate(words[1:]):
+        if spaced[k]:
+            out[-1] = (out[-1][0], max(out[-1][1], w.x1))
+        else:
+            out.append((w.x0, w.x1))
+    return tuple(out)
+
+
+def in_pieces(line: PrintedLine, gap_min: float, over: Over) -> bool:
+    """Does the line pause, between its printed spans, for a column gap or more? A justified
+    line whose only wide gaps are stretched spaces (`printed_spans`) is one piece of running
+    text, as a paragraph set ragged is."""
+    spans = printed_spans(line, gap_min, over)
+    return any(b[0] - a[1] >= gap_min for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _running_text(words: Sequence[Word]) -> bool:
+    """Words of different widths, (nearly) all different, most of them of letters."""
+    widths = [w.x1 - w.x0 for w in words]
+    texts = [w.text for w in words]
+    return (
+        max(widths) - min(widths) > 2 * JUSTIFY_TOLERANCE
+        and len(set(texts)) >= JUSTIFY_DISTINCT * len(texts)
+        and 2 * sum(_is_prose(t) for t in texts) > len(texts)
+    )
+
+
+def _word_spans(lines: Sequence[PrintedLine]) -> Spans:
+    return {id(ln): tuple((w.x0, w.x1) for w in ln.words) for ln in lines}
+
+
+def _is_prose(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2
+
+
+def _overlap(spans: Sequence[Span], x0: float, x1: float) -> float:
+    return sum(max(0.0, min(b, x1) - max(a, x0)) for a, b in spans)
+
+
+def _coverage(lines: Sequence[PrintedLine], lo: int, spans: Spans) -> list[int]:
+    """For each 1pt column from `lo`, how many lines print over it (a justified line's stretched
+    spaces count as printed)."""
     n = math.ceil(max(ln.x1 for ln in lines)) - lo + 1
     cover = [0] * n
     for ln in lines:
         mark = bytearray(n)
-        for w in ln.words:
-            a, b = max(0, math.floor(w.x0) - lo), min(n, math.ceil(w.x1) - lo)
+        for x0, x1 in spans[id(ln)]:
+            a, b = max(0, math.floor(x0) - lo), min(n, math.ceil(x1) - lo)
             mark[a:b] = b"\x01" * max(0, b - a)
         cover = [c + m for c, m in zip(cover, mark, strict=False)]
     return cover
@@ -300,13 +457,41 @@ def _runs(values: Sequence[int], keep) -> list[tuple[int, int]]:  # noqa: ANN001
     return runs
 
 
-def _support(lines: Sequence[PrintedLine], g: Gutter, gap_min: float) -> int:
-    """How many lines have text on both sides of the gutter."""
-    return sum(
-        1
-        for ln in lines
-        if any(w.x1 <= g.x0 + 0.5 for w in ln.words) and any(w.x0 >= g.x1 - 0.5 for w in ln.words)
-    )
+def _support(lines: Sequence[PrintedLine], g: Gutter, spans: Spans, evenly: bool = False) -> int:
+    """How many lines have text on both sides of the gutter (not one justified line across it).
+    `evenly`: leave out lines whose gap across it is as wide as the gap before or after it,
+    between words of other widths, one of them at least a word of letters (figures in columns of
+    one width space evenly): the last space of a justified line ending on a short word ("By  end
+    of", "Dec  2024  –") parts no columns, however many such lines end flush there."""
+    n = 0
+    for ln in lines:
+        sp = spans[id(ln)]
+        if not (any(b <= g.x0 + 0.5 for _, b in sp) and any(a >= g.x1 - 0.5 for a, _ in sp)):
+            continue
+        if evenly and _evenly_spaced_across(ln, g):
+            continue
+        n += 1
+    return n
+
+
+def _evenly_spaced_across(line: PrintedLine, g: Gutter) -> bool:
+    words = line.words
+    for k in range(len(words) - 1):
+        if words[k].x1 <= g.x0 + 0.5 and words[k + 1].x0 >= g.x1 - 0.5:
+            gap = words[k + 1].x0 - words[k].x1
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(words) - 1:
+                    trio = words[min(j, k) : max(j, k) + 2]
+                    widths = [w.x1 - w.x0 for w in trio]
+                    other = words[j + 1].x0 - words[j].x1
+                    if (
+                        abs(other - gap) <= JUSTIFY_TOLERANCE
+                        and max(widths) - min(widths) > 2 * JUSTIFY_TOLERANCE
+                        and any(_is_prose(w.text) for w in trio)
+                    ):
+                        return True
+            return False
+    return False
 
 
 def crosses(line: PrintedLine, gutters: Sequence[Gutter]) -> bool:

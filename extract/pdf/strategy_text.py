@@ -10,9 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .columns import Gutter, added_gutters, crosses, find_gutters, gutter_voters, region_of
+from .columns import (
+    Gutter,
+    Over,
+    added_gutters,
+    crosses,
+    find_gutters,
+    gutter_voters,
+    in_pieces,
+    printed_over,
+    region_of,
+    rule_gutters,
+)
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine, group_lines, median_size, split_segments, typical_pitch, typical_space
+from .layout import PrintedLine, group_lines, median_size, typical_pitch, typical_space
 from .page import PageData
 from .rows_gap import gap_grid, gap_regions
 from .rows_ruled import Rule, horizontal_rules, ruled_grid, ruled_zones
@@ -36,11 +47,12 @@ class TextColumnsStrategy:
         if not lines:
             return []
         gap_min = max(s.gutter_min_width, s.gutter_space_ratio * typical_space(lines))
-        multi = [ln for ln in lines if len(split_segments(ln, gap_min)) > 1]
+        over = printed_over(lines)
+        multi = [ln for ln in lines if in_pieces(ln, gap_min, over)]
         pitch = typical_pitch([ln.top for ln in lines], median_size(page.words))
         gutters = added_gutters(
-            self._gutters(_in_company(lines, pitch, gap_min, beside=False), gap_min),
-            self._gutters(_in_company(lines, pitch, gap_min, beside=True), gap_min),
+            self._gutters(_in_company(lines, pitch, gap_min, over, beside=False), gap_min, page),
+            self._gutters(_in_company(lines, pitch, gap_min, over, beside=True), gap_min, page),
             gap_min,
         )
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
@@ -63,12 +75,12 @@ class TextColumnsStrategy:
             bar = _heads_open_body(zone_rules, zone_lines, lines, gutters, pitch)
             # a ruled table beside or above body text has gutters of its own, which the page's
             # other lines (a second text column, a paragraph) would hide: read them in the zone
-            own = [ln for ln in zone_lines if len(split_segments(ln, gap_min)) > 1]
+            own = [ln for ln in zone_lines if in_pieces(ln, gap_min, over)]
             zone_gutters = gutters
             if not gutters or len(own) >= ZONE_MIN_LINES or _crossed(own, gutters, s.gutter_noise_share):
-                voters = [v for v in gutter_voters(zone_lines) if len(split_segments(v, gap_min)) > 1]
+                voters = [v for v in gutter_voters(zone_lines) if in_pieces(v, gap_min, over)]
                 zone_gutters = added_gutters(
-                    self._gutters(own, gap_min), self._gutters(voters, gap_min), gap_min
+                    self._gutters(own, gap_min, page), self._gutters(voters, gap_min, page), gap_min
                 )
                 zone_gutters = zone_gutters or gutters
             if not zone_gutters:
@@ -99,9 +111,14 @@ class TextColumnsStrategy:
                 grids.append(bar_grid)
         return grids + body
 
-    def _gutters(self, multi: list[PrintedLine], gap_min: float) -> list[Gutter]:
+    def _gutters(self, multi: list[PrintedLine], gap_min: float, page: PageData) -> list[Gutter]:
+        """The whitespace gutters of the lines, with the column rules drawn down them (only where
+        the whitespace shows a table)."""
         s = self.settings
-        return find_gutters(multi, gap_min, s.gutter_noise_share) if len(multi) >= s.min_table_lines else []
+        if len(multi) < s.min_table_lines:
+            return []
+        found = find_gutters(multi, gap_min, s.gutter_noise_share)
+        return rule_gutters(multi, page.edges, page.fills, found, s.gutter_noise_share) if found else []
 
 
 # Lines further apart than this many line pitches belong to different blocks of text.
@@ -109,7 +126,7 @@ BLOCK_BREAK_PITCHES = 2.5
 
 
 def _in_company(
-    lines: Sequence[PrintedLine], pitch: float, gap_min: float, beside: bool
+    lines: Sequence[PrintedLine], pitch: float, gap_min: float, over: Over, beside: bool
 ) -> list[PrintedLine]:
     """The lines voting on the page's gutters: the multi-column lines (`beside`: each line taken
     with the lines printed beside it, `gutter_voters`), less the page's first or last line when
@@ -128,7 +145,7 @@ def _in_company(
         lone.add(len(lines) - 1)
     kept = [ln for i, ln in enumerate(lines) if i not in lone]
     voters = gutter_voters(kept) if beside else kept
-    return [v for v in voters if len(split_segments(v, gap_min)) > 1]
+    return [v for v in voters if in_pieces(v, gap_min, over)]
 
 
 # A zone parted into rows by this many rules (zebra bands, row rules) has its rows ruled.
