@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pdf_pages import CHAR, PITCH, line_words, page_from, rules_across, sections_in_bands, two_line_rows
+
 from talentmap.extract.pdf.layout import group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
 from talentmap.extract.pdf.rows_ruled import split_lattice_rows
@@ -12,26 +14,13 @@ from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
-CHAR = 5.0
-PITCH = 11.0
-COLS = (50.0, 200.0, 300.0, 400.0)
-
 
 def cells_line(cells: list[str], top: float) -> list[Word]:
-    """One printed line: each cell's words from its column's left edge."""
-    out = []
-    for text, x0 in zip(cells, COLS, strict=False):
-        x = x0
-        for token in text.split():
-            out.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
-            x += CHAR * (len(token) + 1)
-    return out
+    return line_words(cells, top)
 
 
 def page_of(rows: list[tuple[list[str], float]], rules: list[float] = ()) -> PageData:
-    words = [w for cells, top in rows for w in cells_line(cells, top)]
-    edges = tuple(Edge("h", 45, 480, y, y) for y in rules)
-    return PageData(1, 600, 800, tuple(words), edges, n_chars=500, n_images=0)
+    return page_from(rows, edges=rules_across(list(rules)))
 
 
 def test_values_as_printed_are_values_and_words_are_not():
@@ -421,19 +410,7 @@ def test_a_lattice_ruled_only_at_its_columns_and_frame_is_split_into_the_rows_it
 def test_bands_between_section_rows_of_a_framed_table_are_each_split_into_their_rows():
     # header band, then three sections: a label alone in its own band, then a body band of two
     # two-line rows; four bands print in the columns, but no more than two between sections
-    rows = [(["Ref", "Action", "Lead", "When"], 90)]
-    rules = [86.0, 102.0]
-    top = 104.0
-    for s in range(3):
-        rows.append(([f"Theme {s + 1}"], top))
-        rules.append(top + PITCH + 2)
-        top += PITCH + 6
-        for k in range(2):
-            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
-            rows.append((["", "for all staff", "", ""], top + PITCH))
-            top += 2 * PITCH + 8
-        rules.append(top)
-        top += 2
+    rows, rules = sections_in_bands([f"Theme {s + 1}" for s in range(3)])
     page = page_of(rows, rules=rules)
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 3 * 3
@@ -515,10 +492,8 @@ def test_boxed_tables_under_headings_printed_across_their_columns_are_each_split
         rows.append((["Ref", "Action", "Lead", "When"], top))
         rules.append(top + PITCH + 1)
         top += PITCH + 6
-        for k in range(2):
-            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
-            rows.append((["", "for all staff", "", ""], top + PITCH))
-            top += 2 * PITCH + 8
+        body, top = two_line_rows(s, top)
+        rows += body
         rules.append(top)
         top += 14
     grids = TextColumnsStrategy(PdfSettings()).extract(page_of(rows, rules=rules))

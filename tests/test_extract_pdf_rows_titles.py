@@ -4,43 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pdf_pages import CHAR, COLS, PITCH, line_words, page_from, rules_across, sections_in_bands
+
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.grid import PageRow, PageTable
 from talentmap.extract.pdf.join import join_pieces
 from talentmap.extract.pdf.layout import group_lines
-from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
+from talentmap.extract.pdf.page import Edge, Fill, PageData
 from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
-CHAR = 5.0
-PITCH = 11.0
-
-
-def line_words(cells: list[str], top: float, cols: tuple[float, ...]) -> list[Word]:
-    """One printed line: each cell's words from its column's left edge, one space apart."""
-    out = []
-    for text, x0 in zip(cells, cols, strict=False):
-        x = x0
-        for token in text.split():
-            out.append(Word(token, x, x + CHAR * len(token), top, top + 9, 9))
-            x += CHAR * (len(token) + 1)
-    return out
-
-
-def page_from(
-    rows: list[tuple[list[str], float]],
-    cols: tuple[float, ...],
-    edges: tuple[Edge, ...] = (),
-    fills: tuple[Fill, ...] = (),
-    number: int = 1,
-) -> PageData:
-    words = tuple(w for cells, top in rows for w in line_words(cells, top, cols))
-    return PageData(number, 600, 800, words, edges, fills=fills, n_chars=500, n_images=0)
-
-
-COLS = (50.0, 200.0, 300.0, 400.0)
 TITLE = "Embed recognition of technicians in all of our processes"  # runs across two gutters
 
 
@@ -74,20 +49,10 @@ def test_a_title_line_over_a_row_in_one_band_is_a_row_of_its_own():
 def test_section_titles_across_a_gutter_do_not_count_as_bands_of_column_text():
     # frame and header rules only, three sections; each section's title is a long line run
     # across the gutters in a band of its own, each body band holds two two-line rows
-    rows = [(["Ref", "Action", "Lead", "When"], 90)]
-    rules = [86.0, 102.0]
-    top = 104.0
-    for s in range(3):
-        rows.append(([f"Pillar {s + 1}: recognition of the technical staff in all schools"], top))
-        rules.append(top + PITCH + 2)
-        top += PITCH + 6
-        for k in range(2):
-            rows.append(([f"{s + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
-            rows.append((["", "for all staff", "", ""], top + PITCH))
-            top += 2 * PITCH + 8
-        rules.append(top)
-        top += 2
-    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    rows, rules = sections_in_bands(
+        [f"Pillar {s + 1}: recognition of the technical staff in all schools" for s in range(3)]
+    )
+    page = page_from(rows, COLS, rules_across(rules))
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 3 * 3
 
