@@ -40,13 +40,25 @@ def rules_across(tops: list[float]) -> tuple[Edge, ...]:
     return tuple(Edge("h", 45, 480, y, y) for y in tops)
 
 
-def two_line_rows(section: int, top: float) -> tuple[list[tuple[list[str], float]], float]:
-    """A section's two actions, each a ref and its first line over a lower-case rest; the next top."""
+def two_line_rows(refs: list[str], top: float) -> tuple[list[tuple[list[str], float]], float]:
+    """One action per ref: the ref and its first line over a lower-case rest, a blank gap
+    between actions; and the next top."""
     rows = []
-    for k in range(2):
-        rows.append(([f"{section + 1}.{k + 1}", "Run a showcase", "HR team", "2025"], top))
+    for ref in refs:
+        rows.append(([ref, "Run a showcase", "HR team", "2025"], top))
         rows.append((["", "for all staff", "", ""], top + PITCH))
         top += 2 * PITCH + 8
+    return rows, top
+
+
+def stacked(
+    body: list[list[list[str]]], top: float, gap: float
+) -> tuple[list[tuple[list[str], float]], float]:
+    """Rows of one or more lines each (a list of cell lists per line), `gap` apart; and the next top."""
+    rows = []
+    for row in body:
+        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
+        top += len(row) * PITCH + gap
     return rows, top
 
 
@@ -59,7 +71,7 @@ def sections_in_bands(titles: list[str]) -> tuple[list[tuple[list[str], float]],
         rows.append(([title], top))
         rules.append(top + PITCH + 2)
         top += PITCH + 6
-        body, top = two_line_rows(s, top)
+        body, top = two_line_rows([f"{s + 1}.{k + 1}" for k in range(2)], top)
         rows += body
         rules.append(top)
         top += 2

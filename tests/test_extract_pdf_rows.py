@@ -332,12 +332,7 @@ def test_lines_printing_in_every_column_are_one_line_rows_without_value_columns(
 def three_two_line_rows(top: float = 108.0) -> tuple[list[tuple[list[str], float]], float]:
     """Three body rows of two lines each, parted by a blank gap, each opened by a ref; and the
     height just under them."""
-    body = []
-    for k in range(3):
-        body.append(([f"{k + 1}.1", "Run a showcase", "HR team", "2025"], top))
-        body.append((["", "for all staff", "", ""], top + PITCH))
-        top += 2 * PITCH + 8
-    return body, top
+    return two_line_rows([f"{k + 1}.1" for k in range(3)], top)
 
 
 def framed_body_page(shaded: bool = False, middle: bool = False) -> PageData:
@@ -492,7 +487,7 @@ def test_boxed_tables_under_headings_printed_across_their_columns_are_each_split
         rows.append((["Ref", "Action", "Lead", "When"], top))
         rules.append(top + PITCH + 1)
         top += PITCH + 6
-        body, top = two_line_rows(s, top)
+        body, top = two_line_rows([f"{s + 1}.{k + 1}" for k in range(2)], top)
         rows += body
         rules.append(top)
         top += 14

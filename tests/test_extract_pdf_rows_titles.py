@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_pages import CHAR, COLS, PITCH, line_words, page_from, rules_across, sections_in_bands
+from pdf_pages import CHAR, COLS, PITCH, line_words, page_from, rules_across, sections_in_bands, stacked
 
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.grid import PageRow, PageTable
@@ -120,11 +120,8 @@ FIVE_EDGES = (45.0, 145.0, 275.0, 415.0, 515.0, 580.0)
 def framed_body_with_ruled_header(body: list[list[list[str]]]) -> PageData:
     """A frame round the table and a rule under its header; column rules only in the header
     (its cells' borders), none down the body: each body row is one lattice cell across."""
-    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90)]
-    top = 108.0
-    for row in body:
-        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
-        top += len(row) * PITCH + 8
+    rows, top = stacked(body, 108.0, 8)
+    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90), *rows]
     edges = [Edge("h", 45, 580, y, y) for y in (86, 102, top)]
     edges += [Edge("v", x, x, 86, 102) for x in FIVE_EDGES[1:-1]]
     edges += [Edge("v", x, x, 86, top) for x in (FIVE_EDGES[0], FIVE_EDGES[-1])]
@@ -179,11 +176,8 @@ def test_three_columns_opening_together_after_cell_padding_open_a_row():
         [["", "", "Deliver an open day.", "Heads", "2026"]],
         [["", "", "Recognise the reps", "Estates", "2027"], ["", "", "on committees", "", ""]],
     ]
-    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90)]
-    top = 108.0
-    for row in body:
-        rows += [(cells, top + k * PITCH) for k, cells in enumerate(row)]
-        top += len(row) * PITCH + 5
+    rows, top = stacked(body, 108.0, 5)
+    rows = [(["Theme", "Objective", "Action", "Lead", "When"], 90), *rows]
     edges = [Edge("h", 45, 580, y, y) for y in (86, 102, top)]
     edges += [Edge("v", x, x, 86, top) for x in FIVE_EDGES]
     page = page_from(rows, FIVE, tuple(edges))
