@@ -41,10 +41,15 @@ class Example:
 
 
 def bag(action: str, objective: str) -> Counter[str]:
+    return bag_of_terms(terms(action), terms(objective))
+
+
+def bag_of_terms(action: Sequence[str], objective: Sequence[str]) -> Counter[str]:
+    """`bag` of an action and an objective whose `terms` are these."""
     counts: Counter[str] = Counter()
-    for t in terms(action):
+    for t in action:
         counts[t] += 1.0
-    for t in terms(objective):
+    for t in objective:
         counts[t] += OBJECTIVE_SHARE
     return counts
 
@@ -77,7 +82,11 @@ class ExampleIndex:
 
     def votes(self, action: str, objective: str = "") -> dict[str, float]:
         """Per recommendation, the summed similarity of the K nearest examples labelled with it."""
-        query = _unit(bag(action, objective), self.idf, self.default_idf)
+        return self.votes_of(bag(action, objective))
+
+    def votes_of(self, counts: Mapping[str, float]) -> dict[str, float]:
+        """`votes` of a query whose `bag` is `counts`."""
+        query = _unit(counts, self.idf, self.default_idf)
         known = [(self.rows[t], x) for t, x in query.items() if t in self.rows]
         if not known:
             return {}

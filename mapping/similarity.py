@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .examples import ExampleBank, load_examples
+from .examples import ExampleBank, bag_of_terms, load_examples
 from .model import MappingQuery
 from .ranking import RankingWeights, load_ranking_weights
 from .reference import Reference
-from .retrieval import RetrievalIndex
+from .retrieval import RetrievalIndex, terms
 from .text import stemmed_words, weighted_segments
 from .vocabulary import GENERIC, OCCASION, ROLE, Cue, CueHit, Vocabulary
 
@@ -215,6 +215,7 @@ class ObjectiveEvidence:
     cues: CueEvidence
     retrieval: Mapping[str, float]
     votes: Mapping[str, float]
+    terms: tuple[str, ...]  # the objective's `retrieval.terms`, for the action's example vote
 
 
 @dataclass(frozen=True)
@@ -255,10 +256,12 @@ class SimilarityRanker:
         self, objective: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
     ) -> ObjectiveEvidence:
         pw = phrase_weights or {}
+        found = terms(objective)
         return ObjectiveEvidence(
             self.cue_evidence(objective, pw),
-            self.retrieval.scaled(objective, _term_weights(pw)),
-            self.examples.objectives.votes(objective),
+            self.retrieval.scaled_terms(found, _term_weights(pw)),
+            self.examples.objectives.votes_of(bag_of_terms(found, ())),
+            tuple(found),
         )
 
     def cue_evidence(
@@ -300,14 +303,16 @@ class SimilarityRanker:
         pw = phrase_weights or {}
         term_weights = _term_weights(pw)
         obj = objective or self.objective_evidence(query.objective, pw)
+        action_terms = terms(action)
         cue_a, cue_o = self.cue_evidence(action, pw), obj.cues
-        ret_a, ret_o = self.retrieval.scaled(action, term_weights), obj.retrieval
+        ret_a, ret_o = self.retrieval.scaled_terms(action_terms, term_weights), obj.retrieval
         cue_m = self.cue_evidence(measure, pw)
         cue_n = self.cue_evidence(notes, pw)
         ret_m = self.retrieval.scaled(measure, term_weights)
         ret_n = self.retrieval.scaled(notes, term_weights)
         prior = pillar_prior(query.theme)
-        votes, objective_votes = self.examples.actions.votes(action, query.objective), obj.votes
+        votes = self.examples.actions.votes_of(bag_of_terms(action_terms, obj.terms))
+        objective_votes = obj.votes
         recs = []
         for rec in self.reference.recommendations:
             rid = rec.rec_id
