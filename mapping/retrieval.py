@@ -50,7 +50,7 @@ class RetrievalIndex:
 
     def scaled(self, text: str, term_weights: Mapping[str, float] | None = None) -> dict[str, float]:
         """Per recommendation, BM25 / max(best, SCALE_FLOOR): 0..1, 1 for the closest when it is close."""
-        return self.scaled_terms(terms(text), term_weights)
+        return self.scaled_terms(terms(text), term_weights) if text.strip() else {}
 
     def scaled_terms(
         self, query: Sequence[str], term_weights: Mapping[str, float] | None = None

@@ -159,14 +159,15 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
     scores = []
     for order, e in enumerate(evidence.recs):
         terms: dict[str, float] = {}
-        for weight, found in (
-            (w_cue, e.terms_action),
-            (w_obj, e.terms_objective),
-            (w_cm, e.terms_measure),
-            (w_cn, e.terms_notes),
-        ):
-            for phrase, v in found:
-                terms[phrase] = terms.get(phrase, 0.0) + weight * v
+        if e.terms_action or e.terms_objective or e.terms_measure or e.terms_notes:  # most have none
+            for weight, found in (
+                (w_cue, e.terms_action),
+                (w_obj, e.terms_objective),
+                (w_cm, e.terms_measure),
+                (w_cn, e.terms_notes),
+            ):
+                for phrase, v in found:
+                    terms[phrase] = terms.get(phrase, 0.0) + weight * v
         cues = w_cue * e.cue_action + w_obj * e.cue_objective + w_cm * e.cue_measure + w_cn * e.cue_notes
         lexical = (
             w_ra * e.retrieval_action
@@ -176,7 +177,7 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
         )
         prior = w_p * e.prior
         examples = w_ex * e.examples + w_eo * e.examples_objective
-        ranked_terms = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
+        ranked_terms = tuple(sorted(terms.items(), key=_heaviest_first)) if terms else ()
         echo = max(e.retrieval_action, e.retrieval_objective)
         scores.append(
             (
@@ -196,6 +197,10 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
         )
     scores.sort(key=lambda os: (-os[1].total, os[0]))
     return Ranking(tuple(s for _, s in scores))
+
+
+def _heaviest_first(term: tuple[str, float]) -> tuple[float, str]:
+    return -term[1], term[0]
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,8 @@ class SimilarityRanker:
     def cue_evidence(
         self, text: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
     ) -> CueEvidence:
+        if not text.strip():  # (most actions have no measure or notes)
+            return CueEvidence({}, {}, frozenset())
         pw = phrase_weights or {}
         best_factor: dict[tuple[str, ...], tuple[float, CueHit]] = {}
         for segment, factor in weighted_segments(text):
