@@ -124,10 +124,26 @@ def test_two_cells_merged_over_the_same_rows_share_a_centre_and_still_part_them(
 
 def test_a_cells_next_paragraph_after_a_gap_is_no_row_of_its_own():
     words, tops = rows_page(BODY)
-    # the last row's action goes on, after a blank line, in a second paragraph of its own
+    # the last row's action goes on, after a blank line, in a second paragraph of its own; the
+    # row's short cells are centred on the whole cell, both paragraphs
     last = tops[-1] + block_height(BODY[-1][1]) + PITCH
+    words = [w for w in words if w.top < tops[-1]]
+    centre = (tops[-1] + last + HEIGHT) / 2
+    for lines, x0 in zip(BODY[-1], COLS, strict=True):
+        first = tops[-1] if x0 == COLS[1] else centre - block_height(lines) / 2
+        words += lines_at(lines, x0, first)
     words += line_words("See also 1.2", COLS[1], last)
     assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_the_top_of_a_row_cut_at_the_tables_foot_is_a_row_of_its_own():
+    words, tops = rows_page(BODY)
+    # a page break cuts the next row: the lines of its tall cell that fit print under the last
+    # row (the row's short cells, centred lower, print with the rest overleaf); the cell above
+    # is centred on its row's short cells without them
+    cut = tops[-1] + block_height(BODY[-1][1]) + 2 * PAD
+    words += lines_at(["Launch a network", "for early career"], COLS[1], cut)
+    assert centred_row_starts(columns_of(words), 1.5) == [*tops, cut]
 
 
 def framed(words: list[Word], tops: list[float]) -> PageData:

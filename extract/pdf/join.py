@@ -308,7 +308,7 @@ def _count_row(table: _Table, i: int, texts: list[int], hits: list[int]) -> None
 
 def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     """Is the first row on the new page the remainder of the last row on the previous one?"""
-    if not any(first.cells):
+    if not any(first.cells) or _cut_at_foot(last, first):
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
@@ -320,6 +320,17 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
         if a and b:
             return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
     return False
+
+
+def _cut_at_foot(last: _Row, first: _Row) -> bool:
+    """Is the last row one cell printed alone, past the first column, that the first row overleaf
+    goes on in? Every row prints in more than one column: such a row is the top of a row's
+    tallest cell cut at the page foot, its short cells (centred in the row) printed overleaf with
+    the rest, whatever their refs and case. (A title printed in the first column alone is not.)"""
+    filled = [c for c, text in enumerate(last.cells) if text]
+    if len(filled) != 1 or filled[0] == 0 or last.spanned[filled[0]]:
+        return False
+    return bool(first.cells[filled[0]]) and sum(1 for text in first.cells if text) >= 2
 
 
 def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:

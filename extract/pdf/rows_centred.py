@@ -177,9 +177,12 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         parts.extend(split)
     rows: list[list[Block]] = []
     alone: list[int] = []  # lone spans under a section row (or first): rows of their own so far
-    for part in sorted(parts, key=lambda p: min(b.top for b in p)):
+    ordered = sorted(parts, key=lambda p: min(b.top for b in p))
+    for k, part in enumerate(ordered):
         lone = len(_columns(part)) == 1 and WIDE not in _columns(part)
-        if lone and rows and WIDE not in _columns(rows[-1]):
+        if lone and k == len(ordered) - 1 and rows and _cut_row(rows[-1], part, tol):
+            rows.append(part)  # the top of a row cut at the table's foot: its rest is further on
+        elif lone and rows and WIDE not in _columns(rows[-1]):
             rows[-1] = rows[-1] + part
         else:
             alone += [len(rows)] if lone else []
@@ -193,6 +196,20 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         if below and WIDE not in _columns(below) and _centred(mine, _anchors(below, col), tol):
             rows[i : i + 2] = [rows[i] + below]
     return rows
+
+
+def _cut_row(above: Sequence[Block], part: Sequence[Block], tol: float) -> bool:
+    """Is a lone span at the table's foot the top of a row cut there, not the last paragraph of
+    the cell above? The cell above is centred on its row's short cells without it and would not
+    be with it: a cell's paragraphs are centred in their row together. (A row cut by a page break
+    prints only the lines of its tallest cell that fit; its short cells, centred lower, print
+    with the rest overleaf.)"""
+    if WIDE in _columns(above):
+        return False
+    (col,) = _columns(part)
+    mine = [b for b in above if b.col == col]
+    anchors = _anchors(above, col)
+    return _centred(mine, anchors, tol) and not _centred([*mine, *part], anchors, tol)
 
 
 def _centre_of(blocks: Sequence[Block]) -> float:
