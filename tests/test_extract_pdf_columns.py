@@ -158,6 +158,22 @@ def test_a_repeated_header_that_heads_the_columns_below_is_not_furniture():
     assert all("Action" in [w.text for w in p.words] for p in kept)
 
 
+def test_a_repeated_header_over_a_body_printing_in_few_columns_is_the_header_it_is_elsewhere():
+    # the last page holds only a cut row's rest, printed in one column: its header's pieces do
+    # not line up with the body there, but the same header heads the columns on the other pages
+    header = [word("Ref", 50, 40), word("Action", 90, 40), word("Lead", 300, 40), word("When", 400, 40)]
+    pages = []
+    for n in (1, 2):
+        body = [word(f"{n}.{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Do thing {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Team{n}{k}", 300, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"202{k}", 400, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(header + body, number=n))
+    pages.append(page(header + [word("and the rest of it.", 90, 59)], number=3))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all("Action" in [w.text for w in p.words] for p in kept)
+
+
 def test_a_banner_repeated_on_every_page_is_still_furniture():
     pages = []
     for n in (1, 2):
