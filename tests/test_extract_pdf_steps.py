@@ -273,6 +273,17 @@ def test_a_title_printed_alone_in_the_first_column_at_a_page_foot_takes_no_row_f
     assert rows[2:4] == [["Theme two", "", ""], ["2.1", "Fund courses", "Dean"]]
 
 
+def test_a_header_ruled_alone_at_a_page_foot_heads_the_table_overleaf_or_is_text():
+    header = ["Ref", "Action", "Lead"]
+    foot = replace(piece(1, [header], top=700.0), foot_header=True)
+    body = piece(2, [["2.1", "Fund courses", "Dean"], ["2.2", "Map roles", "HR"]])
+    (table,) = join_pieces([foot, body])
+    assert [list(r.cells) for r in table.rows] == [header, *[list(r.cells) for r in body.rows]]
+    alone = join_pieces([foot, Paragraph("The end.", 2, 50.0)])
+    assert [type(x).__name__ for x in alone] == ["Paragraph", "Paragraph"]
+    assert alone[0].text == "Ref  Action  Lead"
+
+
 # --- paragraphs and refusals -------------------------------------------------------------------
 
 

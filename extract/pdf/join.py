@@ -107,9 +107,17 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             _append(last, item, rows)
             last.bottom = item.bottom
             last.tail = item.rows[-1] if item.rows else last.tail
+        elif item.foot_header and not _heads_next(item, rows, items[i + 1 : i + 2]):
+            out.append(Paragraph("  ".join(c for c in item.rows[0].cells if c), item.page, item.top))
         else:
             out.append(_new_table(item, rows, item.page, item.top))
     return [_finish(x) if isinstance(x, _Table) else x for x in out]
+
+
+def _heads_next(item: PageTable, rows: list[_Row], after: Sequence[PageTable | Paragraph]) -> bool:
+    """Does a header ruled alone at a page's foot head the table the next page opens with?"""
+    nxt = after[0] if after else None
+    return isinstance(nxt, PageTable) and _continues(_new_table(item, rows, item.page, item.top), nxt)
 
 
 def _is_banner(t: PageTable) -> bool:
