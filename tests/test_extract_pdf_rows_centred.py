@@ -113,6 +113,32 @@ def test_a_cell_merged_over_two_rows_and_centred_over_both_does_not_join_them():
     assert starts == tops
 
 
+def test_a_cell_merged_over_three_rows_and_centred_on_the_middle_one_does_not_join_them():
+    body = [
+        [[], ["Run a showcase of", "technical work", "for all staff"], ["HR team"], ["2025"]],
+        [[], ["Fund registration", "for technicians"], ["Dean"], ["2026"]],
+        [[], ["Map the roles in", "every school", "and faculty"], ["Head of", "Services"], ["Year 1"]],
+    ]
+    words, tops = rows_page(body)
+    # the group's aim printed once for the three rows, centred over them: rows one and three are
+    # as tall, so its centre is the middle row's, and it runs into the rows above and below
+    middle = tops[1] + block_height(body[1][1]) / 2
+    words += centred_row(
+        0, [["Grow the", "technical", "workforce", "in every", "faculty"], [], [], []], middle
+    )
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_a_rows_cell_touching_merged_cells_of_two_columns_above_and_below_stays_in_its_row():
+    # rows padded by 1.5pt: a theme merged over rows one and two and a lead merged over rows two
+    # and three print across the bands, into the top and the foot of row two's action
+    body = [[[], ["Run a showcase", "of work"], [], ["2025"]] for _ in range(3)]
+    words, tops = rows_page(body, pad=1.5)
+    words += centred_row(0, [["Visibility"], [], [], []], tops[1] - 1.5)
+    words += centred_row(0, [[], [], ["Dean"], []], tops[2] - 1.5)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
 def test_two_cells_merged_over_the_same_rows_share_a_centre_and_still_part_them():
     words, tops = rows_page(BODY)
     # the second and third rows' ref and lead printed once for both, centred over them

@@ -122,7 +122,20 @@ def _merged_cells(span: Sequence[Block], join: float, tol: float) -> list[Block]
         extent = Block(WIDE, min(b.top for b in group), max(b.bottom for b in group))
         if _bridges(others, extent, join, _columns(group)):
             out.extend(group)
+        elif len(group) > 1:
+            out.extend(b for b in group if _reaches_both_ways(b, others, tol))
     return out
+
+
+def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float) -> bool:
+    """Does a block sharing its centre with a row's cells reach into the cells printed above and
+    below that row in another column? A cell merged over an odd number of rows is centred on the
+    middle one, so it shares that row's centre; but a row's own cells keep inside the whitespace
+    that parts it from the rows around it, and a merged cell runs past it into theirs. (Reaching
+    into blocks of two different columns is reaching into other merged cells, not rows.)"""
+    up = {o.col for o in others if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol}
+    down = {o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom}
+    return bool(up & down)
 
 
 def _by_centre(span: Sequence[Block], tol: float) -> list[list[Block]]:
