@@ -10,6 +10,7 @@ from talentmap.extract.pdf.join import JoinedTable, join_pieces
 from talentmap.extract.pdf.page import Edge, PageData, Word
 from talentmap.extract.pdf.page_tables import Strategies, page_tables
 from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy import grid_score
 from talentmap.extract.pdf.strategy_camelot import merged_boxes
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
@@ -199,3 +200,42 @@ def test_a_boxed_title_is_still_a_row_of_its_own():
     strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(PdfSettings()))
     tables = page_tables(page, strategies, PdfSettings())
     assert tables[0].rows[0].cells == ("Pillar one: Visibility",) and len(tables) == 2
+
+
+def prose_beside(x0: float, tops: list[float]) -> list[Word]:
+    """Lines of body text in a column left of a table, each a few words long."""
+    return [
+        word(t, x0 + 45 * k, top) for top in tops for k, t in enumerate(("Since", "signing", "we", "have"))
+    ]
+
+
+def table_beside_prose() -> tuple[list[float], list[float], list[Word]]:
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220]
+    cells = [
+        word(t, x + 5, y + 8)
+        for y, row in zip(
+            ys, (("Ref", "Action"), ("1.1", "Do"), ("1.2", "Run"), ("1.3", "Map")), strict=False
+        )
+        for x, t in zip(xs, row, strict=False)
+    ]
+    return xs, ys, cells
+
+
+def test_a_ruled_table_beside_a_column_of_body_text_keeps_its_score():
+    # the body text's lines (13pt apart) run across the table's row rules: a column of its own
+    xs, ys, cells = table_beside_prose()
+    prose = prose_beside(40, [98 + 13 * k for k in range(10)])
+    page = boxed_page(xs, ys, cells + prose)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) == 1.0
+    tables = page_tables(page, Strategies(LinesStrategy(), None, Spy([])), PdfSettings())
+    assert [r.cells for r in tables[0].rows][:2] == [("Ref", "Action"), ("1.1", "Do")]
+
+
+def test_words_beside_a_ruled_table_on_its_own_rows_still_count_against_it():
+    # one word per row beside the grid, inside the rows' bands: cells the rules left out
+    xs, ys, cells = table_beside_prose()
+    beside = [word("Lead", 200, y + 8) for y in ys[:-1]]
+    page = boxed_page(xs, ys, cells + beside)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < 0.8

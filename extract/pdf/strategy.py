@@ -39,6 +39,8 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
         return 0.0
     x0, top, x1, bottom = grid.bbox
     zone = [w for w in words if top <= w.yc <= bottom]
+    beside = _text_beside(grid, zone)
+    zone = [w for w in zone if id(w) not in beside]
     if not zone:
         return 0.0
     good = 0
@@ -55,6 +57,36 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
             filled.add(i)
     fill_share = len(filled) / len(grid.cells)
     return (good / len(zone)) * (0.7 + 0.3 * fill_share)
+
+
+# A block of text beside a ruled grid is a column of its own when its lines cut across at least
+# this many of the grid's inner row rules (and half of them).
+BESIDE_CUT_ROWS = 2
+
+
+def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
+    """Ids of the words beside a ruled grid that are a text column of their own (body text or a
+    sidebar set beside the table), not cells the grid left out: all on one side of the grid,
+    clear of its edge, and their lines run across the grid's row rules, where no line of the
+    table's own text can sit (a table's rows align across its gutters, a text column beside it
+    keeps its own line pitch). Such words do not lower the grid's score."""
+    if not grid.ruled:
+        return set()
+    x0, top, x1, bottom = grid.bbox
+    rules = sorted({y for c in grid.cells for y in (c.top, c.bottom) if top + 1 < y < bottom - 1})
+    if len(rules) < BESIDE_CUT_ROWS:
+        return set()
+    out: set[int] = set()
+    for side in (
+        [w for w in zone if w.xc < x0],
+        [w for w in zone if w.xc > x1],
+    ):
+        if not side or any(w.x1 > x0 and w.x0 < x1 for w in side):
+            continue  # a word reaching into the grid's columns is the table's
+        cut = sum(1 for y in rules if any(w.top + 0.5 < y < w.bottom - 0.5 for w in side))
+        if cut >= BESIDE_CUT_ROWS and 2 * cut >= len(rules):
+            out.update(id(w) for w in side)
+    return out
 
 
 def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set[int]:
