@@ -239,3 +239,16 @@ def test_words_beside_a_ruled_table_on_its_own_rows_still_count_against_it():
     page = boxed_page(xs, ys, cells + beside)
     (grid,) = LinesStrategy().extract(page)
     assert grid_score(grid, page.words) < 0.8
+
+
+def test_a_short_sidebar_beside_a_long_ruled_table_is_a_column_of_its_own():
+    # the sidebar's four lines reach only the table's first rows, and two of its lines sit
+    # between rules: the rules within its height that its lines cut are what count
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220, 250, 280]
+    rows = [("Ref", "Action"), *((f"1.{k}", "Do") for k in range(1, 6))]
+    cells = [
+        word(t, x + 5, y + 8) for y, row in zip(ys, rows, strict=False) for x, t in zip(xs, row, strict=False)
+    ]
+    page = boxed_page(xs, ys, cells + prose_beside(40, [100, 122, 140, 155]))
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) == 1.0

@@ -60,8 +60,10 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
 
 
 # A block of text beside a ruled grid is a column of its own when its lines cut across at least
-# this many of the grid's inner row rules (and half of them).
+# this many of the grid's inner row rules, and a third of those within its own height (paragraph
+# breaks and leading leave some rules between its lines).
 BESIDE_CUT_ROWS = 2
+BESIDE_CUT_SHARE = 3
 
 
 def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
@@ -83,8 +85,9 @@ def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
     ):
         if not side or any(w.x1 > x0 and w.x0 < x1 for w in side):
             continue  # a word reaching into the grid's columns is the table's
-        cut = sum(1 for y in rules if any(w.top + 0.5 < y < w.bottom - 0.5 for w in side))
-        if cut >= BESIDE_CUT_ROWS and 2 * cut >= len(rules):
+        reach = [y for y in rules if min(w.top for w in side) < y < max(w.bottom for w in side)]
+        cut = sum(1 for y in reach if any(w.top + 0.5 < y < w.bottom - 0.5 for w in side))
+        if cut >= BESIDE_CUT_ROWS and cut * BESIDE_CUT_SHARE >= len(reach):
             out.update(id(w) for w in side)
     return out
 
