@@ -252,3 +252,15 @@ def test_a_short_sidebar_beside_a_long_ruled_table_is_a_column_of_its_own():
     page = boxed_page(xs, ys, cells + prose_beside(40, [100, 122, 140, 155]))
     (grid,) = LinesStrategy().extract(page)
     assert grid_score(grid, page.words) == 1.0
+
+
+def test_row_labels_level_with_a_grids_lines_stay_the_tables_own():
+    # a stub of row labels beside the grid, each on the line of the row's values: even where the
+    # grid's row lines run through those lines, the labels are an unruled column of the table
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220]
+    tops = [105, 126, 156, 186]
+    cells = [word(t, x + 5, top) for top in tops for x, t in zip(xs, ("12.5", "3.4"), strict=False)]
+    stub = [word(t, 40 + 45 * k, top) for top in tops for k, t in enumerate(("All", "people", "aged"))]
+    page = boxed_page(xs, ys, cells + stub)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < 0.8

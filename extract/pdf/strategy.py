@@ -64,20 +64,25 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
 # breaks and leading leave some rules between its lines).
 BESIDE_CUT_ROWS = 2
 BESIDE_CUT_SHARE = 3
+# ...and most of its lines are not level with a line of the grid's text (tops this many type sizes
+# apart or more): a table's rows align across its gutters, a column of text keeps its own pitch.
+BESIDE_LEVEL = 0.15
 
 
 def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
     """Ids of the words beside a ruled grid that are a text column of their own (body text or a
     sidebar set beside the table), not cells the grid left out: all on one side of the grid,
-    clear of its edge, and their lines run across the grid's row rules, where no line of the
-    table's own text can sit (a table's rows align across its gutters, a text column beside it
-    keeps its own line pitch). Such words do not lower the grid's score."""
+    clear of its edge, their lines run across the grid's row lines, where no line of the
+    table's own text can sit, and most are not level with any line of the grid's text (a table's
+    rows align across its gutters, a text column beside it keeps its own line pitch). Such words
+    do not lower the grid's score."""
     if not grid.ruled:
         return set()
     x0, top, x1, bottom = grid.bbox
     rules = sorted({y for c in grid.cells for y in (c.top, c.bottom) if top + 1 < y < bottom - 1})
     if len(rules) < BESIDE_CUT_ROWS:
         return set()
+    inside = [w for w in zone if x0 <= w.xc <= x1]
     out: set[int] = set()
     for side in (
         [w for w in zone if w.xc < x0],
@@ -85,6 +90,12 @@ def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
     ):
         if not side or any(w.x1 > x0 and w.x0 < x1 for w in side):
             continue  # a word reaching into the grid's columns is the table's
+        lines = group_lines(side, LINE_TOLERANCE)
+        level = sum(
+            1 for ln in lines if any(abs(w.top - ln.words[0].top) <= BESIDE_LEVEL * w.size for w in inside)
+        )
+        if level * 2 > len(lines):
+            continue  # its lines are level with the table's: an unruled column of the table (a stub)
         reach = [y for y in rules if min(w.top for w in side) < y < max(w.bottom for w in side)]
         cut = sum(1 for y in reach if any(w.top + 0.5 < y < w.bottom - 0.5 for w in side))
         if cut >= BESIDE_CUT_ROWS and cut * BESIDE_CUT_SHARE >= len(reach):
