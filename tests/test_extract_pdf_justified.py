@@ -1,0 +1,98 @@
+"""Justified cell text on hand-built pages: narrow ruled cells, short bands, tight column starts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pdf_pages import CHAR, PITCH, page_from, rules_across
+
+from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.rows_ruled import split_lattice_rows
+from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy import grid_score
+from talentmap.extract.pdf.strategy_lines import LinesStrategy
+
+
+def justified(text_lines: list[str], x0: float, x1: float, top: float) -> list[Word]:
+    """Each line's words stretched from x0 to x1 (a line of one word is set from x0)."""
+    out = []
+    for k, text in enumerate(text_lines):
+        tokens = text.split()
+        y = top + k * PITCH
+        if len(tokens) == 1:
+            out.append(Word(tokens[0], x0, x0 + CHAR * len(tokens[0]), y, y + 9, 9))
+            continue
+        ink = CHAR * sum(len(t) for t in tokens)
+        space = (x1 - x0 - ink) / (len(tokens) - 1)
+        x = x0
+        for t in tokens:
+            out.append(Word(t, x, x + CHAR * len(t), y, y + 9, 9))
+            x += CHAR * len(t) + space
+    return out
+
+
+def test_a_narrow_ruled_cell_of_justified_lines_is_no_column_pair():
+    # lines of two or three words stretched across a narrow cell pause at one x down the cell;
+    # they end flush at its right edge on words starting at different x: justification
+    action = ["Build a", "technician", "network to", "recognise the", "expertise of", "staff."]
+    words = [Word("Action", 55, 85, 86, 95, 9), Word("Lead", 155, 175, 86, 95, 9)]
+    words += justified(action, 55, 125, 100)
+    words += justified(["HR team"], 155, 250, 100)
+    bottom = 100 + len(action) * PITCH
+    edges = [Edge("h", 50, 260, y, y) for y in (84, 98, bottom)]
+    edges += [Edge("v", x, x, 84, bottom) for x in (50, 130, 260)]
+    page = PageData(1, 600, 800, tuple(words), tuple(edges), n_chars=200, n_images=0)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) >= PdfSettings().lines_min_score
+
+
+def column_ruled(rows: list[tuple[list[str], float]], bottom: float, rules: list[float]) -> PageData:
+    page = page_from(rows, edges=rules_across(rules))
+    verticals = tuple(Edge("v", x, x, rules[0], bottom) for x in (45, 190, 290, 390, 480))
+    return replace(page, edges=page.edges + verticals)
+
+
+def test_a_cut_rows_rest_over_a_new_row_at_a_pages_top_is_split_from_it():
+    # a lattice ruled at its columns only, going on from the page before: its first line is the
+    # last row's rest in one column, then a new row opens its cells at their tops (the columns
+    # opened there all end well above the band's middle: no cell centred in one row)
+    rows = [(["", "", "above.", ""], 50)]
+    rows.append((["", "R2", "Launch a showcase", "HR team"], 50 + PITCH))
+    rows += [(["", "", f"line {k} of the action", ""], 50 + (k + 2) * PITCH) for k in range(6)]
+    bottom = 50 + 8 * PITCH + 4
+    page = column_ruled(rows, bottom, [46, bottom])
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.n_rows == 1
+    split = split_lattice_rows(grid, page.words, PdfSettings(), edges=page.edges)
+    assert split.n_rows == 2
+
+
+def test_a_band_of_one_row_with_cells_centred_in_it_stays_one_row():
+    # the same first line printing one column only, the other columns centred beside the middle
+    rows = [(["", "", f"line {k} of the action", ""], 50 + k * PITCH) for k in range(5)]
+    rows.append((["", "R2", "", "HR team"], 50 + 2 * PITCH))
+    bottom = 50 + 5 * PITCH + 4
+    page = column_ruled(rows, bottom, [46, bottom])
+    (grid,) = LinesStrategy().extract(page)
+    assert split_lattice_rows(grid, page.words, PdfSettings(), edges=page.edges).n_rows == 1
+
+
+def test_a_three_line_band_between_section_rules_is_split_where_its_ref_column_opens_a_row():
+    # a section label in its own band, then a band of two rows: a two-line row and a one-line
+    # row, each opened by a ref in the ref column; a band this short is not read as a table
+    rows = [(["Ref", "Action", "Lead", "When"], 90)]
+    rows += [(["Visibility"], 104)]
+    rows += [
+        (["V1", "Run a showcase", "HR team", "2025"], 118),
+        (["V2", "Pilot a network", "Estates", "2026"], 129),
+    ]
+    rows += [(["Recognition"], 144)]
+    rows += [(["R1", "Create a webpage", "HR team", "2025"], 158), (["", "for all staff", "", ""], 169)]
+    rows += [(["R2", "Audit open days", "Estates", "2026"], 180)]
+    bottom = 192.0
+    page = column_ruled(rows, bottom, [86, 102, 116, 142, 156, bottom])
+    (grid,) = LinesStrategy().extract(page)
+    split = split_lattice_rows(grid, page.words, PdfSettings(), edges=page.edges)
+    tops = sorted({round(c.top) for c in split.cells})
+    assert split.n_rows == grid.n_rows + 2
+    assert any(abs(t - 129) <= 1 for t in tops) and any(abs(t - 180) <= 1 for t in tops)
