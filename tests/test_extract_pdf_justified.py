@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from pdf_pages import CHAR, PITCH, page_from, rules_across
 
+from talentmap.extract.pdf.columns import find_gutters
+from talentmap.extract.pdf.layout import group_lines
 from talentmap.extract.pdf.page import Edge, PageData, Word
 from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.settings import PdfSettings
@@ -96,3 +98,31 @@ def test_a_three_line_band_between_section_rules_is_split_where_its_ref_column_o
     tops = sorted({round(c.top) for c in split.cells})
     assert split.n_rows == grid.n_rows + 2
     assert any(abs(t - 129) <= 1 for t in tops) and any(abs(t - 180) <= 1 for t in tops)
+
+
+def test_stretched_spaces_lining_up_before_short_last_words_part_no_columns():
+    # a narrow objective column: its justified lines end flush on two-letter words, so their last
+    # stretched spaces leave one strip clear, which only the short last lines of paragraphs
+    # print on both sides of; more lines pause across it evenly spaced than part at it
+    def at(text: str, x0: float, top: float) -> Word:
+        return Word(text, x0, x0 + CHAR * len(text), top, top + 9, 9)
+
+    objective = {
+        100: [("Support", 60), ("technicians", 105), ("to", 170)],
+        111: [("develop", 60), ("their", 100)],
+        150: [("Value", 60), ("the", 93.33), ("expertise", 116.67), ("of", 170)],
+        161: [("technical", 60), ("staff", 125), ("at", 170)],
+        172: [("departmental", 60), ("level", 125)],
+    }
+    refs = {100: "C", 111: "1", 150: "D", 161: "1"}
+    words = []
+    for k in range(12):
+        top = 100 + k * PITCH if k < 4 else 150 + (k - 4) * PITCH
+        words += [at(t, x, top) for t, x in objective.get(top, [])]
+        if top in refs:
+            words.append(at(refs[top], 186, top))
+        words += [at("Fund", 206, top), at("a", 231, top), at("scheme", 241, top), at("Staff", 320, top)]
+    lines = group_lines(words, 1.5)
+    gutters = find_gutters(lines, 10.0, PdfSettings().gutter_noise_share)
+    assert not any(159 < g.x1 < 172 for g in gutters)
+    assert any(195 < g.x1 < 207 for g in gutters)

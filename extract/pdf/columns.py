@@ -143,7 +143,14 @@ def _clear_strips(
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, spans, evenly) >= 2]
+    out = []
+    for g in gutters:
+        support = _support(lines, g, spans, evenly)
+        # a strip more lines pause across with a justified line's even spacing than part at it is
+        # stretched spaces that line up (narrow cells ending flush on short words), no gutter
+        if support >= 2 and not (evenly and sum(_evenly_spaced_across(ln, g) for ln in lines) > support):
+            out.append(g)
+    return out
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the
