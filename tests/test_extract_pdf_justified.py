@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_pages import CHAR, PITCH, page_from, rules_across
+from pdf_pages import CHAR, PITCH, page_from, rules_across, stacked
 
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.layout import group_lines
@@ -13,6 +13,7 @@ from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy import grid_score
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
 
 def justified(text_lines: list[str], x0: float, x1: float, top: float) -> list[Word]:
@@ -126,3 +127,24 @@ def test_stretched_spaces_lining_up_before_short_last_words_part_no_columns():
     gutters = find_gutters(lines, 10.0, PdfSettings().gutter_noise_share)
     assert not any(159 < g.x1 < 172 for g in gutters)
     assert any(195 < g.x1 < 207 for g in gutters)
+
+
+def test_a_band_under_a_header_rule_opening_later_columns_splits_where_several_open_together():
+    # a group's objective printed once, in the group's last row: the band under the header rule
+    # opens with the later columns only; a new row opens them all again after a blank line, a
+    # cell's next paragraph (one column) opens no row
+    body = [
+        [["", "Build career paths", "Heads of School", "2026"], ["", "for technical roles", "", ""]],
+        [["", "Audit the framework", "Steering Group", "Ongoing"], ["", "for all staff", "", ""]],
+        [["", "Survey of all staff", "", ""]],
+        [
+            ["Improve visibility", "Fund the membership", "Director", "Q3 2025"],
+            ["of roles", "for all staff", "", ""],
+        ],
+    ]
+    rows, bottom = stacked(body, 108.0, 8)
+    page = page_from(
+        [(["Objective", "Action", "Lead", "When"], 90), *rows], edges=rules_across([86, 102, bottom])
+    )
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 4

@@ -159,19 +159,34 @@ def band_row_starts(
     )
     if centred:
         return [y for y in centred if y > band[0].top + 0.5 and a < y < b]
-    opens_later = unruled_rows and len(_columns_of(band[0], gutters)) >= 2
-    if (
-        not any(w.xc < gutters[0].mid for w in band[0].words)
-        and not opens_later
-        and not _opens_top_aligned(band, gutters, pitch)
-    ):
-        return []
+    opens_later = len(_columns_of(band[0], gutters)) >= 2
+    # a band opening later columns only: its rows open where its text says (`unruled_rows`, a cut
+    # row's rest over a new row), or, in a ruled zone, only where several columns open together
+    # (a new row under a spanning first cell; a cell's next paragraph opens in one)
+    several = False
+    if not any(w.xc < gutters[0].mid for w in band[0].words) and not _opens_top_aligned(band, gutters, pitch):
+        if not opens_later:
+            return []
+        several = not unruled_rows
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
     if grid is None or grid.n_rows < 2:
         return []
     first = band[0].top
     tops = sorted({c.top for c in grid.cells if first < c.top and a < c.top < b})
-    return [y for y in tops if not _carried_on(band, y, gutters)]
+    tops = [y for y in tops if not _carried_on(band, y, gutters)]
+    if several:
+        tops = [y for y in tops if _opened_after_blank(band, y, gutters) >= 2]
+    return tops
+
+
+def _opened_after_blank(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> int:
+    """How many columns the band's first line from y on prints in a blank line or more below
+    their text above it (or with none above): columns a new row opens, not a cell's text going on."""
+    after = next((i for i, ln in enumerate(band) if ln.top >= y - 0.5), None)
+    if after is None:
+        return 0
+    mids = [g.mid for g in gutters]
+    return sum(_blank_above(band, after, {c}, mids) for c in _columns_of(band[after], gutters))
 
 
 def _ref_row_starts(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[float]:
