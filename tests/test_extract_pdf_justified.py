@@ -148,3 +148,40 @@ def test_a_band_under_a_header_rule_opening_later_columns_splits_where_several_o
     )
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 4
+
+
+def test_column_rules_pausing_together_round_a_title_row_make_row_lines_across_the_frame():
+    # a frame ruled at its top and sides, column rules stopping round a title printed across all
+    # the columns, no rule over or under the title: the pause's ends are row lines
+    rows = [
+        (["No.", "Action", "Lead", "When"], 90),
+        (["Increase engagement with the Technician Commitment"], 105),
+    ]
+    rows += [
+        (["4.1", "Hold open days", "HR team", "2025"], 122),
+        (["4.2", "Promote a webpage", "Estates", "2026"], 133),
+    ]
+    page = page_from(rows, edges=rules_across([86, 146]))
+    sides = tuple(Edge("v", x, x, 86, 146) for x in (45, 480))
+    inner = tuple(Edge("v", x, x, a, b) for x in (190, 290, 390) for a, b in ((86, 101), (118, 146)))
+    page = replace(page, edges=page.edges + sides + inner)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.n_cols == 4 and grid.n_rows == 3
+    assert any(c.col0 == 0 and c.col1 == 4 for c in grid.cells)
+
+
+def test_a_header_cell_over_two_columns_pausing_one_column_rule_adds_no_row_line():
+    rows = [
+        (["Ref", "Action", "Delivery"], 90),
+        (["", "", "Lead", "When"], 103),
+        (["1.1", "Run", "HR", "2025"], 120),
+    ]
+    page = page_from(rows, edges=rules_across([86, 116]) + (Edge("h", 290, 480, 101, 101),))
+    sides = tuple(Edge("v", x, x, 86, 134) for x in (45, 190, 480))
+    page = replace(
+        page, edges=page.edges + sides + (Edge("v", 390, 390, 101, 134), Edge("h", 45, 480, 134, 134))
+    )
+    (grid,) = LinesStrategy().extract(page)
+    header = [c for c in grid.cells if c.top < 100]
+    assert {(c.col0, c.col1) for c in header if c.x0 < 190} == {(0, 1)}
+    assert all(c.bottom > 110 for c in header if c.x1 <= 290)
