@@ -185,3 +185,19 @@ def test_a_header_cell_over_two_columns_pausing_one_column_rule_adds_no_row_line
     header = [c for c in grid.cells if c.top < 100]
     assert {(c.col0, c.col1) for c in header if c.x0 < 190} == {(0, 1)}
     assert all(c.bottom > 110 for c in header if c.x1 <= 290)
+
+
+def test_two_word_justified_lines_ending_flush_on_one_short_word_part_no_columns():
+    # a lead column of fixed-pitch two-word lines stretched to its width: "of" lands at one x on
+    # every such line, a strip clear before it; no cell opens on that one connective
+    words = []
+    leads = ["Heads of", "Technical", "Director of", "Head of", "Managers", "Director of"]
+    for k, lead in enumerate(leads):
+        top = 100 + k * PITCH
+        words += justified([f"Task {k} for all"], 50, 160, top)
+        words += justified([lead], 200, 300, top)
+        words += justified([f"Year {k}"], 320, 360, top)
+    lines = group_lines(words, 1.5)
+    gutters = find_gutters(lines, 10.0, PdfSettings().gutter_noise_share)
+    assert not any(285 < g.x1 < 295 for g in gutters)
+    assert any(195 < g.x1 < 205 for g in gutters) and any(315 < g.x1 < 325 for g in gutters)

@@ -114,9 +114,24 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     # aligned starts refine the columns clear strips show; alone they make no table. Whether the
     # page shows a clear strip at all is read from its words as printed: a justified table whose
     # only clear strips were stretched spaces still has its columns where many lines start a word
+    found = _without_flush_word_columns(lines, found)
     if not found and not _clear_strips(lines, gap_min, noise_share, raw, evenly=False):
         return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+
+
+def _without_flush_word_columns(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[Gutter]:
+    """The gutters less those at whose right edge the lines start one lower-case word and no
+    other: two-word justified lines ("Head   of", "Director   of") end flush on the same short
+    word, which a fixed-pitch font sets at one x; a column's cells open on words of their own."""
+    out = []
+    for g in gutters:
+        texts = {w.text for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1}
+        n = sum(1 for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1)
+        if n >= 2 and len(texts) == 1 and next(iter(texts)).isalpha() and next(iter(texts)).islower():
+            continue
+        out.append(g)
+    return out
 
 
 def _clear_strips(
