@@ -188,10 +188,10 @@ def test_a_header_cell_over_two_columns_pausing_one_column_rule_adds_no_row_line
 
 
 def test_two_word_justified_lines_ending_flush_on_one_short_word_part_no_columns():
-    # a lead column of fixed-pitch two-word lines stretched to its width: "of" lands at one x on
+    # a lead column of fixed-pitch two-word lines stretched to its width: "of" ("J.") lands at one x on
     # every such line, a strip clear before it; no cell opens on that one connective
     words = []
-    leads = ["Heads of", "Technical", "Director of", "Head of", "Managers", "Director of"]
+    leads = ["Heads of", "Technical", "Director of", "Dr J.", "Managers", "Head of", "Director of"]
     for k, lead in enumerate(leads):
         top = 100 + k * PITCH
         words += justified([f"Task {k} for all"], 50, 160, top)

@@ -121,14 +121,22 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
 
 
 def _without_flush_word_columns(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[Gutter]:
-    """The gutters less those at whose right edge the lines start one lower-case word and no
-    other: two-word justified lines ("Head   of", "Director   of") end flush on the same short
-    word, which a fixed-pitch font sets at one x; a column's cells open on words of their own."""
+    """The gutters less those at whose right edge the lines start, mostly, one lower-case word,
+    all ending at one x: two-word justified lines ("Head   of", "Director   of") end flush on
+    the same short word, which a fixed-pitch font sets at one x; a column's cells open on words
+    of their own."""
     out = []
     for g in gutters:
-        texts = {w.text for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1}
-        n = sum(1 for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1)
-        if n >= 2 and len(texts) == 1 and next(iter(texts)).isalpha() and next(iter(texts)).islower():
+        starts = [w for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1]
+        texts = [w.text for w in starts]
+        common = max(set(texts), key=texts.count) if texts else ""
+        if (
+            len(starts) >= 2
+            and common.isalpha()
+            and common.islower()
+            and 3 * texts.count(common) >= 2 * len(texts)
+            and max(w.x1 for w in starts) - min(w.x1 for w in starts) <= 1
+        ):
             continue
         out.append(g)
     return out
