@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_pages import CHAR, PITCH, page_from, rules_across, stacked
+from pdf_pages import CHAR, PITCH, line_words, page_from, rules_across, stacked
 
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.layout import group_lines
@@ -201,3 +201,18 @@ def test_two_word_justified_lines_ending_flush_on_one_short_word_part_no_columns
     gutters = find_gutters(lines, 10.0, PdfSettings().gutter_noise_share)
     assert not any(285 < g.x1 < 295 for g in gutters)
     assert any(195 < g.x1 < 205 for g in gutters) and any(315 < g.x1 < 325 for g in gutters)
+
+
+def test_a_cut_rows_rest_in_one_later_column_at_a_continuation_pages_top_is_a_row_in_its_columns():
+    # the page goes on with the last page's table: its first lines, under the repeated header
+    # (read apart), are a row's rest printed in the action column alone, then a key across the page
+    rows = [(["", "invited to all.", "", ""], 108), (["", "This builds on", "", ""], 119)]
+    rows += [(["", "the pilot run.", "", ""], 130)]
+    page = page_from(rows)
+    key = line_words(["Key: R = Red (delayed), A = Amber (at risk), G = Green (on track)"], 160)
+    page = replace(
+        page, words=page.words + tuple(key), continues_table=True, column_hint=(45, 195, 295, 395, 480)
+    )
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert (grid.n_rows, grid.n_cols) == (1, 4)
+    assert grid.bbox[3] < 150
