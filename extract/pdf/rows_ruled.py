@@ -277,11 +277,55 @@ def split_lattice_rows(
         found = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills, unruled)
         text = [y - 0.5 for y in found]
         starts += _with_rule_joints(text, joints_in(pieces, a, b), band, a)
-    if not starts:
+    shades = _shades_on_columns(grid, fills, lines)
+    if not starts and not shades:
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
     verticals = [e for e in edges if e.orientation == "v"]
-    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min)
+    rules = [e for e in verticals if not _shade_side(e, shades)] if shades else verticals
+    cut = _cells_by_text(
+        split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min, rules, bool(shades)
+    )
+    return cut
+
+
+def _shades_on_columns(grid: PageGrid, fills: Sequence[Fill], lines: Sequence[PrintedLine]) -> list[Fill]:
+    """The grid's shadings (fills wider than a drawn border), when the lattice's columns are the
+    columns they are drawn on: a zebra table shading its cells one by one shows its columns on
+    the shaded bands only, so the white bands between them, which nothing is drawn through, are
+    parted at those columns too. None when a shading's side falls inside a lattice column (the
+    lattice missed a column the drawing shows) or a lattice column prints no word at all (the
+    strip of a cell's padding, a panel inset in a shaded cell)."""
+    x0, top, x1, bottom = grid.bbox
+    shades = [
+        f
+        for f in fills
+        if f.x1 - f.x0 > 2
+        and f.bottom - f.top > 2
+        and f.x0 >= x0 - 2
+        and f.x1 <= x1 + 2
+        and f.top >= top - 2
+        and f.bottom <= bottom + 2
+    ]
+    edges = grid.col_edges
+    sides = [x for f in shades for x in (f.x0, f.x1)]
+    if not sides or any(min(abs(x - e) for e in edges) > 3 for x in sides):
+        return []
+    held = {bisect_right(edges, w.xc) - 1 for ln in lines for w in ln.words}
+    if any(k not in held for k in range(len(edges) - 1)):
+        return []
+    return shades
+
+
+def _shade_side(e: Edge, fills: Sequence[Fill]) -> bool:
+    """Is the vertical edge the side of a fill wider than a drawn border (a cell's shading)?"""
+    return not e.stroked and any(
+        f.x1 - f.x0 > 2
+        and (abs(f.x0 - e.x0) <= 0.5 or abs(f.x1 - e.x0) <= 0.5)
+        and f.top <= e.top + 0.5
+        and f.bottom >= e.bottom - 0.5
+        for f in fills
+    )
 
 
 def _cells_by_text(
@@ -291,6 +335,8 @@ def _cells_by_text(
     starts: Sequence[float],
     verticals: Sequence[Edge],
     gap_min: float,
+    rules: Sequence[Edge] = (),
+    shaded: bool = False,
 ) -> PageGrid:
     """The cells of the rows cut out of lattice rows, as their text shows them. A lattice row
     ruled as one cell across its columns (the drawing interrupts the column rules around a
@@ -308,14 +354,18 @@ def _cells_by_text(
     body_ruled = {
         k
         for k in range(1, len(edges) - 1)
-        for e in verticals
+        for e in rules
         if abs(e.x0 - edges[k]) <= 3 and e.bottom > head_bottom + 2 and e.bottom - e.top > BODY_RULE_MIN
     }
     cells: list[GridCell] = []
     for r, row in sorted(by_row.items()):
         top, bottom = min(c.top for c in row), max(c.bottom for c in row)
         held = [ln for ln in lines if top < (ln.top + ln.bottom) / 2 < bottom]
-        new = (top in cut or bottom in cut) and all(c.row1 == r + 1 for c in row)
+        single = all(c.row1 == r + 1 for c in row)
+        unruled_span = any(
+            c.col1 - c.col0 >= 2 and not any(k in body_ruled for k in range(c.col0 + 1, c.col1)) for c in row
+        )
+        new = single and (top in cut or bottom in cut or (shaded and unruled_span))
         n_wide = sum(1 for ln in held if id(ln) in wide_ids)
         if not new or not held:
             cells.extend(row)
@@ -329,7 +379,7 @@ def _cells_by_text(
                         k
                         for k in range(c.col0 + 1, c.col1)
                         if _ruled(verticals, edges[k], c, held)
-                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min))
+                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min, shaded))
                     ),
                     c.col1,
                 ]
@@ -411,7 +461,12 @@ BODY_RULE_MIN = 4.0
 
 
 def _parted_by_text(
-    edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine], gap_min: float
+    edges: Sequence[float],
+    k: int,
+    cell: GridCell,
+    lines: Sequence[PrintedLine],
+    gap_min: float,
+    shaded: bool = False,
 ) -> bool:
     """Does the cell's text part at column edge k as cells part? Asked only where the body draws
     no rule at that edge at all (a frame round it, the columns ruled only in its header), so the
@@ -431,7 +486,10 @@ def _parted_by_text(
         for ws in runs
     ):
         return False
-    return len({bisect_right(edges, w.xc) for w in words}) >= 2
+    cols = {bisect_right(edges, w.xc) for w in words}
+    # between cells shaded on the lattice's columns, text kept to one later column is one cell's
+    # (the rest of a row cut at a page break), not a title, which opens at the table's left
+    return len(cols) >= 2 or (shaded and len(cols) == 1 and min(cols) - 1 > cell.col0)
 
 
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
