@@ -133,6 +133,20 @@ def test_the_outer_sides_of_a_panel_behind_the_lines_part_no_columns():
     assert rule_gutters(lines, (), fills, [], 0.05) == []
 
 
+def test_shadings_beginning_where_a_white_merged_cell_ends_part_the_columns_with_one_that_ends_there():
+    # the first column's cell is merged white over the shaded rows: their shadings begin at the
+    # column line with nothing ending there, but one fully shaded row ends a shading there too
+    bands = (
+        Fill(200.5, 480, 100.0, 120.0, 0.9),
+        Fill(200.5, 480, 166.0, 186.0, 0.9),
+        Fill(45, 200.5, 232.0, 252.0, 0.9),
+        Fill(200.5, 480, 232.0, 252.0, 0.9),
+    )
+    lines, fills = centred_pairs_page(bands)
+    out = rule_gutters(lines, (), fills, [], 0.05)
+    assert [g for g in out if g.x0 <= 200.5 <= g.x1 + 0.5]
+
+
 def test_a_white_band_stays_one_cell_when_a_lattice_column_prints_no_word():
     # a lattice column no word is printed in is a strip of a cell's padding, not a column the
     # white bands are parted at

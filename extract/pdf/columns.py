@@ -304,38 +304,38 @@ def rule_gutters(
     return sorted(out, key=lambda g: g.x1)
 
 
-# Where this many pairs of shadings meet side by side (cells shaded one by one), one of them
-# printed among the lines, the drawing shows a cell boundary.
-SHADING_SIDE_MIN = 2
+# Where this many cell shadings begin or end, some of them ending there and some beginning, one of
+# them among the lines, the drawing shows a cell boundary.
+SHADING_SIDE_MIN = 3
 
 
 def _shading_sides(
     fills: Sequence[Fill], lines: Sequence[PrintedLine], x_lo: float, x_hi: float
 ) -> list[float]:
-    """The x positions inside the lines' extent where one cell shading (a fill wider than a
-    border) ends and the next begins, on several bands, one of them among the lines (between
-    their first and last). A zebra
-    band or header bar drawn cell by cell shows its column lines though the text runs too close
-    to them for a gutter, and centred cells printed on baselines of their own leave no line with
-    text on both sides of them. The outer side of a shading (a panel behind a table) parts nothing."""
+    """The x positions inside the lines' extent where cell shadings (fills wider than a border)
+    end and others begin: a zebra band or header bar drawn cell by cell shows its column lines
+    though the text runs too close to them for a gutter, and centred cells printed on baselines
+    of their own leave no line with text on both sides of them. A white cell merged over a shaded
+    row leaves the shading beside it beginning at the column line with none ending there, so the
+    shadings of different bands count together. A side that shadings only end at (or only begin
+    at) is the outer side of a panel behind a table, and parts nothing."""
     shades = [f for f in fills if f.x1 - f.x0 > RULE_FILL_WIDTH]
     y_lo, y_hi = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
-    meets: dict[int, list[tuple[float, bool]]] = {}
-    for a in shades:
-        if not x_lo < a.x1 < x_hi:
-            continue
-        for b in shades:
-            if abs(b.x0 - a.x1) <= 0.5 and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.5 * (
-                a.bottom - a.top
-            ):
-                among = y_lo <= (a.top + a.bottom) / 2 <= y_hi
-                meets.setdefault(round(a.x1), []).append((a.x1, among))
-                break
-    return [
-        sum(x for x, _ in ms) / len(ms)
-        for _, ms in sorted(meets.items())
-        if len(ms) >= SHADING_SIDE_MIN and any(among for _, among in ms)
-    ]
+    ends: dict[int, list[tuple[float, bool, bool]]] = {}
+    for f in shades:
+        among = y_lo <= (f.top + f.bottom) / 2 <= y_hi
+        for x, left in ((f.x0, False), (f.x1, True)):
+            if x_lo < x < x_hi:
+                ends.setdefault(round(x), []).append((x, left, among))
+    out = []
+    for _, es in sorted(ends.items()):
+        if (
+            len(es) >= SHADING_SIDE_MIN
+            and any(a for *_, a in es)
+            and {lf for _, lf, _ in es} == {True, False}
+        ):
+            out.append(sum(x for x, *_ in es) / len(es))
+    return out
 
 
 # A pause within this many points of the line's own word spaces is one of them.
