@@ -3,14 +3,18 @@ them with no line drawn through them (hand-built pages)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pdf_pages import PITCH, page_from, stacked
 
 from talentmap.extract.pdf.columns import rule_gutters
 from talentmap.extract.pdf.layout import group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData
+from talentmap.extract.pdf.page_tables import Strategies, page_tables
 from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
 COLS = (50.0, 150.0, 280.0, 420.0, 520.0)
 EDGES = (45.0, 145.0, 275.0, 415.0, 515.0, 580.0)
@@ -162,3 +166,39 @@ def test_a_white_band_stays_one_cell_when_a_lattice_column_prints_no_word():
 def _printed(body: list[list[list[str]]]) -> list[tuple[list[str], float]]:
     rows, _ = stacked(body, 108.0, 8)
     return rows
+
+
+# --- the rest of a cut row opening the next page ---------------------------------------------
+
+
+def page_opening_with_one_band(cells: list[list[str]], continues: bool) -> PageData:
+    """A page whose first printed lines are one band shaded cell by cell (the rest of a row cut at
+    the last page's foot, or a header), nothing else on it."""
+    rows = [(line, 60.0 + k * PITCH) for k, line in enumerate(cells)]
+    bottom = 60.0 + len(cells) * PITCH + 4
+    fills: list[Fill] = []
+    edges: list[Edge] = []
+    for x0, x1 in zip(EDGES, EDGES[1:], strict=False):
+        fill, sides = shaded(x0, x1, 56.0, bottom)
+        fills.append(fill)
+        edges += sides
+    page = page_from(rows, COLS, tuple(edges), tuple(fills))
+    return replace(page, continues_table=continues)
+
+
+def tables_of(page: PageData) -> list:
+    settings = PdfSettings()
+    return page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
+
+
+def test_a_shaded_band_opening_a_page_going_on_with_a_table_is_the_rest_of_its_last_row():
+    rest = [["", "", "been agreed. Uptake will", "", ""], ["", "", "be reviewed in 2026.", "", ""]]
+    (table,) = tables_of(page_opening_with_one_band(rest, continues=True))
+    assert len(table.rows) == 1
+    assert table.rows[0].cells[2] == "been agreed. Uptake will be reviewed in 2026."
+
+
+def test_a_header_band_filling_every_cell_is_no_rest_of_a_row():
+    header = [HEADER]
+    tables = tables_of(page_opening_with_one_band(header, continues=True))
+    assert all(t.extractor != LinesStrategy.name for t in tables)
