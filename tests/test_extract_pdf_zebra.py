@@ -33,16 +33,19 @@ def shaded(x0: float, x1: float, top: float, bottom: float) -> tuple[Fill, list[
 
 
 def zebra_page(
-    body: list[list[list[str]]], cell_edges: tuple[float, ...] = EDGES, hole: int | None = None
+    body: list[list[list[str]]],
+    cell_edges: tuple[float, ...] = EDGES,
+    hole: int | None = None,
+    framed: bool = True,
 ) -> PageData:
     """A framed table (the frame stroked, no column rule), its header bar and every second body
     row shaded cell by cell (the header on the columns, the body on `cell_edges`); the other rows
-    white. `hole`: a column left unshaded in the shaded rows."""
+    white. `hole`: a column left unshaded in the shaded rows; `framed`: a frame drawn round it."""
     rows, top = stacked(body, 108.0, 8)
     rows = [(HEADER, 90.0), *rows]
     fills: list[Fill] = []
-    edges = [Edge("h", 45, 580, y, y) for y in (86, top)]
-    edges += [Edge("v", x, x, 86, top) for x in (EDGES[0], EDGES[-1])]
+    edges = [Edge("h", 45, 580, y, y) for y in (86, top)] if framed else []
+    edges += [Edge("v", x, x, 86, top) for x in (EDGES[0], EDGES[-1])] if framed else []
     bands = [(86.0, 104.0)]
     y = 104.0
     for k, row in enumerate(body):
@@ -84,6 +87,17 @@ def test_a_white_band_between_cells_shaded_on_the_lattices_columns_is_parted_at_
     rows = body_cells(zebra_page(BODY))
     assert len(rows) == 5
     assert all(r == [(k, k + 1) for k in range(5)] for r in rows)
+
+
+def test_a_white_row_between_rows_shaded_cell_by_cell_with_no_frame_has_cells_of_its_own():
+    # nothing but the shadings is drawn, the first column one shaded cell merged down the body:
+    # the white rows' places in the later columns are places of the lattice no box covers
+    page = zebra_page(BODY, hole=0, framed=False)
+    fill, sides = shaded(EDGES[0], EDGES[1], 104.0, max(e.bottom for e in page.edges))
+    page = replace(page, edges=(*page.edges, *sides), fills=(*page.fills, fill))
+    rows = body_cells(page)
+    assert len(rows) >= 3
+    assert all({(k, k + 1) for k in range(1, 5)} <= set(r) for r in rows)
 
 
 def test_the_rest_of_a_cut_row_printed_in_one_later_column_of_a_white_band_keeps_to_that_column():

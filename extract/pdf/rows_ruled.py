@@ -259,6 +259,7 @@ def split_lattice_rows(
     x0, top, x1, bottom = grid.bbox
     inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
     lines = group_lines(inside, s.line_tolerance)
+    grid = _with_holes_filled(grid, lines)
     if len(lines) < GAP_ROWS_MIN_LINES:
         return grid
     gutters = [Gutter(e - 1, e + 1) for e in grid.col_edges[1:-1]]
@@ -287,6 +288,46 @@ def split_lattice_rows(
         split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min, rules, bool(shades)
     )
     return cut
+
+
+def _with_holes_filled(grid: PageGrid, lines: Sequence[PrintedLine]) -> PageGrid:
+    """The lattice with a cell in each place no cell covers that text is printed in: a white row
+    between rows shaded cell by cell has no box of its own (only the shadings' sides above and
+    below it are drawn), and its words would fall in no cell. Neighbouring places of one row are
+    one cell where a printed word runs across their border."""
+    ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    xs = grid.col_edges
+    if len(ys) - 1 != grid.n_rows or len(xs) - 1 != grid.n_cols:
+        return grid
+    covered = {
+        (r, c)
+        for cell in grid.cells
+        for r in range(cell.row0, cell.row1)
+        for c in range(cell.col0, cell.col1)
+    }
+    words = [w for ln in lines for w in ln.words]
+    added: list[GridCell] = []
+    for r in range(grid.n_rows):
+        row = [
+            GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1])
+            for c in range(grid.n_cols)
+            if (r, c) not in covered
+        ]
+        held = [ln for ln in lines if ys[r] < (ln.top + ln.bottom) / 2 < ys[r + 1]]
+        if not row or not any(cell.holds(w) for cell in row for w in words):
+            continue
+        runs: list[list[GridCell]] = []
+        for cell in row:
+            if runs and runs[-1][-1].col1 == cell.col0:
+                runs[-1].append(cell)
+            else:
+                runs.append([cell])
+        for run in runs:
+            added += _joined_where_text_runs_across(run, held)
+    if not added:
+        return grid
+    cells = sorted([*grid.cells, *added], key=lambda c: (c.row0, c.col0))
+    return replace(grid, cells=tuple(cells))
 
 
 def _shades_on_columns(grid: PageGrid, fills: Sequence[Fill], lines: Sequence[PrintedLine]) -> list[Fill]:
