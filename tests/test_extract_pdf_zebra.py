@@ -216,3 +216,32 @@ def test_a_header_band_filling_every_cell_is_no_rest_of_a_row():
     header = [HEADER]
     tables = tables_of(page_opening_with_one_band(header, continues=True))
     assert all(t.extractor != LinesStrategy.name for t in tables)
+
+
+# --- a title row the column rules stop for -----------------------------------------------
+
+
+def test_a_title_band_the_column_rules_stop_for_is_one_cell_though_a_word_space_falls_at_a_column():
+    cols = (50.0, 90.0, 300.0, 400.0)
+    title = "Improve the visibility of roles for all staff"  # "the" starts at 90: a word space
+    lines = [
+        (["Ref", "Action", "Lead", "When"], 90.0),
+        (["1.1", "Run a showcase", "HR team", "2025"], 106.0),
+        (["1.2", "Pilot a network", "Estates", "2026"], 122.0),
+        ([title], 138.0),
+        (["2.1", "Map the roles", "Heads", "2027"], 154.0),
+        (["2.2", "Share the audit", "Chair", "2028"], 170.0),
+    ]
+    tops = [86.0, 102.0, 118.0, 134.0, 150.0, 166.0, 182.0]
+    edges = [Edge("h", 45, 480, y, y) for y in tops]
+    edges += [
+        Edge("v", x - 1, x - 1, a, b)
+        for x in cols[1:]
+        for a, b in zip(tops, tops[1:], strict=False)
+        if a != 134.0  # the title's band: the column rules stop for it
+    ]
+    page = page_from(lines, cols, tuple(edges))
+    assert any(abs(w.x0 - cols[1]) < 0.1 for w in page.words if w.top == 138.0)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    titled = [c for c in grid.cells if c.top <= 140 <= c.bottom]
+    assert len(titled) == 1 and titled[0].col1 - titled[0].col0 == grid.n_cols

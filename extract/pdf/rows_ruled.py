@@ -714,6 +714,38 @@ def ruled_zones(
     return [z for z in zones if any(not crosses(ln, gutters) for ln in z[1]) or len(z[0]) == 2]
 
 
+def _with_rules_stopping(
+    region: Region, ys: Sequence[float], edges: Sequence[Edge], gutters: Sequence[Gutter], gap_min: float
+) -> Region:
+    """The region with a band's line counted full-width where the column rules drawn down the
+    band over or under it stop for its band and the line runs, one run of words from the
+    table's left, over the place of a rule that stops: a title row the rules leave whole, though
+    a word space of the title happens to fall at a column's start."""
+    stroked = [e for e in edges if e.orientation == "v" and e.stroked and e.bottom - e.top > BODY_RULE_MIN]
+    if not stroked or len(ys) < 3:
+        return region
+    left = min(ln.x0 for ln in region.lines)
+
+    def ruled(x: float, a: float, b: float) -> bool:
+        return any(abs(e.x0 - x) <= 2 and e.top < b - 1 and e.bottom > a + 1 for e in stroked)
+
+    wide = set(region.wide)
+    for i, ln in enumerate(region.lines):
+        if i in wide or ln.x0 > left + 2 or len(split_segments(ln, gap_min)) != 1:
+            continue
+        b = bisect_right(ys, (ln.top + ln.bottom) / 2) - 1
+        if not 0 <= b < len(ys) - 1:
+            continue
+        for g in gutters:
+            x = g.x1 - 0.5
+            over = ln.x0 < g.x0 and ln.x1 > g.x1 and not ruled(x, ys[b], ys[b + 1])
+            beside = [(ys[k], ys[k + 1]) for k in (b - 1, b + 1) if 0 <= k < len(ys) - 1]
+            if over and any(ruled(x, a, z) for a, z in beside):
+                wide.add(i)
+                break
+    return Region(region.lines, frozenset(wide)) if len(wide) > len(region.wide) else region
+
+
 def ruled_grid(
     page: int,
     name: str,
@@ -724,6 +756,7 @@ def ruled_grid(
     gap_min: float,
     settings: PdfSettings | None = None,
     fills: Sequence[Fill] = (),
+    ruling: Sequence[Edge] = (),
 ) -> PageGrid | None:
     """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged.
 
@@ -742,6 +775,7 @@ def ruled_grid(
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:
         return None
+    region = _with_rules_stopping(region, ys, ruling, gutters, gap_min)
     wide_bands = set()
     for i, ln in enumerate(region.lines):
         if i in region.wide:
