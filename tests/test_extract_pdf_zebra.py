@@ -13,7 +13,7 @@ from talentmap.extract.pdf.page import Edge, Fill, PageData
 from talentmap.extract.pdf.page_tables import Strategies, page_tables
 from talentmap.extract.pdf.rows_ruled import split_lattice_rows
 from talentmap.extract.pdf.settings import PdfSettings
-from talentmap.extract.pdf.strategy_lines import LinesStrategy
+from talentmap.extract.pdf.strategy_lines import LinesStrategy, grid_from_boxes
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
 COLS = (50.0, 150.0, 280.0, 420.0, 520.0)
@@ -108,15 +108,31 @@ def test_the_rest_of_a_cut_row_printed_in_one_later_column_of_a_white_band_keeps
 
 
 def test_a_white_band_stays_one_cell_when_the_shadings_show_a_column_the_lattice_lacks():
-    # the shaded cells part the first column at 100, which no lattice column edge does: the
-    # lattice missed a column, and parting the white bands at its columns would not mend it
-    edges = (45.0, 100.0, 145.0, 275.0, 415.0, 515.0, 580.0)
-    page = zebra_page(BODY, edges, hole=0)
-    grids = LinesStrategy().extract(page)
-    grid = max(grids, key=lambda g: len(g.cells))
-    assert all(abs(e - 100.0) > 3 for e in grid.col_edges)
-    rows = body_cells(page)
-    assert [(0, grid.n_cols)] in rows
+    # the lattice as read: header cells on the five columns, each shaded row's cells, each white
+    # row one box across; but the shaded cells part the first column at 100, which no lattice
+    # column edge does: the lattice missed a column, and parting the white bands at its
+    # columns would not mend it
+    page = zebra_page(BODY)
+    split_first = []
+    for f in page.fills:
+        if f.x0 == EDGES[0] and f.top > 100:
+            split_first += [replace(f, x1=100.0), replace(f, x0=100.0)]
+        else:
+            split_first.append(f)
+    page = replace(page, fills=tuple(split_first))
+    boxes = [(x0, 86.0, x1, 104.0) for x0, x1 in zip(EDGES, EDGES[1:], strict=False)]
+    ys = sorted({f.top for f in page.fills if f.top > 100} | {f.bottom for f in page.fills if f.top > 100})
+    bands = [(104.0, ys[0]), *zip(ys, ys[1:], strict=False), (ys[-1], max(w.bottom for w in page.words) + 4)]
+    for a, z in bands:
+        if any(f.top == a for f in page.fills):
+            boxes += [(x0, a, x1, z) for x0, x1 in zip(EDGES, EDGES[1:], strict=False)]
+        else:
+            boxes.append((EDGES[0], a, EDGES[-1], z))
+    grid = grid_from_boxes(1, LinesStrategy.name, boxes)
+    assert grid is not None and all(abs(e - 100.0) > 3 for e in grid.col_edges)
+    split = split_lattice_rows(grid, page.words, PdfSettings(), page.fills, page.edges)
+    whole = [c for c in split.cells if c.col0 == 0 and c.col1 == grid.n_cols]
+    assert len(whole) == 3  # the three white rows
 
 
 # --- text columns parted by where shaded cells meet --------------------------------------
@@ -213,9 +229,13 @@ def test_a_shaded_band_opening_a_page_going_on_with_a_table_is_the_rest_of_its_l
 
 
 def test_a_header_band_filling_every_cell_is_no_rest_of_a_row():
-    header = [HEADER]
-    tables = tables_of(page_opening_with_one_band(header, continues=True))
-    assert all(t.extractor != LinesStrategy.name for t in tables)
+    # a header repeated over a page going on with a table, the body's unshaded rows under it
+    page = page_opening_with_one_band([HEADER], continues=True)
+    body = [(cells, 90.0 + k * PITCH) for k, cells in enumerate(BODY[0] + BODY[1])]
+    words = page_from(body, COLS).words
+    page = replace(page, words=(*page.words, *words))
+    tables = tables_of(page)
+    assert not any(t.extractor == LinesStrategy.name and len(t.rows) == 1 for t in tables)
 
 
 # --- a title row the column rules stop for -----------------------------------------------
