@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from talentmap.extract.pdf.grid import GridCell, PageGrid, PageRow, PageTable
 from talentmap.extract.pdf.join import JoinedTable, join_pieces
 from talentmap.extract.pdf.page import Edge, PageData, Word
-from talentmap.extract.pdf.page_tables import Strategies, page_tables
+from talentmap.extract.pdf.page_tables import Strategies, _text_column_at_edge, page_tables
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy import grid_score
 from talentmap.extract.pdf.strategy_camelot import merged_boxes
@@ -264,3 +264,37 @@ def test_row_labels_level_with_a_grids_lines_stay_the_tables_own():
     page = boxed_page(xs, ys, cells + stub)
     (grid,) = LinesStrategy().extract(page)
     assert grid_score(grid, page.words) < 0.8
+
+
+def text_grid(ys: list[float], xs: list[float]) -> PageGrid:
+    """An unruled grid read from text: rows between the ys, columns between the xs."""
+    cells = tuple(
+        GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1])
+        for r in range(len(ys) - 1)
+        for c in range(len(xs) - 1)
+    )
+    return PageGrid(1, "text-columns", len(ys) - 1, len(xs) - 1, cells, ruled=False, col_edges=tuple(xs))
+
+
+def table_lines(ys: list[float]) -> list[Word]:
+    """A ref, an action and a lead at the top of each row (columns 1-3 of the grid)."""
+    return [
+        w for y in ys[:-1] for w in (word("1.1", 205, y + 2), word("Run", 255, y + 2), word("HR", 405, y + 2))
+    ]
+
+
+def test_body_text_read_as_an_unruled_tables_first_column_is_a_column_of_its_own():
+    # the text's lines (13pt apart) run on across the rows' lines, level with none of the table's
+    ys, xs = [100, 130, 160, 190, 220], [40, 200, 250, 400, 480]
+    prose = prose_beside(40, [104 + 13 * k for k in range(9)])
+    words = table_lines(ys) + prose
+    assert _text_column_at_edge(text_grid(ys, xs), words) == {id(w) for w in prose}
+
+
+def test_cells_merged_over_rows_in_a_tables_first_column_stay_the_tables():
+    # a group's objective centred on its two rows: its lines cross the row line between them,
+    # but its blocks part where the rows part
+    ys, xs = [100, 130, 160, 190, 220], [40, 200, 250, 400, 480]
+    merged = [word("Raise", 45, top) for top in (124, 137, 184, 197)]
+    words = table_lines(ys) + merged
+    assert _text_column_at_edge(text_grid(ys, xs), words) == set()
