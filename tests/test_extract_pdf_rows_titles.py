@@ -401,3 +401,31 @@ def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
     tables = page_tables(page, strategies, settings)
     in_rows = {r.cells[0] for t in tables for r in t.rows if len(r.cells) == 4}
     assert {"B1", "B2", "B3", "B4"} <= in_rows
+
+
+def running_head_page(head: bool) -> PageData:
+    """A running head underlined by a rule across the text block, then the page's title and
+    intro (lines across the columns), then a table whose own first rule is under its header
+    (a header bar's edge): ruled bands of two-line rows."""
+    rows = [(["University of Caldervale action plan"], 40.0)] if head else []
+    rows += [(["Technician Commitment action plan"], 56.0)]
+    intro = "This plan sets out how we will meet the four principles of the Commitment and is reviewed"
+    rows += [([intro], 70.0), (["each year by the Steering Group."], 70.0 + PITCH)]
+    rows.append((["Ref", "Action", "Lead", "When"], 100.0))
+    rules = [50.5, 98.0, 112.0]
+    body, _ = stacked(
+        [[[f"{k + 1}", "Run a showcase", "HR team", "2025"], ["", "for all staff"]] for k in range(4)],
+        114.0,
+        4,
+    )
+    rows += body
+    rules += [114.0 + (k + 1) * (2 * PITCH + 4) - 2 for k in range(4)]
+    return page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+
+
+def test_the_rule_under_a_running_head_is_no_top_of_the_table_under_the_title():
+    # the first rule underlines the page's first line (or opens the page, its head read as
+    # furniture); the band under it holds only the title and intro, across the columns
+    for head in (True, False):
+        (grid,) = TextColumnsStrategy(PdfSettings()).extract(running_head_page(head))
+        assert grid.n_rows == 1 + 4 and min(c.top for c in grid.cells) >= 98.0, head

@@ -63,6 +63,7 @@ class TextColumnsStrategy:
                 gutters = hint
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
+        rules = _without_head_rule(rules, lines, gutters)
         grids: list[PageGrid] = []
         taken: set[int] = set()
         bars: list[tuple[float, float, PageGrid]] = []  # header bars over an unruled body
@@ -119,6 +120,33 @@ class TextColumnsStrategy:
             return []
         found = find_gutters(multi, gap_min, s.gutter_noise_share)
         return rule_gutters(multi, page.edges, page.fills, found, s.gutter_noise_share) if found else []
+
+
+# A rule this close under a line (a share of the line's height) underlines it.
+UNDERLINE_GAP = 0.5
+
+
+def _without_head_rule(
+    rules: list[Rule], lines: Sequence[PrintedLine], gutters: Sequence[Gutter]
+) -> list[Rule]:
+    """The rules without a running head's rule: the page's first rule, with nothing printed
+    above it but the running head it underlines (or nothing, the head read as furniture), and
+    under it a band of lines each printed across the columns or within one of them, some across
+    (the page's title and intro, no cells of a table). Taken as a table's top, it would open the
+    table at the head and read the title and intro as its first rows."""
+    if len(rules) < 2 or not gutters:
+        return rules
+    head, below = rules[0], rules[1]
+    above = [ln for ln in lines if ln.bottom <= head.y + 1]
+    if len(above) > 1 or any(head.y - ln.bottom > UNDERLINE_GAP * (ln.bottom - ln.top) for ln in above):
+        return rules
+    band = [ln for ln in lines if head.y < (ln.top + ln.bottom) / 2 < below.y]
+    across = [crosses(ln, gutters) for ln in band]
+    if len(band) < 2 or not any(across):
+        return rules
+    if not all(a or len(_columns_of(ln, gutters)) == 1 for a, ln in zip(across, band, strict=True)):
+        return rules
+    return rules[1:]
 
 
 # Lines further apart than this many line pitches belong to different blocks of text.
