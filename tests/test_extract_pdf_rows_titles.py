@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_pages import CHAR, COLS, PITCH, line_words, page_from, rules_across, sections_in_bands, stacked
+from pdf_pages import (
+    CHAR,
+    COLS,
+    PITCH,
+    line_words,
+    page_from,
+    rules_across,
+    sections_in_bands,
+    stacked,
+    two_line_rows,
+)
 
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.grid import PageRow, PageTable
@@ -429,3 +439,24 @@ def test_the_rule_under_a_running_head_is_no_top_of_the_table_under_the_title():
     for head in (True, False):
         (grid,) = TextColumnsStrategy(PdfSettings()).extract(running_head_page(head))
         assert grid.n_rows == 1 + 4 and min(c.top for c in grid.cells) >= 98.0, head
+
+
+def test_a_header_ruled_again_over_a_second_table_leaves_each_frame_its_body_rows():
+    # two tables under headings, each ruled at its top and under its header only (no foot rule
+    # on the first): the first table's body band runs down to the second's top rule, the
+    # heading in it; each body band still holds rows, one per ref
+    header = ["Ref", "Action", "Lead", "When"]
+    rows = [(header, 90.0)]
+    rules = [86.0, 102.0]
+    body, top = two_line_rows(["1.1", "1.2", "1.3", "1.4"], 106.0)
+    rows += [*body, (["Pillar two"], top + 4)]
+    rules += [top + 20, top + 36]
+    rows.append((header, top + 24))
+    body, top = two_line_rows(["2.1", "2.2", "2.3"], top + 40)
+    rows += body
+    rules.append(top)
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    grids = TextColumnsStrategy(PdfSettings()).extract(page)
+    refs = [w for w in page.words if w.text[:1].isdigit() and w.x0 == COLS[0]]
+    rows = {(k, c.row0) for w in refs for k, g in enumerate(grids) for c in g.cells if c.holds(w)}
+    assert len(refs) == 7 and len(rows) == 7

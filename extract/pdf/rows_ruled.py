@@ -470,11 +470,18 @@ def _with_gap_rows(
     # section rows (a label alone or across the table, often on a fill of their own) part the
     # body into bands but are no row rules: count the bands printing in several columns between
     # two section rows (a title printed across a gutter is one, not a line in several columns)
+    # a band printing the zone's first band again (the header over another table, under a
+    # heading) opens the count again: each table's frame is counted alone
     run = longest = 0
+    head = ""
     for a, b in zip(ys, ys[1:], strict=False):
         idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
         band = [region.lines[i] for i in idx]
-        if any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
+        text = " ".join(w.text for ln in band for w in ln.words)
+        head = head or text
+        if text == head:
+            run = 0
+        elif any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
             run += 1
             longest = max(longest, run)
         elif band:
