@@ -460,3 +460,52 @@ def test_a_header_ruled_again_over_a_second_table_leaves_each_frame_its_body_row
     refs = [w for w in page.words if w.text[:1].isdigit() and w.x0 == COLS[0]]
     rows = {(k, c.row0) for w in refs for k, g in enumerate(grids) for c in g.cells if c.holds(w)}
     assert len(refs) == 7 and len(rows) == 7
+
+
+def zebra_box_page(white: list[list[str]]) -> PageData:
+    """A frame round the table, no column rules: the header and every other body row filled
+    cell by cell (each fill's sides part the columns), the rows between them unshaded, each of
+    those printing one line of `white`'s cells."""
+    xs = (45.0, 195.0, 295.0, 395.0, 480.0)
+    foot = 86 + 16 * (2 * len(white) + 1)
+    edges = [Edge("v", x, x, 86, foot) for x in (xs[0], xs[-1])]
+    edges += [Edge("h", xs[0], xs[-1], y, y) for y in (86, foot)]
+    fills = []
+    top = 86.0
+    shaded = [(["Ref", "Action", "Lead", "When"], True)]
+    for k, cells in enumerate(white):
+        shaded += [(cells, False), ([f"{k + 2}", "Pilot a network", "Estates", "2026"], True)]
+    rows = []
+    for cells, filled in shaded:
+        rows.append((cells, top + 4))
+        if filled:
+            for a, b in zip(xs, xs[1:], strict=False):
+                fills.append(Fill(a, b, top, top + 16, 0.9))
+                edges += [Edge("h", a, b, y, y, stroked=False) for y in (top, top + 16)]
+                edges += [Edge("v", x, x, top, top + 16, stroked=False) for x in (a, b)]
+        top += 16
+    return page_from(rows, COLS, tuple(edges), tuple(fills))
+
+
+def lattice_cells(page: PageData) -> list[list[tuple[int, int]]]:
+    (grid,) = LinesStrategy().extract(page)
+    split = split_lattice_rows(grid, page.words, PdfSettings(), page.fills, page.edges)
+    by_row: dict[int, list[tuple[int, int]]] = {}
+    for c in split.cells:
+        by_row.setdefault(c.row0, []).append((c.col0, c.col1))
+    return [sorted(v) for _, v in sorted(by_row.items())]
+
+
+def test_an_unshaded_row_between_zebra_bands_filled_cell_by_cell_parts_where_its_text_does():
+    white = [["1", "Run a showcase", "HR team", "2025"], ["3", "Map the roles", "Heads", "2027"]]
+    rows = lattice_cells(zebra_box_page(white))
+    assert len(rows) == 5 and all(len(r) == 4 for r in rows)
+
+
+def test_an_unshaded_row_printing_in_one_later_column_only_is_parted_round_it_and_a_title_is_not():
+    # the rest of a row cut at the page break keeps to the action column; a title runs from the
+    # first column on
+    white = [["", "for all staff", "", ""], ["Support for the new Technician Commitment"]]
+    rows = lattice_cells(zebra_box_page(white))
+    assert rows[1] == [(0, 1), (1, 2), (2, 4)]
+    assert rows[3] == [(0, 4)]

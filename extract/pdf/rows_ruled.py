@@ -277,11 +277,17 @@ def split_lattice_rows(
         found = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills, unruled)
         text = [y - 0.5 for y in found]
         starts += _with_rule_joints(text, joints_in(pieces, a, b), band, a)
-    if not starts:
+    if not starts and not any(_across(grid, c) for c in grid.cells):
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
     verticals = [e for e in edges if e.orientation == "v"]
-    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min)
+    split = split_grid_rows(grid, starts) if starts else grid
+    return _cells_by_text(split, lines, crossing, starts, verticals, gap_min)
+
+
+def _across(grid: PageGrid, c: GridCell) -> bool:
+    """Is the cell one lattice row across all the grid's columns?"""
+    return c.row1 == c.row0 + 1 and c.col0 == 0 and c.col1 == grid.n_cols and grid.n_cols >= 2
 
 
 def _cells_by_text(
@@ -311,12 +317,44 @@ def _cells_by_text(
         for e in verticals
         if abs(e.x0 - edges[k]) <= 3 and e.bottom > head_bottom + 2 and e.bottom - e.top > BODY_RULE_MIN
     }
+    # column rules drawn down the body (not the sides of cell fills: a zebra band's cells are
+    # filled one by one, the unshaded row between two bands has nothing at the column edges)
+    body_drawn = {
+        k
+        for k in range(1, len(edges) - 1)
+        for e in verticals
+        if e.stroked
+        and abs(e.x0 - edges[k]) <= 3
+        and e.bottom > head_bottom + 2
+        and e.bottom - e.top > BODY_RULE_MIN
+    }
     cells: list[GridCell] = []
     for r, row in sorted(by_row.items()):
         top, bottom = min(c.top for c in row), max(c.bottom for c in row)
         held = [ln for ln in lines if top < (ln.top + ln.bottom) / 2 < bottom]
         new = (top in cut or bottom in cut) and all(c.row1 == r + 1 for c in row)
         n_wide = sum(1 for ln in held if id(ln) in wide_ids)
+        if not new and held and n_wide == 0 and len(row) == 1 and _across(grid, row[0]):
+            # a lattice row with no column edge across it, in a body that draws no rule down
+            # the columns (other rows parted only by their cells' fills), whose text keeps to
+            # the columns: cut where the text parts, or round the one later column it keeps to
+            # (the rest of a row cut at a page break; a title starts in the first column)
+            (c,) = row
+            cuts = [
+                0,
+                *(
+                    k
+                    for k in range(1, grid.n_cols)
+                    if k not in body_drawn
+                    and (_parted_by_text(edges, k, c, held, gap_min) or _kept_to(edges, k, held))
+                ),
+                grid.n_cols,
+            ]
+            cells.extend(
+                GridCell(r, r + 1, k0, k1, edges[k0], c.top, edges[k1], c.bottom)
+                for k0, k1 in zip(cuts, cuts[1:], strict=False)
+            )
+            continue
         if not new or not held:
             cells.extend(row)
         elif n_wide == len(held):
@@ -432,6 +470,21 @@ def _parted_by_text(
     ):
         return False
     return len({bisect_right(edges, w.xc) for w in words}) >= 2
+
+
+def _kept_to(edges: Sequence[float], k: int, lines: Sequence[PrintedLine]) -> bool:
+    """Do the lines print within one column, not the first, with column edge k as one of its
+    sides?"""
+    words = [w for ln in lines for w in ln.words]
+    cols = {bisect_right(edges, w.xc) - 1 for w in words}
+    if len(cols) != 1:
+        return False
+    (col,) = cols
+    return (
+        col > 0
+        and k in (col, col + 1)
+        and all(edges[col] - 1 <= w.x0 and w.x1 <= edges[col + 1] + 1 for w in words)
+    )
 
 
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
