@@ -512,3 +512,33 @@ def test_an_unshaded_row_printing_in_one_later_column_only_is_parted_round_it_an
     rows = lattice_cells(zebra_box_page(white))
     assert rows[1] == [(0, 1), (1, 2), (2, 4)]
     assert rows[3] == [(0, 4)]
+
+
+def test_an_unshaded_row_a_merged_cell_runs_on_out_of_stays_one_cell():
+    # the first column's cell is merged over the unshaded row and the shaded one under it, its
+    # two lines centred across the line between them, a line's leading apart; the other cells
+    # are padded off that line
+    xs = (45.0, 195.0, 295.0, 395.0, 480.0)
+    words = [
+        *line_words(["Ref", "Action", "Lead", "When"], 90.0),
+        *line_words(["", "Run a showcase", "HR team", "2025"], 106.0),
+        *line_words(["", "for all staff"], 117.0),
+        *line_words(["Raise the profile"], 121.0),
+        *line_words(["of technicians", "Pilot a network", "Estates", "2026"], 132.0),
+    ]
+    # the shaded row's other cells start 4pt under its top
+    words = [
+        replace(w, top=w.top + 4, bottom=w.bottom + 4) if w.top == 132.0 and w.x0 >= 195 else w for w in words
+    ]
+    edges = [Edge("v", x, x, 86, 162) for x in (xs[0], xs[-1])] + [
+        Edge("h", xs[0], xs[-1], y, y) for y in (86, 162)
+    ]
+    fills = []
+    for top, bottom in ((86.0, 102.0), (132.0, 162.0)):
+        for a, b in zip(xs, xs[1:], strict=False):
+            fills.append(Fill(a, b, top, bottom, 0.9))
+            edges += [Edge("h", a, b, y, y, stroked=False) for y in (top, bottom)]
+            edges += [Edge("v", x, x, top, bottom, stroked=False) for x in (a, b)]
+    page = PageData(1, 600, 800, tuple(words), tuple(edges), fills=tuple(fills), n_chars=500, n_images=0)
+    rows = lattice_cells(page)
+    assert rows[1] == [(0, 4)]

@@ -392,7 +392,14 @@ def _cells_by_text(
         held = [ln for ln in lines if top < (ln.top + ln.bottom) / 2 < bottom]
         new = (top in cut or bottom in cut) and all(c.row1 == r + 1 for c in row)
         n_wide = sum(1 for ln in held if id(ln) in wide_ids)
-        if not new and held and n_wide == 0 and len(row) == 1 and _across(grid, row[0]):
+        if (
+            not new
+            and held
+            and n_wide == 0
+            and len(row) == 1
+            and _across(grid, row[0])
+            and not _runs_out_of(row[0], held, lines, edges)
+        ):
             # a lattice row with no column edge across it, in a body that draws no rule down
             # the columns (other rows parted only by their cells' fills), whose text keeps to
             # the columns: cut where the text parts, or round the one later column it keeps to
@@ -504,6 +511,8 @@ def _joined_where_text_runs_across(row: Sequence[GridCell], held: Sequence[Print
 # A piece of column rule in a table's body is at least this long (points): shorter vertical
 # pieces are the sides of a border drawn as thin fills.
 BODY_RULE_MIN = 4.0
+# A column's text this much closer (points) across a row line than the others' runs on over it.
+RUN_ON_MARGIN = 2.0
 
 
 def _parted_by_text(
@@ -528,6 +537,36 @@ def _parted_by_text(
     ):
         return False
     return len({bisect_right(edges, w.xc) for w in words}) >= 2
+
+
+def _runs_out_of(
+    cell: GridCell, held: Sequence[PrintedLine], lines: Sequence[PrintedLine], edges: Sequence[float]
+) -> bool:
+    """Does one column's text run on over the cell's top or bottom line, a line's leading from
+    the text on the other side and closer to it than the other columns' texts are to theirs (a
+    cell merged over the rows on both sides, its text centred across them, where the other
+    cells are padded)?"""
+    inside = [w for ln in held for w in ln.words]
+    steps = []  # the spaces between two lines of one cell
+    for x0, x1 in zip(edges, edges[1:], strict=False):
+        rows = sorted({(w.top, w.bottom) for w in inside if x0 <= w.xc < x1})
+        steps += [b[0] - a[1] for a, b in zip(rows, rows[1:], strict=False) if b[0] > a[1]]
+    if not steps:
+        return False
+    leading = sorted(steps)[len(steps) // 2]
+    above = [w for ln in lines if (ln.top + ln.bottom) / 2 < cell.top for w in ln.words]
+    below = [w for ln in lines if (ln.top + ln.bottom) / 2 > cell.bottom for w in ln.words]
+    for upper, lower in ((above, inside), (inside, below)):
+        gaps = []
+        for x0, x1 in zip(edges, edges[1:], strict=False):
+            ups = [w.bottom for w in upper if x0 <= w.xc < x1]
+            downs = [w.top for w in lower if x0 <= w.xc < x1]
+            if ups and downs:
+                gaps.append(min(downs) - max(ups))
+        gaps.sort()
+        if len(gaps) >= 2 and gaps[0] < gaps[1] - RUN_ON_MARGIN and gaps[0] <= leading + RUN_ON_MARGIN / 2:
+            return True
+    return False
 
 
 def _kept_to(edges: Sequence[float], k: int, lines: Sequence[PrintedLine]) -> bool:
