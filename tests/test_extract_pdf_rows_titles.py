@@ -542,3 +542,18 @@ def test_an_unshaded_row_a_merged_cell_runs_on_out_of_stays_one_cell():
     page = PageData(1, 600, 800, tuple(words), tuple(edges), fills=tuple(fills), n_chars=500, n_images=0)
     rows = lattice_cells(page)
     assert rows[1] == [(0, 4)]
+
+
+def test_a_sentence_going_on_alone_in_its_column_right_under_the_last_line_is_no_new_row():
+    # the only row under the header on a page, its first cell merged from the page before:
+    # the action's next sentence starts, capitalised, right under its last line, the other
+    # cells ended above
+    body = [
+        [
+            ["", "Develop the job family", "Number of staff", "Staff team", "Year 1"],
+            ["", "for grades 3 to 6.", "doubles", "", ""],
+            ["", "Technicians will be", "", "", ""],
+            ["", "consulted on it.", "", "", ""],
+        ]
+    ]
+    assert len(body_cells(framed_body_with_ruled_header(body))) == 1

@@ -250,7 +250,20 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
         # after a blank stretch)
     if _opens_ref(band, after, mids):
         return False  # a ref column opens a row: a cell running on beside it is merged over both
+    if len(below) == 1 and _runs_on_alone(band, after, mids):
+        return True  # one column's next sentence, right under its last line, the others ended
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _runs_on_alone(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Does the line print in one column only, the column the line right above it ends in, no
+    further under it than the band's lines are under each other elsewhere (no pause)?"""
+    (col,) = {bisect_right(mids, w.xc) for w in band[after].words}
+    prev = band[after - 1]
+    if col not in {bisect_right(mids, w.xc) for w in prev.words}:
+        return False
+    steps = sorted(b.top - a.bottom for a, b in zip(band, band[1:], strict=False))
+    return band[after].top - prev.bottom <= steps[len(steps) // 2] + 0.5
 
 
 def _opens_ref(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
