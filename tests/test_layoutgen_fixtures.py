@@ -23,7 +23,6 @@ RECORDS_FAIL: dict[str, str] = {}
 FIELDS_FAIL = {
     "layoutgen_00179": "column rules only, cells centred, groups merged: a group's objective and "
     "rec, centred over its rows, reach only the row they print in",
-    "layoutgen_01039": "booktabs, theme column printed once per pillar (blank below): theme, ref, lead",
     "layoutgen_01071": "header rule only, two-row header, justified 12pt: no action column found",
     "layoutgen_01187": "top, header and right rules only, two-row header (Chromium): no record matches",
     "layoutgen_02000": "LaTeX, Courier 11pt in narrow columns: a word wider than its column broken "
