@@ -18,11 +18,12 @@ labels of the actions under a similar objective say what such objectives are usu
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .reference import read_data_csv
 from .retrieval import terms
@@ -40,19 +41,28 @@ class Example:
 
 
 def bag(action: str, objective: str) -> Counter[str]:
+    return bag_of_terms(terms(action), terms(objective))
+
+
+def bag_of_terms(action: Sequence[str], objective: Sequence[str]) -> Counter[str]:
+    """`bag` of an action and an objective whose `terms` are these."""
     counts: Counter[str] = Counter()
-    for t in terms(action):
+    for t in action:
         counts[t] += 1.0
-    for t in terms(objective):
+    for t in objective:
         counts[t] += OBJECTIVE_SHARE
     return counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ExampleIndex:
+    """The examples' unit TF-IDF vectors as one matrix (a row per term, a column per example), so
+    that a query's similarity to every example is one sum of the rows of its terms."""
+
     labels: tuple[tuple[str, ...], ...]
     idf: Mapping[str, float]
-    postings: Mapping[str, tuple[tuple[int, float], ...]]  # term -> (example, weight)
+    rows: Mapping[str, int]  # term -> its row of `weights`
+    weights: np.ndarray  # (terms, examples): each example's unit vector, 0 where it lacks the term
     default_idf: float
 
     @classmethod
@@ -62,26 +72,33 @@ class ExampleIndex:
         df = Counter(t for b in bags for t in b)
         idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         default = math.log(n + 1) + 1.0
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        rows = {t: r for r, t in enumerate(df)}
+        weights = np.zeros((len(rows), n))
         for i, b in enumerate(bags):
             for t, x in _unit(b, idf, default).items():
-                postings[t].append((i, x))
-        return cls(
-            tuple(e.labels for e in examples),
-            idf,
-            {t: tuple(p) for t, p in postings.items()},
-            default,
-        )
+                weights[rows[t], i] = x
+        weights.setflags(write=False)
+        return cls(tuple(e.labels for e in examples), idf, rows, weights, default)
 
     def votes(self, action: str, objective: str = "") -> dict[str, float]:
         """Per recommendation, the summed similarity of the K nearest examples labelled with it."""
-        query = _unit(bag(action, objective), self.idf, self.default_idf)
-        sims: dict[int, float] = defaultdict(float)
-        for t, x in query.items():
-            for i, y in self.postings.get(t, ()):
-                sims[i] += x * y
+        return self.votes_of(bag(action, objective))
+
+    def votes_of(self, counts: Mapping[str, float]) -> dict[str, float]:
+        """`votes` of a query whose `bag` is `counts`."""
+        query = _unit(counts, self.idf, self.default_idf)
+        known = [(self.rows[t], x) for t, x in query.items() if t in self.rows]
+        if not known:
+            return {}
+        rows, xs = zip(*known, strict=True)
+        # Row by row in the query's term order (numpy reduces along the first axis one row at a
+        # time): each example's sum is the one a loop over the query's terms would give.
+        sims = (self.weights[list(rows)] * np.array(xs)[:, None]).sum(axis=0)
         out: dict[str, float] = defaultdict(float)
-        for i, s in heapq.nsmallest(K, sims.items(), key=lambda kv: (-kv[1], kv[0])):
+        for i in np.argsort(-sims, kind="stable")[:K]:  # ties: the earlier example first
+            s = float(sims[i])
+            if s <= 0.0:  # shares no term with the query, nor does any after it
+                break
             for label in self.labels[i]:
                 out[label] += s / len(self.labels[i])
         return dict(out)

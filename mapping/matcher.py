@@ -49,17 +49,19 @@ class Matcher:
         return self._match(query, {}, False)
 
     def match_all(self, queries: Sequence[MappingQuery]) -> list[RecMatch]:
-        """With plan context; the evidence of an objective several actions share is computed once."""
+        """With plan context; the evidence of an objective several actions share is computed once,
+        and so is whether it copies a Commission text."""
         weights = self.plan_weights(queries)
         own = own_objectives(queries)
         objectives: dict[tuple[str, str], ObjectiveEvidence] = {}
+        copies: dict[str, VerbatimHit | None] = {}
         out = []
         for i, q in enumerate(queries):
             pw = weights.get(q.plan_id, {})
             key = (q.plan_id, q.objective)
             if key not in objectives:
                 objectives[key] = self.ranker.objective_evidence(q.objective, pw)
-            out.append(self._match(q, pw, i in own, objectives[key]))
+            out.append(self._match(q, pw, i in own, objectives[key], copies))
         return out
 
     def plan_weights(self, queries: Sequence[MappingQuery]) -> dict[str, dict[tuple[str, ...], float]]:
@@ -86,7 +88,9 @@ class Matcher:
         weights: Mapping[tuple[str, ...], float],
         objective_own: bool,
         objective: ObjectiveEvidence | None = None,
+        copies: dict[str, VerbatimHit | None] | None = None,
     ) -> RecMatch:
+        """`copies`: the verbatim hits of the objectives seen so far (filled in here)."""
         ranking = self.ranker.rank(query, weights, objective_own, objective)
         stated = parse_stated(query.stated_rec, self._rec_ids, self._target_ids)
         text_score = round(100 * self.confidence.text_decided)
@@ -101,7 +105,7 @@ class Matcher:
                 evidence=f"plan states {query.stated_rec.strip()}",
                 secondary=secondary_rec(ranking.scores, stated.rec_id, self.generic),
             )
-        hit = self._verbatim(query)
+        hit = self._verbatim(query, {} if copies is None else copies)
         if hit is not None:
             return RecMatch(
                 rec_id=hit.rec_id,
@@ -133,13 +137,15 @@ class Matcher:
             secondary=secondary_rec(ranking.scores, best.rec_id, self.generic),
         )
 
-    def _verbatim(self, query: MappingQuery) -> VerbatimHit | None:
-        """Objective first (a Commission text there is the plan's own tagging), then the action."""
-        for text in (query.objective, query.action):
-            hit = self.verbatim.best(text) if text.strip() else None
-            if hit is not None:
-                return hit
-        return None
+    def _verbatim(self, query: MappingQuery, copies: dict[str, VerbatimHit | None]) -> VerbatimHit | None:
+        """Objective first (a Commission text there is the plan's own tagging), then the action.
+        `copies` holds the objectives' hits already looked up, and takes this one's."""
+        objective = query.objective
+        if objective not in copies:
+            copies[objective] = self.verbatim.best(objective) if objective.strip() else None
+        if copies[objective] is not None:
+            return copies[objective]
+        return self.verbatim.best(query.action) if query.action.strip() else None
 
 
 def own_objectives(queries: Sequence[MappingQuery]) -> set[int]:

@@ -50,7 +50,12 @@ class RetrievalIndex:
 
     def scaled(self, text: str, term_weights: Mapping[str, float] | None = None) -> dict[str, float]:
         """Per recommendation, BM25 / max(best, SCALE_FLOOR): 0..1, 1 for the closest when it is close."""
-        query = terms(text)
+        return self.scaled_terms(terms(text), term_weights) if text.strip() else {}
+
+    def scaled_terms(
+        self, query: Sequence[str], term_weights: Mapping[str, float] | None = None
+    ) -> dict[str, float]:
+        """`scaled` of a text whose `terms` are `query`."""
         if not query:
             return {}
         raw = self.bm25.scores(query, _pair_weights(query, term_weights or {}))

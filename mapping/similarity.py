@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .examples import ExampleBank, load_examples
+from .examples import ExampleBank, bag_of_terms, load_examples
 from .model import MappingQuery
 from .ranking import RankingWeights, load_ranking_weights
 from .reference import Reference
-from .retrieval import RetrievalIndex
+from .retrieval import RetrievalIndex, terms
 from .text import stemmed_words, weighted_segments
 from .vocabulary import GENERIC, OCCASION, ROLE, Cue, CueHit, Vocabulary
 
@@ -159,14 +159,15 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
     scores = []
     for order, e in enumerate(evidence.recs):
         terms: dict[str, float] = {}
-        for weight, found in (
-            (w_cue, e.terms_action),
-            (w_obj, e.terms_objective),
-            (w_cm, e.terms_measure),
-            (w_cn, e.terms_notes),
-        ):
-            for phrase, v in found:
-                terms[phrase] = terms.get(phrase, 0.0) + weight * v
+        if e.terms_action or e.terms_objective or e.terms_measure or e.terms_notes:  # most have none
+            for weight, found in (
+                (w_cue, e.terms_action),
+                (w_obj, e.terms_objective),
+                (w_cm, e.terms_measure),
+                (w_cn, e.terms_notes),
+            ):
+                for phrase, v in found:
+                    terms[phrase] = terms.get(phrase, 0.0) + weight * v
         cues = w_cue * e.cue_action + w_obj * e.cue_objective + w_cm * e.cue_measure + w_cn * e.cue_notes
         lexical = (
             w_ra * e.retrieval_action
@@ -176,7 +177,7 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
         )
         prior = w_p * e.prior
         examples = w_ex * e.examples + w_eo * e.examples_objective
-        ranked_terms = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
+        ranked_terms = tuple(sorted(terms.items(), key=_heaviest_first)) if terms else ()
         echo = max(e.retrieval_action, e.retrieval_objective)
         scores.append(
             (
@@ -198,6 +199,10 @@ def combine(evidence: QueryEvidence, weights: RankingWeights) -> Ranking:
     return Ranking(tuple(s for _, s in scores))
 
 
+def _heaviest_first(term: tuple[str, float]) -> tuple[float, str]:
+    return -term[1], term[0]
+
+
 @dataclass(frozen=True)
 class CueEvidence:
     """Cue scores of one text: per recommendation the total and (phrase -> contribution)."""
@@ -215,6 +220,7 @@ class ObjectiveEvidence:
     cues: CueEvidence
     retrieval: Mapping[str, float]
     votes: Mapping[str, float]
+    terms: tuple[str, ...]  # the objective's `retrieval.terms`, for the action's example vote
 
 
 @dataclass(frozen=True)
@@ -255,15 +261,19 @@ class SimilarityRanker:
         self, objective: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
     ) -> ObjectiveEvidence:
         pw = phrase_weights or {}
+        found = terms(objective)
         return ObjectiveEvidence(
             self.cue_evidence(objective, pw),
-            self.retrieval.scaled(objective, _term_weights(pw)),
-            self.examples.objectives.votes(objective),
+            self.retrieval.scaled_terms(found, _term_weights(pw)),
+            self.examples.objectives.votes_of(bag_of_terms(found, ())),
+            tuple(found),
         )
 
     def cue_evidence(
         self, text: str, phrase_weights: Mapping[tuple[str, ...], float] | None = None
     ) -> CueEvidence:
+        if not text.strip():  # (most actions have no measure or notes)
+            return CueEvidence({}, {}, frozenset())
         pw = phrase_weights or {}
         best_factor: dict[tuple[str, ...], tuple[float, CueHit]] = {}
         for segment, factor in weighted_segments(text):
@@ -300,14 +310,16 @@ class SimilarityRanker:
         pw = phrase_weights or {}
         term_weights = _term_weights(pw)
         obj = objective or self.objective_evidence(query.objective, pw)
+        action_terms = terms(action)
         cue_a, cue_o = self.cue_evidence(action, pw), obj.cues
-        ret_a, ret_o = self.retrieval.scaled(action, term_weights), obj.retrieval
+        ret_a, ret_o = self.retrieval.scaled_terms(action_terms, term_weights), obj.retrieval
         cue_m = self.cue_evidence(measure, pw)
         cue_n = self.cue_evidence(notes, pw)
         ret_m = self.retrieval.scaled(measure, term_weights)
         ret_n = self.retrieval.scaled(notes, term_weights)
         prior = pillar_prior(query.theme)
-        votes, objective_votes = self.examples.actions.votes(action, query.objective), obj.votes
+        votes = self.examples.actions.votes_of(bag_of_terms(action_terms, obj.terms))
+        objective_votes = obj.votes
         recs = []
         for rec in self.reference.recommendations:
             rid = rec.rec_id

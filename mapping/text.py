@@ -85,14 +85,19 @@ _SUFFIXES = (
 )
 
 
+_QUOTES = re.compile(r"[\u2018\u2019\u201c\u201d`]")
+
+
 def normalise(text: str) -> str:
     """Fold accents, quotes, dashes and `&` so that copies of a text compare equal."""
-    text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():  # only non-ASCII text can hold combining marks
+    if text.isascii():  # most text: nothing to decompose, no typographic dashes or quotes
+        text = text.replace("&", " and ").replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("&", " and ").replace("\u2013", "-").replace("\u2014", "-")
-    text = re.sub(r"[\u2018\u2019\u201c\u201d`]", "'", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
+        text = text.replace("&", " and ").replace("\u2013", "-").replace("\u2014", "-")
+        text = _QUOTES.sub("'", text)
+    return " ".join(text.split()).lower()  # split() and re's \s agree on what is white space
 
 
 # Second pass: only derivational endings left behind by the first (`apprenticeship` -> `apprentice`).

@@ -15,7 +15,7 @@ plain phrases inside its span.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .reference import read_data_csv
 from .text import stemmed_words
@@ -82,6 +82,15 @@ class Vocabulary:
     by_key: dict[tuple[str, ...], tuple[Cue, ...]]
     longest: int
     near: tuple[NearCue, ...] = ()
+    # Every leading part of a phrase (`apprenticeship`, `apprenticeship levy`): a search from a word
+    # stops at the first length no phrase starts with, instead of trying every length up to `longest`.
+    prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    first_words: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = {key[:n] for key in self.by_key for n in range(1, len(key) + 1)}
+        object.__setattr__(self, "prefixes", frozenset(starts))
+        object.__setattr__(self, "first_words", frozenset(key[0] for key in self.by_key if key))
 
     def find(self, text_tokens: Sequence[str]) -> list[CueHit]:
         """Longest phrases first, without overlap: a longer phrase hides the shorter ones inside it
@@ -95,18 +104,22 @@ class Vocabulary:
         ]
 
     def _find_phrases(self, text_tokens: Sequence[str]) -> list[CueHit]:
-        found = [
-            (n, i, tuple(text_tokens[i : i + n]))
-            for i in range(len(text_tokens))
-            for n in range(1, min(self.longest, len(text_tokens) - i) + 1)
-            if tuple(text_tokens[i : i + n]) in self.by_key
-        ]
-        taken: set[int] = set()
+        found = []
+        size = len(text_tokens)
+        for i in range(size):
+            if text_tokens[i] not in self.first_words:
+                continue
+            for n in range(1, min(self.longest, size - i) + 1):
+                key = tuple(text_tokens[i : i + n])
+                if key not in self.prefixes:
+                    break
+                if key in self.by_key:
+                    found.append((n, i, key))
+        taken = [False] * size
         accepted: list[tuple[int, tuple[str, ...]]] = []
         for n, i, key in sorted(found, key=lambda f: (-f[0], -f[1])):
-            span = set(range(i, i + n))
-            if not span & taken:
-                taken |= span
+            if not any(taken[i : i + n]):
+                taken[i : i + n] = [True] * n
                 accepted.append((i, key))
         hits: dict[tuple[str, ...], CueHit] = {}
         for i, key in sorted(accepted):

@@ -158,6 +158,55 @@ def test_a_repeated_header_that_heads_the_columns_below_is_not_furniture():
     assert all("Action" in [w.text for w in p.words] for p in kept)
 
 
+def test_a_repeated_header_over_a_body_printing_in_few_columns_is_the_header_it_is_elsewhere():
+    # the last page holds only a cut row's rest, printed in one column: its header's pieces do
+    # not line up with the body there, but the same header heads the columns on the other pages
+    header = [word("Ref", 50, 40), word("Action", 90, 40), word("Lead", 300, 40), word("When", 400, 40)]
+    pages = []
+    for n in (1, 2):
+        body = [word(f"{n}.{k}", 50, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Do thing {n}{k}", 90, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"Team{n}{k}", 300, 59 + PITCH * k) for k in range(3)]
+        body += [word(f"202{k}", 400, 59 + PITCH * k) for k in range(3)]
+        pages.append(page(header + body, number=n))
+    pages.append(page(header + [word("and the rest of it.", 90, 59)], number=3))
+    kept = strip_furniture(pages, PdfSettings())
+    assert all("Action" in [w.text for w in p.words] for p in kept)
+
+
+def ruled_grid(tops: list[float], xs: tuple[float, ...] = (45, 100, 295, 480)) -> tuple[Edge, ...]:
+    """Rules round every cell of a grid: a rule under each row, a column rule at each x."""
+    h = tuple(Edge("h", xs[0], xs[-1], y, y) for y in tops)
+    return h + tuple(Edge("v", x, x, tops[0], tops[-1]) for x in xs)
+
+
+def test_a_header_ruled_alone_at_the_page_foot_is_a_one_row_table():
+    # a table, a heading, then the next table's header ruled on its own at the page's foot
+    words = [word("Ref", 50, 104), word("Action", 105, 104), word("Lead", 300, 104)]
+    words += [
+        w
+        for k in range(3)
+        for w in (
+            word(f"1.{k}", 50, 124 + 20 * k),
+            word(f"Do {k}", 105, 124 + 20 * k),
+            word(f"HR{k}", 300, 124 + 20 * k),
+        )
+    ]
+    words += [word("Theme two", 50, 700)]
+    words += [word("Ref", 50, 724), word("Action", 105, 724), word("Lead", 300, 724)]
+    edges = ruled_grid([100, 118, 138, 158, 178]) + ruled_grid([720, 738])
+    tables = page_tables(page(words, edges), strategies(), PdfSettings())
+    assert [(len(t.rows), t.foot_header) for t in tables] == [(4, False), (1, True)]
+    assert cells(tables[1]) == [["Ref", "Action", "Lead"]]
+
+
+def test_a_one_row_grid_with_text_under_it_is_no_header_at_the_foot():
+    words = [word("Ref", 50, 724), word("Action", 105, 724), word("Lead", 300, 724)]
+    words += [word("Some closing text", 50, 760)]
+    tables = page_tables(page(words, ruled_grid([720, 738])), strategies(), PdfSettings())
+    assert not any(t.foot_header for t in tables)
+
+
 def test_a_banner_repeated_on_every_page_is_still_furniture():
     pages = []
     for n in (1, 2):

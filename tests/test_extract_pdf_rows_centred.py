@@ -113,6 +113,32 @@ def test_a_cell_merged_over_two_rows_and_centred_over_both_does_not_join_them():
     assert starts == tops
 
 
+def test_a_cell_merged_over_three_rows_and_centred_on_the_middle_one_does_not_join_them():
+    body = [
+        [[], ["Run a showcase of", "technical work", "for all staff"], ["HR team"], ["2025"]],
+        [[], ["Fund registration", "for technicians"], ["Dean"], ["2026"]],
+        [[], ["Map the roles in", "every school", "and faculty"], ["Head of", "Services"], ["Year 1"]],
+    ]
+    words, tops = rows_page(body)
+    # the group's aim printed once for the three rows, centred over them: rows one and three are
+    # as tall, so its centre is the middle row's, and it runs into the rows above and below
+    middle = tops[1] + block_height(body[1][1]) / 2
+    words += centred_row(
+        0, [["Grow the", "technical", "workforce", "in every", "faculty"], [], [], []], middle
+    )
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_a_rows_cell_touching_merged_cells_of_two_columns_above_and_below_stays_in_its_row():
+    # rows padded by 1.5pt: a theme merged over rows one and two and a lead merged over rows two
+    # and three print across the bands, into the top and the foot of row two's action
+    body = [[[], ["Run a showcase", "of work"], [], ["2025"]] for _ in range(3)]
+    words, tops = rows_page(body, pad=1.5)
+    words += centred_row(0, [["Visibility"], [], [], []], tops[1] - 1.5)
+    words += centred_row(0, [[], [], ["Dean"], []], tops[2] - 1.5)
+    assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
 def test_two_cells_merged_over_the_same_rows_share_a_centre_and_still_part_them():
     words, tops = rows_page(BODY)
     # the second and third rows' ref and lead printed once for both, centred over them
@@ -124,10 +150,26 @@ def test_two_cells_merged_over_the_same_rows_share_a_centre_and_still_part_them(
 
 def test_a_cells_next_paragraph_after_a_gap_is_no_row_of_its_own():
     words, tops = rows_page(BODY)
-    # the last row's action goes on, after a blank line, in a second paragraph of its own
+    # the last row's action goes on, after a blank line, in a second paragraph of its own; the
+    # row's short cells are centred on the whole cell, both paragraphs
     last = tops[-1] + block_height(BODY[-1][1]) + PITCH
+    words = [w for w in words if w.top < tops[-1]]
+    centre = (tops[-1] + last + HEIGHT) / 2
+    for lines, x0 in zip(BODY[-1], COLS, strict=True):
+        first = tops[-1] if x0 == COLS[1] else centre - block_height(lines) / 2
+        words += lines_at(lines, x0, first)
     words += line_words("See also 1.2", COLS[1], last)
     assert centred_row_starts(columns_of(words), 1.5) == tops
+
+
+def test_the_top_of_a_row_cut_at_the_tables_foot_is_a_row_of_its_own():
+    words, tops = rows_page(BODY)
+    # a page break cuts the next row: the lines of its tall cell that fit print under the last
+    # row (the row's short cells, centred lower, print with the rest overleaf); the cell above
+    # is centred on its row's short cells without them
+    cut = tops[-1] + block_height(BODY[-1][1]) + 2 * PAD
+    words += lines_at(["Launch a network", "for early career"], COLS[1], cut)
+    assert centred_row_starts(columns_of(words), 1.5) == [*tops, cut]
 
 
 def framed(words: list[Word], tops: list[float]) -> PageData:

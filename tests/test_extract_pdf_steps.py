@@ -252,6 +252,38 @@ def test_a_header_alone_at_a_page_foot_takes_no_row_from_overleaf():
     assert rows[:2] == [header, ["", "write role profiles", "HR"]]
 
 
+def test_a_row_cut_at_a_page_foot_printing_one_cell_takes_its_rest_and_short_cells_from_overleaf():
+    # middle-aligned cells: the cut row's tall cell prints its first lines at page 1's foot, its
+    # ref and lead (centred lower in the row) print overleaf with the rest, in upper case or not
+    header = ["Ref", "Action", "Lead"]
+    p1 = piece(1, [header, ["1.1", "Run a showcase", "HR"], ["", "Launch a network for", ""]])
+    p2 = piece(2, [["1.2", "Technicians will be asked first.", "Dean"], ["1.3", "Fund courses", "HR"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[2:] == [
+        ["1.2", "Launch a network for Technicians will be asked first.", "Dean"],
+        ["1.3", "Fund courses", "HR"],
+    ]
+
+
+def test_a_title_printed_alone_in_the_first_column_at_a_page_foot_takes_no_row_from_overleaf():
+    header = ["Ref", "Action", "Lead"]
+    p1 = piece(1, [header, ["1.1", "Run a showcase", "HR"], ["Theme two", "", ""]])
+    p2 = piece(2, [["2.1", "Fund courses", "Dean"], ["2.2", "Map roles", "HR"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[2:4] == [["Theme two", "", ""], ["2.1", "Fund courses", "Dean"]]
+
+
+def test_a_header_ruled_alone_at_a_page_foot_heads_the_table_overleaf_or_is_text():
+    header = ["Ref", "Action", "Lead"]
+    foot = replace(piece(1, [header], top=700.0), foot_header=True)
+    body = piece(2, [["2.1", "Fund courses", "Dean"], ["2.2", "Map roles", "HR"]])
+    (table,) = join_pieces([foot, body])
+    assert [list(r.cells) for r in table.rows] == [header, *[list(r.cells) for r in body.rows]]
+    alone = join_pieces([foot, Paragraph("The end.", 2, 50.0)])
+    assert [type(x).__name__ for x in alone] == ["Paragraph", "Paragraph"]
+    assert alone[0].text == "Ref  Action  Lead"
+
+
 # --- paragraphs and refusals -------------------------------------------------------------------
 
 

@@ -88,3 +88,30 @@ def test_a_short_phrase_inside_a_recommendation_is_not_verbatim():
     assert best_verbatim("technical staff", REF) is None
     assert best_verbatim("Sign the Technician Commitment", REF) is None
     assert best_verbatim("Publish our technician newsletter every term and celebrate success", REF) is None
+
+
+def test_match_all_looks_up_each_objectives_copy_once_with_the_same_tags(monkeypatch):
+    # Two plans share R8.1's text as an objective, one a plain objective; an action under the plain
+    # one copies R14.2. match_all checks each distinct objective once, whatever plan it is in, and
+    # tags every action as match does.
+    plain = "Raise the profile of our technicians"
+    plan = [q("Review our adverts", R8_1, ref="1"), q("Train panel chairs", R8_1, ref="2")]
+    plan += [q("Run a coffee morning", plain, ref="3"), q(REF.targeted_under("R14")[1].text, plain, ref="4")]
+    plan += [q("Audit job adverts", R8_1, plan_id="other")]
+    m = Matcher()
+    alone = [m.match(x) for x in plan]
+    looked_up = []
+    real = type(m.verbatim).best
+
+    def counted(self, text, threshold=VERBATIM_THRESHOLD):
+        looked_up.append(text)
+        return real(self, text, threshold)
+
+    monkeypatch.setattr(type(m.verbatim), "best", counted)
+    matched = m.match_all(plan)
+    assert looked_up.count(R8_1) == 1 and looked_up.count(plain) == 1
+    assert [(x.method, x.rec_id, x.target_id) for x in matched] == [
+        (x.method, x.rec_id, x.target_id) for x in alone
+    ]
+    assert [x.method for x in matched] == ["verbatim", "verbatim", "similarity", "verbatim", "verbatim"]
+    assert matched[3].target_id == "R14.2"

@@ -44,14 +44,24 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
     ]
     needed = max(2, math.ceil(settings.furniture_page_share * len(pages)))
     repeating = _repeating(segments, needed, settings.furniture_position_tolerance)
+    heads: dict[tuple[int, int], int] = {}
+    for p in pages:
+        blocks = blocks_by_page[p.number]
+        for k, block in enumerate(blocks):
+            block_words = [w for line in block for w in line.words]
+            if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
+                heads[p.number, k] = _header_start(block, blocks[k + 1 : k + 3], settings)
+    headers = _header_lines(blocks_by_page, heads)
     out = []
     for p in pages:
         drop: set[int] = set()
         blocks = blocks_by_page[p.number]
         for k, block in enumerate(blocks):
-            block_words = [w for line in block for w in line.words]
-            if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
-                head = _header_start(block, blocks[k + 1 : k + 3], settings)
+            if (p.number, k) in heads:
+                head = heads[p.number, k]
+                if head == len(block):  # the header the same block is on other pages
+                    tol = settings.furniture_position_tolerance
+                    head = next((i for i, ln in enumerate(block) if _is_header_line(ln, headers, tol)), head)
                 drop.update(id(w) for line in block[:head] for w in line.words)
             else:  # a banner over, or a page number under, the body with no gap between
                 edge: Sequence[PrintedLine] = ()
@@ -62,6 +72,24 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
                 drop.update(id(w) for line in edge for w in line.words)
         out.append(replace(p, words=tuple(w for w in p.words if id(w) not in drop)) if drop else p)
     return out
+
+
+def _header_lines(
+    blocks_by_page: dict[int, list[list[PrintedLine]]], heads: dict[tuple[int, int], int]
+) -> dict[str, list[float]]:
+    """The repeated lines read as a table's header (its pieces line up with the columns below)
+    on some page, and where they print. The same line printed at the same place is that header
+    on every page, also where the body under it prints in few columns (the rest of a row cut at
+    the page break)."""
+    out: dict[str, list[float]] = {}
+    for (page, k), head in heads.items():
+        for line in blocks_by_page[page][k][head:]:
+            out.setdefault(_key(line.words), []).append(line.top)
+    return out
+
+
+def _is_header_line(line: PrintedLine, headers: dict[str, list[float]], tol: float) -> bool:
+    return any(abs(line.top - top) <= tol for top in headers.get(_key(line.words), ()))
 
 
 def _banner_over_body(

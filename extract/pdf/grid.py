@@ -119,6 +119,7 @@ class PageTable:
     words_used: frozenset[int]  # ids of the page words read into cells
     col_edges: tuple[float, ...] = ()
     evidence: GridEvidence | None = None  # what the grid shows about itself; `score` is read from it
+    foot_header: bool = False  # one ruled row alone at the page's foot: a header whose body is overleaf
 
     @property
     def n_cols(self) -> int:

@@ -107,9 +107,17 @@ def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Pa
             _append(last, item, rows)
             last.bottom = item.bottom
             last.tail = item.rows[-1] if item.rows else last.tail
+        elif item.foot_header and not _heads_next(item, rows, items[i + 1 : i + 2]):
+            out.append(Paragraph("  ".join(c for c in item.rows[0].cells if c), item.page, item.top))
         else:
             out.append(_new_table(item, rows, item.page, item.top))
     return [_finish(x) if isinstance(x, _Table) else x for x in out]
+
+
+def _heads_next(item: PageTable, rows: list[_Row], after: Sequence[PageTable | Paragraph]) -> bool:
+    """Does a header ruled alone at a page's foot head the table the next page opens with?"""
+    nxt = after[0] if after else None
+    return isinstance(nxt, PageTable) and _continues(_new_table(item, rows, item.page, item.top), nxt)
 
 
 def _is_banner(t: PageTable) -> bool:
@@ -308,7 +316,7 @@ def _count_row(table: _Table, i: int, texts: list[int], hits: list[int]) -> None
 
 def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     """Is the first row on the new page the remainder of the last row on the previous one?"""
-    if not any(first.cells):
+    if not any(first.cells) or _cut_at_foot(last, first):
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
@@ -328,6 +336,17 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     # leaves some of the last row's cells unfilled (their short text ended above the cut)
     leaves = any(a and not b for a, b in zip(last.cells, first.cells, strict=False))
     return runs_on[0] or (any(runs_on) and leaves)
+
+
+def _cut_at_foot(last: _Row, first: _Row) -> bool:
+    """Is the last row one cell printed alone, past the first column, that the first row overleaf
+    goes on in? Every row prints in more than one column: such a row is the top of a row's
+    tallest cell cut at the page foot, its short cells (centred in the row) printed overleaf with
+    the rest, whatever their refs and case. (A title printed in the first column alone is not.)"""
+    filled = [c for c, text in enumerate(last.cells) if text]
+    if len(filled) != 1 or filled[0] == 0 or last.spanned[filled[0]]:
+        return False
+    return bool(first.cells[filled[0]]) and sum(1 for text in first.cells if text) >= 2
 
 
 def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:

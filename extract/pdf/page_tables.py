@@ -43,11 +43,15 @@ def page_tables(
     accepted: list[PageGrid] = []
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
+    feet: list[PageGrid] = []
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
         if _is_boxed_row(grid, words, column_gap):
             boxes.append(grid)
+            continue
+        if _is_header_at_foot(grid, words):
+            feet.append(grid)
             continue
         score = grid_score(grid, words)
         if score >= settings.lines_min_score:
@@ -61,7 +65,8 @@ def page_tables(
             score = grid_score(grid, words)
             if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
                 accepted.append(replace(grid, score=score))
-    taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)]
+    feet = [f for f in feet if not any(_overlap(f, a) for a in accepted)]
+    taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)] + feet
     rest = tuple(w for w in words if not any(_inside(w, g) for g in taken))
     text_grids = (
         strategies.text.extract(replace(page, words=rest), layout.keep({id(w) for w in rest})) if rest else []
@@ -69,6 +74,11 @@ def page_tables(
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
     tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
+    at_foot = {id(f) for f in feet}
+    tables = [
+        replace(t, foot_header=True) if id(g) in at_foot else t
+        for t, (g, _) in zip(tables, pieces, strict=True)
+    ]
     tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
@@ -113,6 +123,21 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
     ]
     aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
     return aligned < 2 and not (pieces and aligned == len(pieces) and beside)
+
+
+def _is_header_at_foot(grid: PageGrid, words: Sequence[Word]) -> bool:
+    """One ruled row of two or more columns, every cell printed, the page's last text: a table's
+    header ruled at the page's foot with its body overleaf (the join seats it over that body; with
+    none it is text again). Nothing else is printed on its lines."""
+    if grid.n_rows != 1 or grid.n_cols < 2 or not grid.ruled:
+        return False
+    x0, top, x1, bottom = grid.bbox
+    if any(w.yc > bottom for w in words) or any(
+        top <= w.yc <= bottom and not x0 <= w.xc <= x1 for w in words
+    ):
+        return False
+    by_cell = words_by_cell(grid, words)
+    return all(by_cell[i] for i in range(len(grid.cells)))
 
 
 # A box's line pausing for this share of the type size (or the page's column gap) is in pieces...

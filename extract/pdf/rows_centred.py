@@ -122,7 +122,20 @@ def _merged_cells(span: Sequence[Block], join: float, tol: float) -> list[Block]
         extent = Block(WIDE, min(b.top for b in group), max(b.bottom for b in group))
         if _bridges(others, extent, join, _columns(group)):
             out.extend(group)
+        elif len(group) > 1:
+            out.extend(b for b in group if _reaches_both_ways(b, others, tol))
     return out
+
+
+def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float) -> bool:
+    """Does a block sharing its centre with a row's cells reach into the cells printed above and
+    below that row in another column? A cell merged over an odd number of rows is centred on the
+    middle one, so it shares that row's centre; but a row's own cells keep inside the whitespace
+    that parts it from the rows around it, and a merged cell runs past it into theirs. (Reaching
+    into blocks of two different columns is reaching into other merged cells, not rows.)"""
+    up = {o.col for o in others if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol}
+    down = {o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom}
+    return bool(up & down)
 
 
 def _by_centre(span: Sequence[Block], tol: float) -> list[list[Block]]:
@@ -177,9 +190,12 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         parts.extend(split)
     rows: list[list[Block]] = []
     alone: list[int] = []  # lone spans under a section row (or first): rows of their own so far
-    for part in sorted(parts, key=lambda p: min(b.top for b in p)):
+    ordered = sorted(parts, key=lambda p: min(b.top for b in p))
+    for k, part in enumerate(ordered):
         lone = len(_columns(part)) == 1 and WIDE not in _columns(part)
-        if lone and rows and WIDE not in _columns(rows[-1]):
+        if lone and k == len(ordered) - 1 and rows and _cut_row(rows[-1], part, tol):
+            rows.append(part)  # the top of a row cut at the table's foot: its rest is further on
+        elif lone and rows and WIDE not in _columns(rows[-1]):
             rows[-1] = rows[-1] + part
         else:
             alone += [len(rows)] if lone else []
@@ -193,6 +209,20 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
         if below and WIDE not in _columns(below) and _centred(mine, _anchors(below, col), tol):
             rows[i : i + 2] = [rows[i] + below]
     return rows
+
+
+def _cut_row(above: Sequence[Block], part: Sequence[Block], tol: float) -> bool:
+    """Is a lone span at the table's foot the top of a row cut there, not the last paragraph of
+    the cell above? The cell above is centred on its row's short cells without it and would not
+    be with it: a cell's paragraphs are centred in their row together. (A row cut by a page break
+    prints only the lines of its tallest cell that fit; its short cells, centred lower, print
+    with the rest overleaf.)"""
+    if WIDE in _columns(above):
+        return False
+    (col,) = _columns(part)
+    mine = [b for b in above if b.col == col]
+    anchors = _anchors(above, col)
+    return _centred(mine, anchors, tol) and not _centred([*mine, *part], anchors, tol)
 
 
 def _centre_of(blocks: Sequence[Block]) -> float:

@@ -64,6 +64,8 @@ def gap_regions(
         else:
             runs.append([ln])
         prev_bottom = ln.bottom
+    if continues_table and _opens_with_cut_rest(runs, lines, gutters):
+        runs[:2] = [runs[0] + runs[1]]
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
@@ -102,6 +104,29 @@ def gap_regions(
 # Most whitespace between two lines of one cell, as a share of a line's height: wider than any
 # line spacing, narrower than the space above a table's first row (padding, a title's spacing).
 CELL_LINE_GAP = 0.45
+
+
+# Most lines of a cut row's rest printed alone at a continuation page's top.
+CUT_REST_LINES = 3
+
+
+def _opens_with_cut_rest(
+    runs: Sequence[Sequence[PrintedLine]], lines: Sequence[PrintedLine], gutters: Sequence[Gutter]
+) -> bool:
+    """Does a page going on with a table open with the rest of a row cut at the page break,
+    printed alone above the page's first run of column text (a row's padding between them)? A
+    line or few in one column, the page's first, right over that run, its sentence carrying on
+    in lower case (or printed inside a later column): a title above a table starts a sentence at
+    the table's left."""
+    if len(runs) < 2 or not runs[0] or not runs[1] or runs[0][0] is not lines[0]:
+        return False
+    head, body = runs[0], runs[1]
+    if len(head) > CUT_REST_LINES or any(len(_columns_of(ln, gutters)) != 1 for ln in head):
+        return False
+    if sum(1 for ln in body if len(_columns_of(ln, gutters)) > 1) < 2:
+        return False
+    first = head[0].words[0].text
+    return first[:1].islower() or head[0].x0 >= gutters[0].mid
 
 
 def _first_row_line(run: Sequence[PrintedLine], first_multi: int, gutters: Sequence[Gutter]) -> int:
