@@ -25,7 +25,6 @@ RECORDS_FAIL = {
 FIELDS_FAIL = {
     "layoutgen_00179": "column rules only, cells centred, groups merged: a group's objective and "
     "rec, centred over its rows, reach only the row they print in",
-    "layoutgen_01039": "booktabs, theme column printed once per pillar (blank below): theme, ref, lead",
     "layoutgen_01071": "header rule only, two-row header, justified 12pt: no action column found",
     "layoutgen_01151": "no rules, merged theme cells (Chromium): with PDFium's glyph widths (whole "
     "1/1000 em, words up to 0.25 pt left of pdfminer's) rows split at a cell edge",
