@@ -114,9 +114,32 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     # aligned starts refine the columns clear strips show; alone they make no table. Whether the
     # page shows a clear strip at all is read from its words as printed: a justified table whose
     # only clear strips were stretched spaces still has its columns where many lines start a word
+    found = _without_flush_word_columns(lines, found)
     if not found and not _clear_strips(lines, gap_min, noise_share, raw, evenly=False):
         return []
     return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+
+
+def _without_flush_word_columns(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[Gutter]:
+    """The gutters less those at whose right edge the lines start, mostly, one lower-case word,
+    all ending at one x: two-word justified lines ("Head   of", "Director   of") end flush on
+    the same short word, which a fixed-pitch font sets at one x; a column's cells open on words
+    of their own."""
+    out = []
+    for g in gutters:
+        starts = [w for ln in lines for w in ln.words if abs(w.x0 - g.x1) <= 1]
+        texts = [w.text for w in starts]
+        common = max(set(texts), key=texts.count) if texts else ""
+        if (
+            len(starts) >= 2
+            and common.isalpha()
+            and common.islower()
+            and 3 * texts.count(common) >= 2 * len(texts)
+            and max(w.x1 for w in starts) - min(w.x1 for w in starts) <= 1
+        ):
+            continue
+        out.append(g)
+    return out
 
 
 def _clear_strips(
@@ -143,7 +166,14 @@ def _clear_strips(
         run = max(_runs(sub, lambda c, m=least: c == m), key=lambda r: r[1] - r[0])
         if run[1] - run[0] >= 2:
             gutters.append(Gutter(x0 + run[0], x0 + run[1]))
-    return [g for g in gutters if _support(lines, g, spans, evenly) >= 2]
+    out = []
+    for g in gutters:
+        support = _support(lines, g, spans, evenly)
+        # a strip more lines pause across with a justified line's even spacing than part at it is
+        # stretched spaces that line up (narrow cells ending flush on short words), no gutter
+        if support >= 2 and not (evenly and sum(_evenly_spaced_across(ln, g) for ln in lines) > support):
+            out.append(g)
+    return out
 
 
 # The clear strip beside a sparse edge column may be this share of the usual gutter width: the

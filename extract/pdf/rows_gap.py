@@ -69,7 +69,14 @@ def gap_regions(
     found: list[tuple[list[PrintedLine], list[PrintedLine]]] = []
     for run in runs:
         multi = [i for i, ln in enumerate(run) if len(_columns_of(ln, gutters)) > 1]
-        if not run or len(multi) < (1 if continues_table and run[0] is lines[0] else 2):
+        if not run:
+            continue
+        # a page going on with a table may open with a cut row's rest printed in one later
+        # column only (its other cells ended overleaf), right under the repeated header
+        need = 2
+        if continues_table and run[0] is lines[0]:
+            need = 0 if all(ln.x0 >= gutters[0].mid for ln in run) else 1
+        if len(multi) < need:
             continue
         # the page's first run of column text may open with a row's rest (under a banner or
         # title printed across the columns, if any)

@@ -216,10 +216,10 @@ def band_row_starts(
     from .rows_gap import gap_grid  # rows_gap imports rowstarts, as this module does
 
     a, b = bounds
-    if len(band) < GAP_ROWS_MIN_LINES or not gutters:
+    if not gutters or any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
         return []
-    if any(f.top <= a + 2 and f.bottom >= b - 2 for f in fills):
-        return []
+    if len(band) < GAP_ROWS_MIN_LINES:
+        return _ref_row_starts(band, gutters)
     edges = column_edges(Region(tuple(band), wide), gutters)
     centred = centred_row_starts(
         column_words(Region(tuple(band), wide), edges),
@@ -228,15 +228,73 @@ def band_row_starts(
     )
     if centred:
         return [y for y in centred if y > band[0].top + 0.5 and a < y < b]
-    opens_later = unruled_rows and len(_columns_of(band[0], gutters)) >= 2
-    if not any(w.xc < gutters[0].mid for w in band[0].words) and not opens_later:
-        return []
+    opens_later = len(_columns_of(band[0], gutters)) >= 2
+    # a band opening later columns only: its rows open where its text says (`unruled_rows`, a cut
+    # row's rest over a new row), or, in a ruled zone, only where several columns open together
+    # (a new row under a spanning first cell; a cell's next paragraph opens in one)
+    several = False
+    if not any(w.xc < gutters[0].mid for w in band[0].words) and not _opens_top_aligned(band, gutters, pitch):
+        if not opens_later:
+            return []
+        several = not unruled_rows
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
     if grid is None or grid.n_rows < 2:
         return []
     first = band[0].top
     tops = sorted({c.top for c in grid.cells if first < c.top and a < c.top < b})
-    return [y for y in tops if not _carried_on(band, y, gutters)]
+    tops = [y for y in tops if not _carried_on(band, y, gutters)]
+    if several:
+        tops = [y for y in tops if _opened_after_blank(band, y, gutters) >= 2]
+    return tops
+
+
+def _opened_after_blank(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> int:
+    """How many columns the band's first line from y on prints in a blank line or more below
+    their text above it (or with none above): columns a new row opens, not a cell's text going on."""
+    after = next((i for i, ln in enumerate(band) if ln.top >= y - 0.5), None)
+    if after is None:
+        return 0
+    mids = [g.mid for g in gutters]
+    return sum(_blank_above(band, after, {c}, mids) for c in _columns_of(band[after], gutters))
+
+
+def _ref_row_starts(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[float]:
+    """Rows of a band too short to read as an unruled table: a line printing a ref alone in the
+    column where the band's first line printed one (a ref column: "R1" two lines over "R2"),
+    none of its columns going on in lower case from above."""
+    mids = [g.mid for g in gutters]
+    out = []
+    for k in range(1, len(band)):
+        words = band[k].words
+        col = bisect_right(mids, words[0].xc)
+        if col == bisect_right(mids, band[0].words[0].xc) and _opens_ref(band, k, mids):
+            above = {bisect_right(mids, w.xc) for ln in band[:k] for w in ln.words}
+            firsts: dict[int, str] = {}
+            for w in words:
+                firsts.setdefault(bisect_right(mids, w.xc), w.text)
+            if not any(c in above and t[:1].islower() for c, t in firsts.items()):
+                out.append(band[k].top)
+    return out
+
+
+def _opens_top_aligned(band: Sequence[PrintedLine], gutters: Sequence[Gutter], pitch: float) -> bool:
+    """Does a later line of a band whose first line prints only later columns open two or more
+    columns together, whose text all sits above the band's middle by more than a line? Cells
+    centred in one row open their short columns around the row's middle; a cut row's rest over a
+    new row (a page going on with a table) opens the new row's cells at their tops."""
+    mids = [g.mid for g in gutters]
+    top, bottom = band[0].top, band[-1].bottom
+    seen = {bisect_right(mids, w.xc) for w in band[0].words}
+    for k, ln in enumerate(band[1:], start=1):
+        opened = {bisect_right(mids, w.xc) for w in ln.words} - seen
+        if len(opened) >= 2:
+            ends = {
+                c: max(w.bottom for line in band[k:] for w in line.words if bisect_right(mids, w.xc) == c)
+                for c in opened
+            }
+            return all((ln.top + end) / 2 < (top + bottom) / 2 - pitch for end in ends.values())
+        seen |= opened
+    return False
 
 
 def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> bool:

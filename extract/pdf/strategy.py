@@ -85,14 +85,36 @@ INNER_GUTTER_LINES = 4
 
 def _inner_gutter(lines: Sequence[Sequence[Word]], n: int) -> bool:
     """Is there an x at which at least 80% of the lines pause (a gap of over half the type size)?
-    Wide spaces of justified prose do not line up down a cell; a column gutter does."""
+    Wide spaces of justified prose do not line up down a cell; a column gutter does. In a narrow
+    cell they can (lines of two or three words stretched to the cell's width), so a pause whose
+    lines all end flush at the cell's right edge on words that start at different x (the
+    stretched line's last words, not a column's left-aligned starts) is justification."""
     pauses = [
-        (a.x1, b.x0)
+        (a.x1, b.x0, line)
         for line in lines
         for a, b in zip(line, line[1:], strict=False)
         if b.x0 - a.x1 >= 0.6 * a.size
     ]
-    return any(sum(1 for a, b in pauses if a <= x <= b) >= 0.8 * n for x in {(a + b) / 2 for a, b in pauses})
+    right = max(line[-1].x1 for line in lines)
+    for x in {(a + b) / 2 for a, b, _ in pauses}:
+        held = [(b, line) for a, b, line in pauses if a <= x <= b]
+        if len(held) >= 0.8 * n and not _justified_pause(held, right):
+            return True
+    return False
+
+
+# Lines ending this close to the cell's rightmost text end flush (points)...
+FLUSH_TOLERANCE = 1.0
+
+
+def _justified_pause(held: Sequence[tuple[float, Sequence[Word]]], right: float) -> bool:
+    """Do the lines pausing at one x all end flush at `right`, on words (not figures) after the
+    pause that start at two or more x (a column's words start at one)?"""
+    after = [[w for w in line if w.x0 >= b - 0.01] for b, line in held]
+    flush = all(right - line[-1].x1 <= FLUSH_TOLERANCE for _, line in held)
+    starts = max(b for b, _ in held) - min(b for b, _ in held)
+    wordy = all(any(ch.isalpha() for w in ws for ch in w.text) for ws in after)
+    return flush and wordy and starts > FLUSH_TOLERANCE
 
 
 def _pauses_at(line: Sequence[Word], xs: Sequence[float], space: float) -> bool:

@@ -44,7 +44,10 @@ class LinesStrategy:
             for e in edges
             if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
         ]
-        closed = _close_open_ends(_close_open_sides(edges))
+        sided = _close_open_sides(edges)
+        closed = _close_open_ends(sided)
+        added = closed[len(sided) :]  # the rules drawn under (or over) open pieces, not the sides
+        closed = closed + _title_gap_rules(closed)
         intersections = edges_to_intersections(closed, INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
         tables = cells_to_tables(cells)
@@ -52,7 +55,6 @@ class LinesStrategy:
         # pdfplumber drops one-cell tables; a lone bordered box may be a table's merged title row
         tables += [[c] for c in cells if c not in grouped]
         grids = [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
-        added = closed[len(edges) :]
         return [_mark_open(g, added, edges) for g in grids] if added else grids
 
 
@@ -140,6 +142,66 @@ def _close_open_ends(edges: list[dict]) -> list[dict]:
         drawn = [(h["x0"], h["x1"]) for h in hs if abs(h["top"] - y) <= INTERSECT]
         if _uncovered(x0, x1, drawn) > 2 * INTERSECT:
             out.append(_rule(x0, x1, y))
+    return out
+
+
+def _title_gap_rules(edges: list[dict]) -> list[dict]:
+    """Rules over and under a row printed across the whole table where every column rule stops.
+
+    A title or objective row spanning all the columns interrupts each column rule, and with no
+    rule drawn over or under it (a lattice ruled at its columns and frame only) the column rules
+    meet no rule: no cell forms and the whole table is one box. Where all the inner column rules
+    pause over the same stretch, inside a frame whose sides run past it, the pause's ends are row
+    lines across the frame. A pause only some column rules make (a header cell spanning two
+    columns) is no such row."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if len(vs) < 4:
+        return []
+    by_x: dict[int, list[dict]] = {}
+    for v in vs:
+        by_x.setdefault(round(v["x0"]), []).append(v)
+    xs = sorted(by_x)
+    out: list[dict] = []
+    inner_pauses: dict[int, list[tuple[float, float]]] = {}
+    for x, pieces in by_x.items():
+        pieces.sort(key=lambda e: e["top"])
+        inner_pauses[x] = [
+            (a["bottom"], b["top"])
+            for a, b in zip(pieces, pieces[1:], strict=False)
+            if b["top"] - a["bottom"] > INTERSECT
+        ]
+    hs = [e for e in edges if e["orientation"] == "h"]
+    seen: set[tuple[int, int]] = set()
+    for pauses in inner_pauses.values():
+        for y0, y1 in pauses:
+            key = (round(y0), round(y1))
+            if key in seen:
+                continue
+            seen.add(key)
+            paused = [
+                k
+                for k, ps in inner_pauses.items()
+                if any(abs(a - y0) <= INTERSECT and abs(b - y1) <= INTERSECT for a, b in ps)
+            ]
+            spanning = [
+                k
+                for k in xs
+                if any(v["top"] < y0 - INTERSECT and v["bottom"] > y1 + INTERSECT for v in by_x[k])
+            ]
+            if len(paused) < 2 or not spanning:
+                continue
+            lo, hi = min(paused), max(paused)
+            sides = [k for k in spanning if k < lo], [k for k in spanning if k > hi]
+            if not sides[0] or not sides[1]:
+                continue
+            x0, x1 = max(sides[0]), min(sides[1])
+            # every column rule between the frame's sides pauses there
+            if any(x0 < k < x1 and k not in paused for k in xs):
+                continue
+            for y in (y0, y1):
+                drawn = [(h["x0"], h["x1"]) for h in hs if abs(h["top"] - y) <= INTERSECT]
+                if _uncovered(x0, x1, drawn) > 2 * INTERSECT:
+                    out.append(_rule(x0, x1, y))
     return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from .columns import (
     Gutter,
     Over,
+    Region,
     added_gutters,
     crosses,
     find_gutters,
@@ -102,6 +103,8 @@ class TextColumnsStrategy:
         body: list[PageGrid] = []
         for region in gap_regions(free, gutters, gap_min, pitch, s, page.continues_table):
             grid = gap_grid(page.number, self.name, region, gutters, pitch, s, gap_min)
+            if grid is None and page.continues_table and not body:
+                grid = _rest_row(page.number, self.name, region, page.column_hint)
             if grid:
                 body.append(grid)
         for top, bottom, bar_grid in bars:
@@ -120,6 +123,21 @@ class TextColumnsStrategy:
             return []
         found = find_gutters(multi, gap_min, s.gutter_noise_share)
         return rule_gutters(multi, page.edges, page.fills, found, s.gutter_noise_share) if found else []
+
+
+def _rest_row(page: int, name: str, region: Region, hint: Sequence[float]) -> PageGrid | None:
+    """One row in the last page's columns holding a region printed inside one of them (a cut
+    row's rest in one later column, its other cells ended overleaf), for the join to seat."""
+    words = [w for ln in region.lines for w in ln.words]
+    if len(hint) < 3 or not words:
+        return None
+    inside = [k for k in range(1, len(hint) - 1) if all(w.x0 >= hint[k] - 1 for w in words)]
+    col = max(inside, default=None)
+    if col is None or not all(w.x1 <= hint[col + 1] + 1 for w in words):
+        return None
+    top, bottom = min(w.top for w in words) - 1, max(w.bottom for w in words) + 1
+    cells = tuple(GridCell(0, 1, c, c + 1, hint[c], top, hint[c + 1], bottom) for c in range(len(hint) - 1))
+    return PageGrid(page, name, 1, len(hint) - 1, cells, ruled=False, col_edges=tuple(hint))
 
 
 # Lines further apart than this many line pitches belong to different blocks of text.
