@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from talentmap.extract.pdf.columns import find_gutters, gutter_voters, in_pieces, printed_over, printed_spans
 from talentmap.extract.pdf.furniture import strip_furniture
+from talentmap.extract.pdf.grid import GridCell, PageGrid
 from talentmap.extract.pdf.layout import PrintedLine, group_lines
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
-from talentmap.extract.pdf.page_tables import Strategies, page_tables
+from talentmap.extract.pdf.page_tables import Strategies, _with_header_columns, page_tables
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
@@ -379,3 +380,56 @@ def test_lines_side_by_side_on_their_own_baselines_vote_as_one_line_and_once():
     beside = lines_of([word("Aim", 50, 100), word("Run", 120, 104), word("Fund", 120, 114)])
     voters = gutter_voters(beside)
     assert [[w.text for w in v.words] for v in voters] == [["Aim", "Run"], ["Fund"]]
+
+
+# --- a text body under a ruled header takes the header's columns ------------------------------
+
+
+def _lattice_header(edges: tuple[float, ...], top: float, bottom: float) -> PageGrid:
+    cells = tuple(
+        GridCell(0, 1, k, k + 1, edges[k], top, edges[k + 1], bottom) for k in range(len(edges) - 1)
+    )
+    return PageGrid(1, "pdfplumber-lines", 1, len(edges) - 1, cells, ruled=True, col_edges=edges)
+
+
+def _text_body(edges: tuple[float, ...], tops: list[float], bottom: float) -> PageGrid:
+    ys = [*tops, bottom]
+    cells = tuple(
+        GridCell(r, r + 1, k, k + 1, edges[k], ys[r], edges[k + 1], ys[r + 1])
+        for r in range(len(tops))
+        for k in range(len(edges) - 1)
+    )
+    return PageGrid(1, "text-columns", len(tops), len(edges) - 1, cells, ruled=False, col_edges=edges)
+
+
+def _word(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0, x0 + 5 * len(text), top, top + 9, 9)
+
+
+def test_a_text_body_under_a_ruled_header_is_parted_at_the_header_column_it_hides():
+    # the objective is printed once, on one line running up to the action: the body shows no gutter
+    header = _lattice_header((45.0, 70.0, 200.0, 300.0, 400.0), 86, 102)
+    body = _text_body((45.0, 70.0, 300.0, 400.0), [104.0, 130.0], 156.0)
+    words = [
+        _word("11", 50, 106),
+        _word("Provide", 75, 106),
+        _word("for", 180, 106),
+        _word("Launch", 203, 106),
+    ]
+    words += [
+        _word("Heads", 305, 106),
+        _word("12", 50, 132),
+        _word("Create", 203, 132),
+        _word("Dean", 305, 132),
+    ]
+    parted = _with_header_columns(body, [header], words)
+    assert parted.col_edges == (45.0, 70.0, 200.0, 300.0, 400.0) and parted.n_cols == 4
+    cols = {w.text: parted.cells[parted.cell_of(w)].col0 for w in words}
+    assert cols["Provide"] == cols["for"] == 1 and cols["Launch"] == cols["Create"] == 2
+
+
+def test_a_text_body_printing_across_the_header_column_line_keeps_its_columns():
+    header = _lattice_header((45.0, 70.0, 200.0, 300.0, 400.0), 86, 102)
+    body = _text_body((45.0, 70.0, 300.0, 400.0), [104.0, 130.0], 156.0)
+    words = [_word("11", 50, 106), _word("Provide", 75, 106), _word("across", 190, 106), _word("12", 50, 132)]
+    assert _with_header_columns(body, [header], words) is body

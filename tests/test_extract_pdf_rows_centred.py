@@ -9,10 +9,10 @@ and sit on baselines of their own, between the tall cell's lines.
 from __future__ import annotations
 
 from talentmap.extract.pdf.grid import GridCell, PageGrid
-from talentmap.extract.pdf.layout import PrintedLine
-from talentmap.extract.pdf.page import Edge, PageData, Word
+from talentmap.extract.pdf.layout import PrintedLine, group_lines, stacked_pitch, typical_pitch
+from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
 from talentmap.extract.pdf.rows_centred import Block, centred_row_starts, rows_of
-from talentmap.extract.pdf.rows_ruled import rule_joints, split_lattice_rows
+from talentmap.extract.pdf.rows_ruled import Rule, rule_joints, split_lattice_rows, with_frame_ends
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
 
@@ -361,3 +361,63 @@ def test_two_lone_spans_in_different_columns_read_as_one_row():
     # joins the first as its row's other cell (no paragraph of one cell to centre)
     first, second = Block(0, 100.0, 110.0), Block(1, 140.0, 150.0)
     assert rows_of([first, second], join=10.0, tol=2.0) == [[first, second]]
+
+
+def _row_texts(grid: PageGrid, words: list[Word]) -> list[str]:
+    """Each grid row's words, joined cell by cell (each cell's lines top to bottom)."""
+    rows: dict[int, list[Word]] = {}
+    for w in words:
+        i = grid.cell_of(w)
+        if i is not None:
+            rows.setdefault(grid.cells[i].row0, []).append(w)
+    return [
+        " ".join(w.text for w in sorted(ws, key=lambda w: (grid.cell_of(w), w.top, w.x0)))
+        for _, ws in sorted(rows.items())
+    ]
+
+
+def test_stacked_pitch_reads_a_columns_lines_not_lines_printed_beside_each_other():
+    words, _ = rows_page(BODY)
+    lines = group_lines(words, PdfSettings().line_tolerance)
+    tops = [ln.top for ln in lines]
+    page_pitch = typical_pitch(tops, HEIGHT)
+    assert page_pitch < 0.8 * PITCH  # centred cells' baselines sit half a line apart
+    assert stacked_pitch(lines, page_pitch) == PITCH
+
+
+def test_centred_rows_parted_by_wide_padding_under_a_header_bar_stay_one_table():
+    # rows padded by more than two of the page's (half-line) pitches, no rule under the bar
+    words, tops = rows_page(BODY, top=112.0, pad=8.0)
+    header = line_words("Ref", COLS[0], 90) + line_words("Action", COLS[1], 90)
+    header += line_words("Lead", COLS[2], 90) + line_words("When", COLS[3], 90)
+    grids = TextColumnsStrategy(PdfSettings()).extract(page_with(header + words, rules=[86, 102]))
+    body = [g for g in grids if g.bbox[1] >= 102]
+    assert len(body) == 1
+    texts = _row_texts(body[0], words)
+    assert len(texts) == len(BODY)
+    assert all(t.startswith(ref) for t, ref in zip(texts, ["1.1", "1.2", "1.3"], strict=True))
+
+
+def test_a_last_row_under_the_row_rules_is_closed_where_the_side_rule_ends():
+    # rows ruled above each row, no rule under the last one: the left side rule runs on to its foot
+    words, tops = rows_page(BODY)
+    foot = max(w.bottom for w in words) + PAD
+    side = (Edge("v", 45, 45, tops[0] - PAD, foot),)
+    page = page_with(words, rules=[t - PAD for t in tops], verticals=side)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    texts = _row_texts(grid, words)
+    assert len(texts) == len(BODY)
+    assert texts[-1].startswith("1.3") and "each year" in texts[-1] and "Year 1" in texts[-1]
+
+
+def test_side_rules_that_meet_only_a_frames_top_and_header_rule_add_no_foot():
+    # a box over an unruled body: the sides run down to the page's end past two rules only
+    rules = [Rule(86.0, ((45.0, 480.0),)), Rule(102.0, ((45.0, 480.0),))]
+    sides = [Edge("v", x, x, 86, 400) for x in (45.0, 480.0)]
+    assert with_frame_ends(rules, sides, (), PITCH) == rules
+    ruled = [*rules, Rule(150.0, ((45.0, 480.0),))]
+    assert [r.y for r in with_frame_ends(ruled, sides, (), PITCH)] == [86.0, 102.0, 150.0, 400.0]
+    # the edges of shaded bands (a header bar, section rows) are no row rules
+    bands = (Fill(45, 480, 86, 102, 0.4), Fill(45, 480, 150, 166, 0.9))
+    banded = [*rules, Rule(150.0, ((45.0, 480.0),)), Rule(166.0, ((45.0, 480.0),))]
+    assert with_frame_ends(banded, sides, bands, PITCH) == banded

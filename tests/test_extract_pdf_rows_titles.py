@@ -413,6 +413,72 @@ def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
     assert {"B1", "B2", "B3", "B4"} <= in_rows
 
 
+def test_the_rest_of_a_cut_row_whose_first_cell_goes_on_in_capitals_is_joined_to_it():
+    # "4." then "Sustainability" on the next page (a wrapped theme), the objective and action going
+    # on in lower case, the short lead and date ended above the cut
+    first = piece(1, [HEADER, ("4.", "Ensure staff are", "Create a fund", "Technical", "Year 1")])
+    second = piece(
+        2,
+        [
+            HEADER,
+            ("Sustainability", "recognised for it", "at school level.", "Managers", ""),
+            ("", "Embed recognition", "Run a showcase.", "HR team", "2026"),
+        ],
+    )
+    (table,) = join_pieces([first, second])
+    assert [r.cells[1] for r in table.rows[1:]] == ["Ensure staff are recognised for it", "Embed recognition"]
+    assert table.rows[1].cells[0] == "4. Sustainability"
+
+
+def test_a_new_row_opening_in_capitals_in_every_cell_is_not_joined():
+    first = piece(1, [HEADER, ("Visibility", "Raise profile", "Run a showcase", "HR team", "2025")])
+    second = piece(2, [HEADER, ("Recognition", "Embed recognition", "update a network.", "Estates", "2026")])
+    (table,) = join_pieces([first, second])
+    assert len(table.rows) == 3
+
+
+# --- outer column rules left out ------------------------------------------------------------
+
+
+def test_a_lattice_whose_first_column_has_no_left_rule_keeps_that_columns_words():
+    # column rules and a right side down the table, rules across from the table's left edge
+    top = 160.0
+    rows = [
+        (["Theme", "Objective", "Action", "Lead", "When"], 90),
+        (["Visibility", "Raise profile", "Run a showcase", "HR team", "2025"], 108),
+        (["Recognition", "Embed it", "Fund awards", "Estates", "2026"], 130),
+    ]
+    edges = [Edge("h", 45, 580, y, y) for y in (86, 102, top)]
+    edges += [Edge("v", x, x, 86, top) for x in FIVE_EDGES[1:]]
+    page = page_from(rows, FIVE, tuple(edges))
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.col_edges[0] == 45 and grid.n_cols == 5
+    body = [c for c in grid.cells if c.col0 == 0 and c.top >= 102]
+    assert body and all(c.x0 == 45 for c in body)
+
+
+def test_rules_across_with_column_rules_and_neither_side_get_no_sides():
+    # the strips outside the outermost column rules may hold several unruled columns
+    edges = [Edge("h", 45, 580, y, y) for y in (86, 102, 160)]
+    edges += [Edge("v", x, x, 86, 160) for x in FIVE_EDGES[1:-1]]
+    page = page_from([(["Theme", "Objective", "Action", "Lead", "When"], 90)], FIVE, tuple(edges))
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.col_edges[0] == FIVE_EDGES[1] and grid.col_edges[-1] == FIVE_EDGES[-2]
+
+
+def test_a_pages_piece_of_a_lattice_under_column_rules_with_one_rule_across_is_a_lattice():
+    # the table goes on from the last page: its column rules start at the page top, one foot rule
+    rows = [
+        (["", "staff are seen", "for all staff.", "", ""], 50),
+        (["Recognition", "Embed it", "Fund", "HR", "2026"], 70),
+    ]
+    edges = [Edge("h", 45, 580, 90, 90)]
+    edges += [Edge("v", x, x, 45, 90) for x in FIVE_EDGES]
+    page = page_from(rows, FIVE, tuple(edges))
+    (grid,) = LinesStrategy().extract(page)
+    assert grid.n_cols == 5 and grid.bbox[1] == 45
+
+
 def running_head_page(head: bool) -> PageData:
     """A running head underlined by a rule across the text block, then the page's title and
     intro (lines across the columns), then a table whose own first rule is under its header

@@ -324,10 +324,18 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
     if not first.cells[lead]:
         return not _opens_every_cell(last, first, lead)
-    for a, b in zip(last.cells, first.cells, strict=False):
-        if a and b:
-            return not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
-    return False
+    runs_on = [
+        not a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].islower()
+        for a, b in zip(last.cells, first.cells, strict=False)
+        if a and b
+    ]
+    if not runs_on:
+        return False
+    # the first cell both rows fill says it; or, where that one opens in capitals (a cell's
+    # wrapped next word: a name, a theme), a later cell going on in lower case, in a row that
+    # leaves some of the last row's cells unfilled (their short text ended above the cut)
+    leaves = any(a and not b for a, b in zip(last.cells, first.cells, strict=False))
+    return runs_on[0] or (any(runs_on) and leaves)
 
 
 def _cut_at_foot(last: _Row, first: _Row) -> bool:

@@ -97,6 +97,29 @@ def typical_pitch(tops: Sequence[float], size: float) -> float:
     return median(diffs) if diffs else 1.2 * max(size, 1.0)
 
 
+def stacked_pitch(lines: Sequence[PrintedLine], pitch: float) -> float:
+    """The distance between the tops of lines printed one under the other: `pitch` (read from
+    all successive tops), or more where cells centred in their rows print lines beside each other
+    on baselines a fraction of a line apart, which successive tops then mostly measure. Read
+    from lines starting at one x (a column's lines), each from the last such line above it."""
+    last: dict[int, PrintedLine] = {}
+    diffs = []
+    for ln in lines:
+        key = round(ln.x0 / STACKED_ALIGN)
+        above = last.get(key)
+        height = above.bottom - above.top if above is not None else 0.0
+        if above is not None and above.bottom - STACKED_OVERLAP * height <= ln.top < above.top + 2.2 * height:
+            diffs.append(ln.top - above.top)
+        last[key] = ln
+    return max(pitch, median(diffs)) if diffs else pitch
+
+
+# Lines starting this close (points) start at one x; the next line may overlap a line by this
+# share of its height and still be printed under it.
+STACKED_ALIGN = 2.0
+STACKED_OVERLAP = 0.2
+
+
 def median_size(words: Iterable[Word]) -> float:
     sizes = [w.size for w in words if w.size > 0]
     return median(sizes) if sizes else 10.0

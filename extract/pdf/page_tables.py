@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .evidence import PageLayout, page_layout
-from .grid import PageGrid, PageTable, fill_grid, words_by_cell
+from .grid import GridCell, PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
 from .layout import group_lines, median_size, split_segments, typical_space
 from .page import PageData, Word
@@ -80,6 +80,7 @@ def page_tables(
         rest = tuple(w for w in rest if id(w) not in beside)
         keep = layout.keep({id(w) for w in rest})
         text_grids = strategies.text.extract(replace(page, words=rest), keep) if rest else []
+    text_grids = [_with_header_columns(g, accepted, rest) for g in text_grids]
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
     tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
@@ -112,6 +113,88 @@ def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
         if own_column(side, table, rules, in_grid=True):
             return {id(w) for w in side}
     return set()
+
+
+def _with_header_columns(grid: PageGrid, lattices: Sequence[PageGrid], words: Sequence[Word]) -> PageGrid:
+    """A body read from text columns right under a ruled header, in the header's columns.
+
+    A header drawn as a lattice shows every column; the unruled body under it may hide one
+    (a group's value printed once, running up to the next column on its only line). When the
+    body's column lines are all among the header's and no word of its cells prints across the
+    header's other column lines, the body is parted there too.
+    """
+    if grid.ruled or grid.n_cols < 2:
+        return grid
+    x0, top, x1, _ = grid.bbox
+    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= grid.bbox[3]]
+    reach = HEADER_REACH * median_size(inside) if inside else 0.0
+    for head in lattices:
+        hx0, _, hx1, hbottom = head.bbox
+        if not (-HEADER_ALIGN <= top - hbottom <= reach) or len(head.col_edges) <= len(grid.col_edges):
+            continue
+        if abs(hx0 - x0) > reach or abs(hx1 - x1) > reach:
+            continue
+        inner, head_inner = grid.col_edges[1:-1], head.col_edges[1:-1]
+        if not all(any(abs(e - h) <= HEADER_ALIGN for h in head_inner) for e in inner):
+            continue
+        missing = [
+            h for h in head_inner if not any(abs(e - h) <= HEADER_ALIGN for e in inner) and x0 < h < x1
+        ]
+        if missing and not _printed_across(grid, inside, missing):
+            return _parted_at(grid, missing)
+    return grid
+
+
+# A body starts this many type sizes (at most) under its header's last rule...
+HEADER_REACH = 2.0
+# ...and its column lines are the header's where they lie this close (points).
+HEADER_ALIGN = 3.0
+
+
+def _printed_across(grid: PageGrid, words: Sequence[Word], xs: Sequence[float]) -> bool:
+    """Does a word of a one-column cell print across one of the x's?"""
+    for w in words:
+        i = grid.cell_of(w)
+        if i is None or grid.cells[i].col1 - grid.cells[i].col0 != 1:
+            continue
+        if any(w.x0 < x - 1 and w.x1 > x + 1 for x in xs):
+            return True
+    return False
+
+
+def _parted_at(grid: PageGrid, xs: Sequence[float]) -> PageGrid:
+    """The grid with column lines added at the x's: a one-column cell they cross is parted into
+    one cell a column; a cell across several columns (a title row) spans the new ones too."""
+    edges = sorted([*grid.col_edges, *xs])
+
+    def col(x: float) -> int:
+        return min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+
+    cells: list[GridCell] = []
+    for c in grid.cells:
+        c0, c1 = col(grid.col_edges[c.col0]), col(grid.col_edges[c.col1])
+        if c.col1 - c.col0 == 1:
+            cells += [
+                replace(
+                    c,
+                    col0=k,
+                    col1=k + 1,
+                    x0=c.x0 if k == c0 else edges[k],
+                    x1=c.x1 if k + 1 == c1 else edges[k + 1],
+                )
+                for k in range(c0, c1)
+            ]
+        else:
+            cells.append(replace(c, col0=c0, col1=c1))
+    cells.sort(key=lambda c: (c.row0, c.col0))
+    right = list(grid.content_right)
+    if right:
+        for x in xs:  # a new column's text area runs to its own line
+            k = col(x)
+            right.insert(k - 1, None)
+    return replace(
+        grid, n_cols=len(edges) - 1, cells=tuple(cells), col_edges=tuple(edges), content_right=tuple(right)
+    )
 
 
 def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known: frozenset[str]) -> PageTable:

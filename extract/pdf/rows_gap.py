@@ -25,7 +25,7 @@ from .columns import (
     side_by_side,
 )
 from .grid import GridCell, PageGrid
-from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines
+from .layout import LIST_MARKER, REF_PATTERN, PrintedLine, group_lines, stacked_pitch
 from .page import Word
 from .rows_centred import centred_row_starts
 from .rowstarts import value_row_starts
@@ -53,10 +53,13 @@ def gap_regions(
         if crossing[i - 1] and wrapped and tight and abs(ln.x0 - prev.x0) <= 2:
             crossing[i] = True
     prev_bottom = None
+    # two lines' whitespace parts runs: lines of cells centred in their rows print beside each
+    # other a fraction of a line apart, so the page's pitch can be well under a line's
+    apart = 2 * stacked_pitch(lines, pitch)
     for ln, cross in zip(lines, crossing, strict=False):
         if cross:
             runs.append([])
-        elif runs and runs[-1] and prev_bottom is not None and ln.top - prev_bottom <= 2 * pitch:
+        elif runs and runs[-1] and prev_bottom is not None and ln.top - prev_bottom <= apart:
             runs[-1].append(ln)
         else:
             runs.append([ln])

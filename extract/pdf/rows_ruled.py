@@ -88,6 +88,75 @@ def horizontal_rules(page: PageData, x_lo: float, x_hi: float, s: PdfSettings) -
     ]
 
 
+def with_frame_ends(
+    rules: Sequence[Rule], edges: Sequence[Edge], fills: Sequence[Fill], pitch: float
+) -> list[Rule]:
+    """The rules plus each table's missing foot (or top) rule where its side rules end.
+
+    A table drawn with rules on only some of its edges (a left or right side and row rules, but no
+    rule under its last row, nor over a page's first) still shows where it ends: its side or
+    column rules run on from a row rule down to its foot (or from its top down to a row rule).
+    Without a rule there, the last row's text is read as an unruled body under the rules, cut
+    into rows wherever its cells pause. A vertical rule (drawn in one piece or cell by cell)
+    running through or from a row rule to more than a line's pitch past the last (or first) row
+    rule it meets closes its table there, across that row rule's width. Sides that start and
+    end at row rules (a filled bar's, a shaded band's, a box's) add nothing.
+    """
+    if not rules:
+        return list(rules)
+    lo = min(r.x0 for r in rules) - FRAME_SIDE_REACH
+    hi = max(r.x1 for r in rules) + FRAME_SIDE_REACH
+    sides: dict[int, list[tuple[float, float]]] = {}
+    for e in edges:
+        if e.orientation == "v" and lo <= e.x0 <= hi and e.bottom - e.top >= 1:
+            sides.setdefault(round(e.x0 / FRAME_SIDE_REACH), []).append((e.top, e.bottom))
+    added: list[Rule] = []
+    for pieces in sides.values():
+        for top, bottom in _chained(pieces):
+            crossed = [r for r in rules if top - FRAME_SIDE_REACH <= r.y <= bottom + FRAME_SIDE_REACH]
+            if sum(1 for r in crossed if not _band_edge(r, fills)) < FRAME_ROW_RULES:
+                continue  # no rows ruled: the body under the rules is unruled anyway
+            for end, nearest in ((bottom, crossed[-1]), (top, crossed[0])):
+                if abs(end - nearest.y) <= pitch or any(abs(r.y - end) <= pitch for r in [*rules, *added]):
+                    continue
+                added.append(Rule(end, ((nearest.x0, nearest.x1),)))
+    return sorted([*rules, *added], key=lambda r: r.y)
+
+
+# A side rule closes its table only where it runs past this many row rules, not counting the
+# edges of shaded bands (a frame's top and a header rule, or bands parting sections, leave the
+# rows of the body under them unruled: they are read as unruled, with or without a foot).
+FRAME_ROW_RULES = 3
+# A table's side rule lies this close (points) to its row rules' ends, and starts or ends this
+# close to the row rule it runs on from; pieces of one rule meet this close.
+FRAME_SIDE_REACH = 3.0
+
+
+def _band_edge(rule: Rule, fills: Sequence[Fill]) -> bool:
+    """Is the rule the top or foot of a shaded band (a header bar, a section row, a zebra band),
+    rather than a row rule (a line, or a fill thin enough to be one)?"""
+    return any(
+        min(f.bottom - f.top, f.x1 - f.x0) > FRAME_RULE_MAX
+        and (abs(f.top - rule.y) <= FRAME_SIDE_REACH or abs(f.bottom - rule.y) <= FRAME_SIDE_REACH)
+        for f in fills
+    )
+
+
+# A fill at most this tall or wide (points) is a rule drawn as a fill.
+FRAME_RULE_MAX = 3.0
+
+
+def _chained(pieces: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Vertical pieces at one x joined where they meet (a rule drawn cell by cell)."""
+    out: list[tuple[float, float]] = []
+    for top, bottom in sorted(pieces):
+        if out and top <= out[-1][1] + FRAME_SIDE_REACH:
+            out[-1] = (out[-1][0], max(out[-1][1], bottom))
+        else:
+            out.append((top, bottom))
+    return out
+
+
 def _with_value_rows(
     region: Region, rules: Sequence[Rule], edges: Sequence[float], pitch: float
 ) -> list[Rule]:

@@ -28,8 +28,10 @@ class LinesStrategy:
     def extract(self, page: PageData, lines: Sequence[PrintedLine] | None = None) -> list[PageGrid]:
         h = sum(1 for e in page.edges if e.orientation == "h")
         v = len(page.edges) - h
-        if h < 2 or v < 2:
+        if h < 1 or v < 2:
             return []
+        if h < 2 and len({round(e.x0) for e in page.edges if e.orientation == "v"}) < 3:
+            return []  # one rule across needs column rules (a page's piece of a table, closed above)
         edges = merge_edges(
             [_as_dict(e) for e in page.edges],
             snap_x_tolerance=SNAP,
@@ -42,8 +44,9 @@ class LinesStrategy:
             for e in edges
             if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
         ]
-        closed = _close_open_ends(edges)
-        added = closed[len(edges) :]
+        sided = _close_open_sides(edges)
+        closed = _close_open_ends(sided)
+        added = closed[len(sided) :]  # the rules drawn under (or over) open pieces, not the sides
         closed = closed + _title_gap_rules(closed)
         intersections = edges_to_intersections(closed, INTERSECT, INTERSECT)
         cells = intersections_to_cells(intersections)
@@ -53,6 +56,66 @@ class LinesStrategy:
         tables += [[c] for c in cells if c not in grouped]
         grids = [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
         return [_mark_open(g, added, edges) for g in grids] if added else grids
+
+
+def _close_open_sides(edges: list[dict]) -> list[dict]:
+    """Draw the missing outer column rule where the table's row rules end.
+
+    A table ruled on only some edges (column rules and a right side, but no left side) still
+    shows its width: its rules across (a header rule, a foot rule) run on past the outermost
+    column rule to the table's edge. Without a rule there, the first (or last) column has no
+    cells and its words fall out of the table. Only rules across most of the column rules'
+    span, at heights the column rules reach, count; the new side runs down the column rules.
+    The column rules are those reaching the lowest one's foot (a header bar's sides stop short).
+    Only one side is completed, where the other is drawn: rules across with column rules and
+    neither side (the outer strips may hold several unruled columns) are left as they are.
+    """
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if not vs:
+        return edges
+    bottom = max(v["bottom"] for v in vs)
+    down = [v for v in vs if v["bottom"] >= bottom - INTERSECT]  # the rules down to the table's foot
+    if len({round(v["x0"]) for v in down}) < 2:
+        return edges
+    top = min(v["top"] for v in down)
+    left, right = min(v["x0"] for v in down), max(v["x1"] for v in down)
+    across = [
+        h
+        for h in edges
+        if h["orientation"] == "h"
+        and top - INTERSECT <= h["top"] <= bottom + INTERSECT
+        and min(h["x1"], right) - max(h["x0"], left) >= SIDE_SPAN_SHARE * (right - left)
+    ]
+    if not across:
+        return edges
+    x0, x1 = min(h["x0"] for h in across), max(h["x1"] for h in across)
+
+    def ruled_at(x: float) -> bool:  # a rule down most of the table there (not a header bar's side)
+        near = [v for v in vs if abs(v["x0"] - x) <= 2 * SNAP]
+        return sum(min(v["bottom"], bottom) - max(v["top"], top) for v in near) >= 0.5 * (bottom - top)
+
+    missing = [x for x, outer in ((x0, left), (x1, right)) if abs(x - outer) > 2 * SNAP and not ruled_at(x)]
+    if len(missing) != 1:
+        return edges  # both sides drawn, or neither: a frame, or column rules alone (no side to complete)
+    return [*edges, _side(missing[0], top, bottom)]
+
+
+# A rule across runs over at least this share of the column rules' span to show the table's width.
+SIDE_SPAN_SHARE = 0.8
+
+
+def _side(x: float, top: float, bottom: float) -> dict:
+    return {
+        "x0": x,
+        "x1": x,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": 0.0,
+        "height": bottom - top,
+        "orientation": "v",
+        "object_type": "line",
+    }
 
 
 def _close_open_ends(edges: list[dict]) -> list[dict]:

@@ -27,7 +27,7 @@ from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, typical_pitch, typical_space
 from .page import PageData
 from .rows_gap import gap_grid, gap_regions
-from .rows_ruled import Rule, horizontal_rules, ruled_grid, ruled_zones
+from .rows_ruled import Rule, horizontal_rules, ruled_grid, ruled_zones, with_frame_ends
 from .settings import PdfSettings
 
 # A ruled zone with this many lines split into columns shows its own gutters; with fewer, the
@@ -65,6 +65,7 @@ class TextColumnsStrategy:
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
         rules = _without_head_rule(rules, lines, gutters, gap_min)
+        rules = with_frame_ends(rules, page.edges, page.fills, pitch)
         grids: list[PageGrid] = []
         taken: set[int] = set()
         bars: list[tuple[float, float, PageGrid]] = []  # header bars over an unruled body
