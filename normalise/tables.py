@@ -46,6 +46,9 @@ class TableState:
     theme: str = ""
     after_section: bool = False  # the last row read was a section heading
     heading: str = ""  # the last non-pillar heading row inside a table body
+    headed: dict[int, tuple[Layout, int]] = field(
+        default_factory=dict
+    )  # n columns -> last layout a header named
     rows_seen: int = 0
     rows_with_identity: int = 0
     rows_with_ref: int = 0
@@ -150,11 +153,17 @@ def _find_layout(
             state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
         return layout, body_start
     body = [c for c, _ in cleaned]  # without a header every row is data (headings still set the theme)
-    if state.layout is not None and state.layout.n_cols == n:
-        carried = state.layout
-        if any(state.layout.header):  # the header carries over; these rows are fresh evidence
-            carried = build_layout(list(state.layout.header), body, n)
-        return Layout(carried.roles, state.layout.header, carried_from=state.layout_table), 0
+    source = (state.layout, state.layout_table) if state.layout is not None else None
+    if (source is None or source[0].n_cols != n) and n in state.headed:
+        # a table the extractor cut to other widths came between: the roles come from the last
+        # table of this width whose header named them, not from content alone
+        source = state.headed[n]
+    if source is not None and source[0].n_cols == n:
+        previous, table = source
+        carried = previous
+        if any(previous.header):  # the header carries over; these rows are fresh evidence
+            carried = build_layout(list(previous.header), body, n)
+        return Layout(carried.roles, previous.header, carried_from=table), 0
     return build_layout([""] * n, body, n), 0
 
 
@@ -226,6 +235,8 @@ def read_table(
         count += 1
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index
+        if any(layout.header):
+            state.headed[layout.n_cols] = (layout, index)
     return _explanation(index, extractor, layout, count)
 
 

@@ -521,3 +521,28 @@ def test_header_merged_into_one_spanning_cell_is_the_header_not_an_objective():
         ("Sustainability", "3", "", "Report each autumn", "HR Operations"),
     ]
     assert [c.field for c in plan.explanations[0].columns] == ["theme", "ref", "action", "measure", "lead"]
+
+
+def test_pillar_heading_row_cut_by_column_rules_sets_the_theme_not_a_header():
+    t = table(
+        ["Ref", "Action", "Measure", "Lead", "When"],
+        ["Theme", "1 – Visibility", "", "", ""],
+        ["1.1", LONG_A, "Uptake", "Jo", "2025"],
+        ["Career", "Development", "", "", ""],
+        ["2.1", LONG_B, "Numbers", "Sam", "2026"],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.theme, r.lead, r.extra) for r in records] == [
+        ("1.1", "Visibility", "Jo", ()),
+        ("2.1", "Career Development", "Sam", ()),
+    ]
+
+
+def test_headerless_table_takes_roles_from_the_last_headed_table_of_its_width():
+    t1 = table(["Ref", "Action", "Lead", "Timescale"], ["1.1", LONG_A, "Jo", "2025"], page=1, seq=1)
+    t2 = table(["1.2", LONG_B], page=2, seq=2)  # cut to another width between them
+    t3 = table(["R1", LONG_C, "Alex", "2026"], page=3, seq=3)
+    plan = normalise(doc(t1, t2, t3))
+    r = plan.records[-1]
+    assert (r.ref, r.action, r.lead, r.timescale, r.stated_rec) == ("R1", LONG_C, "Alex", "2026", "")
+    assert "carried over from table 1" in plan.explanations[2].columns[0].how
