@@ -12,7 +12,7 @@ from .headers import FUZZY_THRESHOLD, header_matches
 from .layout import Layout
 from .model import ActionRecord
 from .stated import is_rec_value, split_marker, stated_rec_aside, stated_rec_in
-from .status import normalise_status
+from .status import normalise_status, rejoin_broken_status
 from .themes import theme_cell_pillar
 
 
@@ -56,7 +56,7 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
         fields["ref"], fields["action"] = split_typed_ref(fields["action"])
     fields["ref"] = clean_ref(fields["ref"])
     fields["theme"] = values.get("theme") or theme
-    raw_status = values.get("status", "").strip()
+    raw_status = rejoin_broken_status(values.get("status", "").strip(), ctx.legend)
     fields["status_raw"] = raw_status
     fields["status"] = normalise_status(raw_status, ctx.legend)
     stated = stated_rec_in(values.get("stated_rec", ""))
