@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .centred import GROUP_FIELDS, centred_group_fills
 from .cleaning import clean_ref
 from .fragments import RowItem
 from .headers import FUZZY_THRESHOLD, header_matches
@@ -117,9 +118,6 @@ def split_typed_ref(action: str) -> tuple[str, str]:
     return hit.group(1), action[hit.end() :]
 
 
-GROUP_FIELDS = ("objective", "stated_rec")
-
-
 def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRecord]:
     """Number the rows and read their fields; an objective printed once for a group of actions
     (a merged cell drawn once) applies to the actions under it."""
@@ -127,8 +125,11 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
     carried: dict[str, str] = {}
     carried_theme = ""
     previous: RowItem | None = None
-    for item in items:
+    fills = centred_group_fills(items)
+    for item, fill in zip(items, fills, strict=True):
         cells = list(item.cells)
+        for col, value in fill.items():
+            cells[col] = value
         same_group = (
             previous is not None
             and previous.layout.roles == item.layout.roles

@@ -546,3 +546,22 @@ def test_headerless_table_takes_roles_from_the_last_headed_table_of_its_width():
     r = plan.records[-1]
     assert (r.ref, r.action, r.lead, r.timescale, r.stated_rec) == ("R1", LONG_C, "Alex", "2026", "")
     assert "carried over from table 1" in plan.explanations[2].columns[0].how
+
+
+def _grouped(objectives):
+    actions = [
+        f"{verb} a technician network in every school to share good practice."
+        for verb in ["Ab", "Bc", "Cd", "De", "Ef", "Fg", "Gh"]
+    ]
+    rows = [["Objective", "Ref", "Action", "Lead"], ["Visibility"] * 4]
+    rows += [[obj, f"1.{i + 1}", actions[i], "Jo"] for i, obj in enumerate(objectives)]
+    return [r.objective for r in normalise(doc(table(*rows))).records]
+
+
+def test_group_value_centred_in_its_merged_cell_covers_the_rows_above_it():
+    # printed once in the middle of each group (3 rows, then 4): the rows above belong to it too
+    assert _grouped(["", "Goal A", "", "", "Goal B", "", ""]) == ["Goal A"] * 3 + ["Goal B"] * 4
+
+
+def test_group_value_printed_at_the_top_carries_down_only():
+    assert _grouped(["Goal A", "", "", "Goal B", "", "", ""]) == ["Goal A"] * 3 + ["Goal B"] * 4
