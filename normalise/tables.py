@@ -35,6 +35,7 @@ from .layout import (
 )
 from .model import ColumnDecision, TableExplanation
 from .plan_likeness import table_verdict
+from .roles import is_ref_value
 
 
 @dataclass
@@ -72,6 +73,22 @@ def _not_an_action_table(layout: Layout, rows: list[tuple[list[str], int | None]
         return True
     headerless = not any(layout.header) and layout.carried_from is None
     return headerless and sum(1 for r in layout.roles if r.field != "extra") < 2
+
+
+OBJECTIVE_ROW_MIN_WORDS = 3
+OBJECTIVE_ROW_MAX_CHARS = 200
+
+
+def _objective_row(cells: list[str], layout: Layout) -> bool:
+    """A group's objective printed as a row over its actions in a table with no objective column,
+    read into the first cell alone: words (not a reference) in a column that is not the action's,
+    the rest of the row blank."""
+    first = cells[0].strip() if cells else ""
+    if len(cells) < 3 or not first or any(c.strip() for c in cells[1:]) or layout.has("objective"):
+        return False
+    if layout.roles[0].field in ("action", "theme") or is_ref_value(first):
+        return False
+    return len(first.split()) >= OBJECTIVE_ROW_MIN_WORDS and len(first) <= OBJECTIVE_ROW_MAX_CHARS
 
 
 def header_in_one_cell(cells: list[str]) -> list[str] | None:
@@ -206,6 +223,9 @@ def read_table(
         if header_in_one_cell(cells) is not None:
             continue  # the header repeated on a new page, merged into one cell like the first
         theme = section_theme(cells)
+        if theme is None and not fragment and _objective_row(cells, layout):
+            state.heading, state.after_section = cells[0].strip(), True
+            continue
         if theme is not None and not fragment:
             if theme:
                 state.theme, state.heading = theme, ""

@@ -565,3 +565,21 @@ def test_group_value_centred_in_its_merged_cell_covers_the_rows_above_it():
 
 def test_group_value_printed_at_the_top_carries_down_only():
     assert _grouped(["Goal A", "", "", "Goal B", "", "", ""]) == ["Goal A"] * 3 + ["Goal B"] * 4
+
+
+def test_objective_row_read_into_the_first_cell_alone_is_the_objective_of_the_rows_below():
+    t = table(
+        ["Ref", "Action", "Lead"],
+        ["Visibility"] * 3,
+        ["Raise the profile of technicians", "", ""],
+        ["V1", LONG_A, "Jo"],
+        ["V2", LONG_B, "Sam"],
+        ["Improve the visibility of technical roles", "", ""],
+        ["V3", LONG_C, "Alex"],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.objective, r.theme) for r in records] == [
+        ("V1", "Raise the profile of technicians", "Visibility"),
+        ("V2", "Raise the profile of technicians", "Visibility"),
+        ("V3", "Improve the visibility of technical roles", "Visibility"),
+    ]
