@@ -325,7 +325,47 @@ def rule_gutters(
         across = sum(1 for ln in lines if any(rule.crossed_by(w) for w in ln.words))
         if both >= max(RULE_MIN_LINES, RULE_SHARE * len(lines)) and across <= limit:
             out.append(rule)
+    for x in _shading_sides(fills, lines, x_lo, x_hi):
+        if any(g.x0 - 2 <= x <= g.x1 + 2 for g in out):
+            continue
+        rule = Gutter(x - 1.5, x + 0.5)
+        if sum(1 for ln in lines if any(rule.crossed_by(w) for w in ln.words)) <= limit:
+            out.append(rule)
     return sorted(out, key=lambda g: g.x1)
+
+
+# Where this many cell shadings begin or end, some of them ending there and some beginning, one of
+# them among the lines, the drawing shows a cell boundary.
+SHADING_SIDE_MIN = 3
+
+
+def _shading_sides(
+    fills: Sequence[Fill], lines: Sequence[PrintedLine], x_lo: float, x_hi: float
+) -> list[float]:
+    """The x positions inside the lines' extent where cell shadings (fills wider than a border)
+    end and others begin: a zebra band or header bar drawn cell by cell shows its column lines
+    though the text runs too close to them for a gutter, and centred cells printed on baselines
+    of their own leave no line with text on both sides of them. A white cell merged over a shaded
+    row leaves the shading beside it beginning at the column line with none ending there, so the
+    shadings of different bands count together. A side that shadings only end at (or only begin
+    at) is the outer side of a panel behind a table, and parts nothing."""
+    shades = [f for f in fills if f.x1 - f.x0 > RULE_FILL_WIDTH]
+    y_lo, y_hi = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+    ends: dict[int, list[tuple[float, bool, bool]]] = {}
+    for f in shades:
+        among = y_lo <= (f.top + f.bottom) / 2 <= y_hi
+        for x, left in ((f.x0, False), (f.x1, True)):
+            if x_lo < x < x_hi:
+                ends.setdefault(round(x), []).append((x, left, among))
+    out = []
+    for _, es in sorted(ends.items()):
+        if (
+            len(es) >= SHADING_SIDE_MIN
+            and any(a for *_, a in es)
+            and {lf for _, lf, _ in es} == {True, False}
+        ):
+            out.append(sum(x for x, *_ in es) / len(es))
+    return out
 
 
 # A pause within this many points of the line's own word spaces is one of them.

@@ -58,6 +58,8 @@ def page_tables(
             accepted.append(replace(grid, score=score))
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
+        elif page.continues_table and _opens_page_in_cells(grid, words):
+            accepted.append(replace(grid, score=1.0))
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
             grid = split_value_rows(grid, words, settings.line_tolerance)
@@ -146,6 +148,27 @@ BAND_COLUMN_GAP = 0.8
 BAND_REACH = 3.5
 # ...when their left ends are this close (points).
 BAND_ALIGN = 2.0
+
+
+def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
+    """Is the grid one row of cells (two or more columns) printed first on the page, every word on
+    its lines inside a cell, at most half of its cells printed in? On a page going on with a
+    table, that is the rest of the row cut at the last page's foot (its long cells running on),
+    shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
+    page fills every cell, and a lattice row holding new rows too fills most."""
+    x0, top, x1, bottom = grid.bbox
+    if grid.n_rows != 1 or grid.n_cols < 2:
+        return False
+    band = [w for w in words if top <= w.yc <= bottom]
+    if not band or any(w.yc < top for w in words):
+        return False
+    held = [grid.cell_of(w) for w in band]
+    if any(
+        i is None or not grid.cells[i].x0 - 1 <= w.x0 <= w.x1 <= grid.cells[i].x1 + 1
+        for i, w in zip(held, band, strict=True)
+    ):
+        return False
+    return 2 * len(set(held)) <= len(grid.cells)
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:

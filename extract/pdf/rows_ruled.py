@@ -317,6 +317,7 @@ def split_lattice_rows(
     x0, top, x1, bottom = grid.bbox
     inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
     lines = group_lines(inside, s.line_tolerance)
+    grid = _with_holes_filled(grid, lines)
     if len(lines) < GAP_ROWS_MIN_LINES:
         return grid
     gutters = [Gutter(e - 1, e + 1) for e in grid.col_edges[1:-1]]
@@ -335,11 +336,95 @@ def split_lattice_rows(
         found = band_row_starts(band, wide, (a, b), gutters, pitch, s, gap_min, fills, unruled)
         text = [y - 0.5 for y in found]
         starts += _with_rule_joints(text, joints_in(pieces, a, b), band, a)
-    if not starts:
+    shades = _shades_on_columns(grid, fills, lines)
+    if not starts and not shades:
         return grid
     crossing = [ln for ln in lines if crosses(ln, gutters)]
     verticals = [e for e in edges if e.orientation == "v"]
-    return _cells_by_text(split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min)
+    rules = [e for e in verticals if not _shade_side(e, shades)] if shades else verticals
+    cut = _cells_by_text(
+        split_grid_rows(grid, starts), lines, crossing, starts, verticals, gap_min, rules, bool(shades)
+    )
+    return cut
+
+
+def _with_holes_filled(grid: PageGrid, lines: Sequence[PrintedLine]) -> PageGrid:
+    """The lattice with a cell in each place no cell covers that text is printed in: a white row
+    between rows shaded cell by cell has no box of its own (only the shadings' sides above and
+    below it are drawn), and its words would fall in no cell. Neighbouring places of one row are
+    one cell where a printed word runs across their border."""
+    ys = sorted({c.top for c in grid.cells} | {c.bottom for c in grid.cells})
+    xs = grid.col_edges
+    if len(ys) - 1 != grid.n_rows or len(xs) - 1 != grid.n_cols:
+        return grid
+    covered = {
+        (r, c)
+        for cell in grid.cells
+        for r in range(cell.row0, cell.row1)
+        for c in range(cell.col0, cell.col1)
+    }
+    words = [w for ln in lines for w in ln.words]
+    added: list[GridCell] = []
+    for r in range(grid.n_rows):
+        row = [
+            GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1])
+            for c in range(grid.n_cols)
+            if (r, c) not in covered
+        ]
+        held = [ln for ln in lines if ys[r] < (ln.top + ln.bottom) / 2 < ys[r + 1]]
+        if not row or not any(cell.holds(w) for cell in row for w in words):
+            continue
+        runs: list[list[GridCell]] = []
+        for cell in row:
+            if runs and runs[-1][-1].col1 == cell.col0:
+                runs[-1].append(cell)
+            else:
+                runs.append([cell])
+        for run in runs:
+            added += _joined_where_text_runs_across(run, held)
+    if not added:
+        return grid
+    cells = sorted([*grid.cells, *added], key=lambda c: (c.row0, c.col0))
+    return replace(grid, cells=tuple(cells))
+
+
+def _shades_on_columns(grid: PageGrid, fills: Sequence[Fill], lines: Sequence[PrintedLine]) -> list[Fill]:
+    """The grid's shadings (fills wider than a drawn border), when the lattice's columns are the
+    columns they are drawn on: a zebra table shading its cells one by one shows its columns on
+    the shaded bands only, so the white bands between them, which nothing is drawn through, are
+    parted at those columns too. None when a shading's side falls inside a lattice column (the
+    lattice missed a column the drawing shows) or a lattice column prints no word at all (the
+    strip of a cell's padding, a panel inset in a shaded cell)."""
+    x0, top, x1, bottom = grid.bbox
+    shades = [
+        f
+        for f in fills
+        if f.x1 - f.x0 > 2
+        and f.bottom - f.top > 2
+        and f.x0 >= x0 - 2
+        and f.x1 <= x1 + 2
+        and f.top >= top - 2
+        and f.bottom <= bottom + 2
+    ]
+    edges = grid.col_edges
+    sides = [x for f in shades for x in (f.x0, f.x1)]
+    if not sides or any(min(abs(x - e) for e in edges) > 3 for x in sides):
+        return []
+    held = {bisect_right(edges, w.xc) - 1 for ln in lines for w in ln.words}
+    if any(k not in held for k in range(len(edges) - 1)):
+        return []
+    return shades
+
+
+def _shade_side(e: Edge, fills: Sequence[Fill]) -> bool:
+    """Is the vertical edge the side of a fill wider than a drawn border (a cell's shading)?"""
+    return not e.stroked and any(
+        f.x1 - f.x0 > 2
+        and (abs(f.x0 - e.x0) <= 0.5 or abs(f.x1 - e.x0) <= 0.5)
+        and f.top <= e.top + 0.5
+        and f.bottom >= e.bottom - 0.5
+        for f in fills
+    )
 
 
 def _cells_by_text(
@@ -349,6 +434,8 @@ def _cells_by_text(
     starts: Sequence[float],
     verticals: Sequence[Edge],
     gap_min: float,
+    rules: Sequence[Edge] = (),
+    shaded: bool = False,
 ) -> PageGrid:
     """The cells of the rows cut out of lattice rows, as their text shows them. A lattice row
     ruled as one cell across its columns (the drawing interrupts the column rules around a
@@ -366,14 +453,18 @@ def _cells_by_text(
     body_ruled = {
         k
         for k in range(1, len(edges) - 1)
-        for e in verticals
+        for e in rules
         if abs(e.x0 - edges[k]) <= 3 and e.bottom > head_bottom + 2 and e.bottom - e.top > BODY_RULE_MIN
     }
     cells: list[GridCell] = []
     for r, row in sorted(by_row.items()):
         top, bottom = min(c.top for c in row), max(c.bottom for c in row)
         held = [ln for ln in lines if top < (ln.top + ln.bottom) / 2 < bottom]
-        new = (top in cut or bottom in cut) and all(c.row1 == r + 1 for c in row)
+        single = all(c.row1 == r + 1 for c in row)
+        unruled_span = any(
+            c.col1 - c.col0 >= 2 and not any(k in body_ruled for k in range(c.col0 + 1, c.col1)) for c in row
+        )
+        new = single and (top in cut or bottom in cut or (shaded and unruled_span))
         n_wide = sum(1 for ln in held if id(ln) in wide_ids)
         if not new or not held:
             cells.extend(row)
@@ -387,7 +478,7 @@ def _cells_by_text(
                         k
                         for k in range(c.col0 + 1, c.col1)
                         if _ruled(verticals, edges[k], c, held)
-                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min))
+                        or (k not in body_ruled and _parted_by_text(edges, k, c, held, gap_min, shaded))
                     ),
                     c.col1,
                 ]
@@ -469,7 +560,12 @@ BODY_RULE_MIN = 4.0
 
 
 def _parted_by_text(
-    edges: Sequence[float], k: int, cell: GridCell, lines: Sequence[PrintedLine], gap_min: float
+    edges: Sequence[float],
+    k: int,
+    cell: GridCell,
+    lines: Sequence[PrintedLine],
+    gap_min: float,
+    shaded: bool = False,
 ) -> bool:
     """Does the cell's text part at column edge k as cells part? Asked only where the body draws
     no rule at that edge at all (a frame round it, the columns ruled only in its header), so the
@@ -489,7 +585,10 @@ def _parted_by_text(
         for ws in runs
     ):
         return False
-    return len({bisect_right(edges, w.xc) for w in words}) >= 2
+    cols = {bisect_right(edges, w.xc) for w in words}
+    # between cells shaded on the lattice's columns, text kept to one later column is one cell's
+    # (the rest of a row cut at a page break), not a title, which opens at the table's left
+    return len(cols) >= 2 or (shaded and len(cols) == 1 and min(cols) - 1 > cell.col0)
 
 
 def _ruled(verticals: Sequence[Edge], x: float, cell: GridCell, lines: Sequence[PrintedLine]) -> bool:
@@ -673,6 +772,38 @@ def ruled_zones(
     return [z for z in zones if any(not crosses(ln, gutters) for ln in z[1]) or len(z[0]) == 2]
 
 
+def _with_rules_stopping(
+    region: Region, ys: Sequence[float], edges: Sequence[Edge], gutters: Sequence[Gutter], gap_min: float
+) -> Region:
+    """The region with a band's line counted full-width where the column rules drawn down the
+    band over or under it stop for its band and the line runs, one run of words from the
+    table's left, over the place of a rule that stops: a title row the rules leave whole, though
+    a word space of the title happens to fall at a column's start."""
+    stroked = [e for e in edges if e.orientation == "v" and e.stroked and e.bottom - e.top > BODY_RULE_MIN]
+    if not stroked or len(ys) < 3:
+        return region
+    left = min(ln.x0 for ln in region.lines)
+
+    def ruled(x: float, a: float, b: float) -> bool:
+        return any(abs(e.x0 - x) <= 2 and e.top < b - 1 and e.bottom > a + 1 for e in stroked)
+
+    wide = set(region.wide)
+    for i, ln in enumerate(region.lines):
+        if i in wide or ln.x0 > left + 2 or len(split_segments(ln, gap_min)) != 1:
+            continue
+        b = bisect_right(ys, (ln.top + ln.bottom) / 2) - 1
+        if not 0 <= b < len(ys) - 1:
+            continue
+        for g in gutters:
+            x = g.x1 - 0.5
+            over = ln.x0 < g.x0 and ln.x1 > g.x1 and not ruled(x, ys[b], ys[b + 1])
+            beside = [(ys[k], ys[k + 1]) for k in (b - 1, b + 1) if 0 <= k < len(ys) - 1]
+            if over and any(ruled(x, a, z) for a, z in beside):
+                wide.add(i)
+                break
+    return Region(region.lines, frozenset(wide)) if len(wide) > len(region.wide) else region
+
+
 def ruled_grid(
     page: int,
     name: str,
@@ -683,6 +814,7 @@ def ruled_grid(
     gap_min: float,
     settings: PdfSettings | None = None,
     fills: Sequence[Fill] = (),
+    ruling: Sequence[Edge] = (),
 ) -> PageGrid | None:
     """Rows between horizontal rules; a rule that stops short of a column leaves that cell merged.
 
@@ -701,6 +833,7 @@ def ruled_grid(
     n_rows = len(ys) - 1
     if n_cols < 2 or n_rows < 1:
         return None
+    region = _with_rules_stopping(region, ys, ruling, gutters, gap_min)
     wide_bands = set()
     for i, ln in enumerate(region.lines):
         if i in region.wide:

@@ -88,7 +88,16 @@ class TextColumnsStrategy:
                 continue
             region = region_of(zone_lines, zone_gutters)
             grid = ruled_grid(
-                page.number, self.name, region, zone_rules, zone_gutters, pitch, gap_min, s, page.fills
+                page.number,
+                self.name,
+                region,
+                zone_rules,
+                zone_gutters,
+                pitch,
+                gap_min,
+                s,
+                page.fills,
+                page.edges,
             )
             if grid and bar:
                 bars.append((zone_rules[0].y, zone_rules[-1].y, grid))
