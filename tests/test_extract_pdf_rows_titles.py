@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pdf_pages import CHAR, COLS, PITCH, line_words, page_from, rules_across, sections_in_bands, stacked
+from pdf_pages import (
+    CHAR,
+    COLS,
+    PITCH,
+    line_words,
+    page_from,
+    rules_across,
+    sections_in_bands,
+    stacked,
+    two_line_rows,
+)
 
 from talentmap.extract.pdf.columns import find_gutters
 from talentmap.extract.pdf.grid import PageRow, PageTable
@@ -401,3 +411,70 @@ def test_a_shaded_cell_with_text_beside_it_is_no_boxed_row_of_its_own():
     tables = page_tables(page, strategies, settings)
     in_rows = {r.cells[0] for t in tables for r in t.rows if len(r.cells) == 4}
     assert {"B1", "B2", "B3", "B4"} <= in_rows
+
+
+def running_head_page(head: bool) -> PageData:
+    """A running head underlined by a rule across the text block, then the page's title and
+    intro (lines across the columns), then a table whose own first rule is under its header
+    (a header bar's edge): ruled bands of two-line rows."""
+    rows = [(["University of Caldervale action plan"], 40.0)] if head else []
+    rows += [(["Technician Commitment action plan"], 56.0)]
+    intro = "This plan sets out how we will meet the four principles of the Commitment and is reviewed"
+    rows.append(([intro], 70.0))
+    rows.append((["Ref", "Action", "Lead", "When"], 100.0))
+    rules = [50.5, 98.0, 112.0]
+    body, _ = stacked(
+        [[[f"{k + 1}", "Run a showcase", "HR team", "2025"], ["", "for all staff"]] for k in range(4)],
+        114.0,
+        4,
+    )
+    rows += body
+    rules += [114.0 + (k + 1) * (2 * PITCH + 4) - 2 for k in range(4)]
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    # the intro's last line: a word space falls at the gutter after the first column
+    last = line_words(["and is reviewed each year by the", "Steering Group."], 70.0 + PITCH, (35.0, 200.0))
+    return replace(page, words=(*page.words, *last))
+
+
+def test_the_rule_under_a_running_head_is_no_top_of_the_table_under_the_title():
+    # the first rule underlines the page's first line (or opens the page, its head read as
+    # furniture); the band under it holds only the title and intro, across the columns
+    for head in (True, False):
+        (grid,) = TextColumnsStrategy(PdfSettings()).extract(running_head_page(head))
+        assert grid.n_rows == 1 + 4 and min(c.top for c in grid.cells) >= 98.0, head
+
+
+def test_a_header_ruled_again_over_a_second_table_leaves_each_frame_its_body_rows():
+    # two tables under headings, each ruled at its top and under its header only (no foot rule
+    # on the first): the first table's body band runs down to the second's top rule, the
+    # heading in it; each body band still holds rows, one per ref
+    header = ["Ref", "Action", "Lead", "When"]
+    rows = [(header, 90.0)]
+    rules = [86.0, 102.0]
+    body, top = two_line_rows(["1.1", "1.2", "1.3", "1.4"], 106.0)
+    rows += [*body, (["Pillar two"], top + 4)]
+    rules += [top + 20, top + 36]
+    rows.append((header, top + 24))
+    body, top = two_line_rows(["2.1", "2.2", "2.3"], top + 40)
+    rows += body
+    rules.append(top)
+    page = page_from(rows, COLS, tuple(Edge("h", 45, 480, y, y) for y in rules))
+    grids = TextColumnsStrategy(PdfSettings()).extract(page)
+    refs = [w for w in page.words if w.text[:1].isdigit() and w.x0 == COLS[0]]
+    rows = {(k, c.row0) for w in refs for k, g in enumerate(grids) for c in g.cells if c.holds(w)}
+    assert len(refs) == 7 and len(rows) == 7
+
+
+def test_a_sentence_going_on_alone_in_its_column_right_under_the_last_line_is_no_new_row():
+    # the only row under the header on a page, its first cell merged from the page before:
+    # the action's next sentence starts, capitalised, right under its last line, the other
+    # cells ended above
+    body = [
+        [
+            ["", "Develop the job family", "Number of staff", "Staff team", "Year 1"],
+            ["", "for grades 3 to 6.", "doubles", "", ""],
+            ["", "Technicians will be", "", "", ""],
+            ["", "consulted on it.", "", "", ""],
+        ]
+    ]
+    assert len(body_cells(framed_body_with_ruled_header(body))) == 1

@@ -250,7 +250,20 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
         # after a blank stretch)
     if _opens_ref(band, after, mids):
         return False  # a ref column opens a row: a cell running on beside it is merged over both
+    if len(below) == 1 and _runs_on_alone(band, after, mids):
+        return True  # one column's next sentence, right under its last line, the others ended
     return any(c in above and t[:1].islower() for c, t in below.items())
+
+
+def _runs_on_alone(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
+    """Does the line print in one column only, the column the line right above it ends in, no
+    further under it than the band's lines are under each other elsewhere (no pause)?"""
+    (col,) = {bisect_right(mids, w.xc) for w in band[after].words}
+    prev = band[after - 1]
+    if col not in {bisect_right(mids, w.xc) for w in prev.words}:
+        return False
+    steps = sorted(b.top - a.bottom for a, b in zip(band, band[1:], strict=False))
+    return band[after].top - prev.bottom <= steps[len(steps) // 2] + 0.5
 
 
 def _opens_ref(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
@@ -627,11 +640,18 @@ def _with_gap_rows(
     # section rows (a label alone or across the table, often on a fill of their own) part the
     # body into bands but are no row rules: count the bands printing in several columns between
     # two section rows (a title printed across a gutter is one, not a line in several columns)
+    # a band printing the zone's first band again (the header over another table, under a
+    # heading) opens the count again: each table's frame is counted alone
     run = longest = 0
+    head = ""
     for a, b in zip(ys, ys[1:], strict=False):
         idx = [i for i, ln in enumerate(region.lines) if a < (ln.top + ln.bottom) / 2 < b]
         band = [region.lines[i] for i in idx]
-        if any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
+        text = " ".join(w.text for ln in band for w in ln.words)
+        head = head or text
+        if text == head:
+            run = 0
+        elif any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
             run += 1
             longest = max(longest, run)
             if idx and idx[-1] in region.wide:

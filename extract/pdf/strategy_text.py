@@ -64,6 +64,7 @@ class TextColumnsStrategy:
                 gutters = hint
         span = multi or lines
         rules = horizontal_rules(page, min(ln.x0 for ln in span), max(ln.x1 for ln in span), s)
+        rules = _without_head_rule(rules, lines, gutters, gap_min)
         grids: list[PageGrid] = []
         taken: set[int] = set()
         bars: list[tuple[float, float, PageGrid]] = []  # header bars over an unruled body
@@ -131,6 +132,41 @@ class TextColumnsStrategy:
             return []
         found = find_gutters(multi, gap_min, s.gutter_noise_share)
         return rule_gutters(multi, page.edges, page.fills, found, s.gutter_noise_share) if found else []
+
+
+# A rule this close under a line (a share of the line's height) underlines it.
+UNDERLINE_GAP = 0.5
+
+
+def _without_head_rule(
+    rules: list[Rule], lines: Sequence[PrintedLine], gutters: Sequence[Gutter], gap_min: float
+) -> list[Rule]:
+    """The rules without a running head's rule: the page's first rule, with nothing printed
+    above it but the running head it underlines (or nothing, the head read as furniture), and
+    under it a band of lines of which some print across the columns and none pauses at them
+    (the page's title and intro, no cells of a table). Taken as a table's top, it would open the
+    table at the head and read the title and intro as its first rows."""
+    if len(rules) < 2 or not gutters:
+        return rules
+    head, below = rules[0], rules[1]
+    above = [ln for ln in lines if ln.bottom <= head.y + 1]
+    if len(above) > 1 or any(head.y - ln.bottom > UNDERLINE_GAP * (ln.bottom - ln.top) for ln in above):
+        return rules
+    band = [ln for ln in lines if head.y < (ln.top + ln.bottom) / 2 < below.y]
+    if len(band) < 2 or not any(crosses(ln, gutters) for ln in band):
+        return rules
+    if any(_paused_at(ln, gutters, gap_min) for ln in band):
+        return rules
+    return rules[1:]
+
+
+def _paused_at(line: PrintedLine, gutters: Sequence[Gutter], gap_min: float) -> bool:
+    """Does the line pause at one of the gutters for a column gap or more (cells side by side)?"""
+    return any(
+        b.x0 - a.x1 >= gap_min and a.x1 <= g.x1 and b.x0 >= g.x0
+        for a, b in zip(line.words, line.words[1:], strict=False)
+        for g in gutters
+    )
 
 
 def _rest_row(page: int, name: str, region: Region, hint: Sequence[float]) -> PageGrid | None:
