@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .centred import GROUP_FIELDS, centred_group_fills
 from .cleaning import clean_ref
 from .fragments import RowItem
 from .headers import FUZZY_THRESHOLD, header_matches
 from .layout import Layout
 from .model import ActionRecord
 from .stated import is_rec_value, split_marker, stated_rec_aside, stated_rec_in
-from .status import normalise_status
+from .status import normalise_status, rejoin_broken_status
 from .themes import theme_cell_pillar
 
 
@@ -56,7 +57,7 @@ def record_fields(cells: list[str], layout: Layout, ctx: PlanContext, theme: str
         fields["ref"], fields["action"] = split_typed_ref(fields["action"])
     fields["ref"] = clean_ref(fields["ref"])
     fields["theme"] = values.get("theme") or theme
-    raw_status = values.get("status", "").strip()
+    raw_status = rejoin_broken_status(values.get("status", "").strip(), ctx.legend)
     fields["status_raw"] = raw_status
     fields["status"] = normalise_status(raw_status, ctx.legend)
     stated = stated_rec_in(values.get("stated_rec", ""))
@@ -117,9 +118,6 @@ def split_typed_ref(action: str) -> tuple[str, str]:
     return hit.group(1), action[hit.end() :]
 
 
-GROUP_FIELDS = ("objective", "stated_rec")
-
-
 def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRecord]:
     """Number the rows and read their fields; an objective printed once for a group of actions
     (a merged cell drawn once) applies to the actions under it."""
@@ -127,8 +125,11 @@ def records_from_items(items: list[RowItem], ctx: PlanContext) -> list[ActionRec
     carried: dict[str, str] = {}
     carried_theme = ""
     previous: RowItem | None = None
-    for item in items:
+    fills = centred_group_fills(items)
+    for item, fill in zip(items, fills, strict=True):
         cells = list(item.cells)
+        for col, value in fill.items():
+            cells[col] = value
         same_group = (
             previous is not None
             and previous.layout.roles == item.layout.roles

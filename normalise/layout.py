@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .headers import header_matches, header_word_matches
 from .roles import ColumnRole, infer_roles
-from .themes import heading_pillar
+from .themes import heading_pillar, is_pillar_name
 
 HEADER_SCAN_ROWS = 4
 HEADER_CELL_MAX = 100
@@ -37,11 +37,22 @@ def section_theme(cells: list[str]) -> str | None:
     spanning = len(cells) > 1 and len(set(filled)) == 1 and len(filled) == len(cells)
     first_only = len(filled) == 1 and cells[0].strip() != ""
     if not (spanning or first_only):
-        return None
+        return _split_heading_pillar(cells)
     pillar = heading_pillar(filled[0])
     if pillar:
         return pillar
     return "" if spanning and len(filled[0]) <= 200 else None
+
+
+def _split_heading_pillar(cells: list[str]) -> str | None:
+    """A pillar heading row that the column rules cut into pieces ("Theme" | "1 - Visibility" | ""
+    | "", "Career" | "Development" | ""): the first cells filled, the rest blank, and together
+    nothing but a pillar's name. None for any other row."""
+    filled = [c for c, text in enumerate(cells) if text.strip()]
+    if len(filled) < 2 or filled != list(range(len(filled))) or len(filled) * 2 > len(cells):
+        return None
+    joined = " ".join(cells[c].strip() for c in filled)
+    return heading_pillar(joined) if is_pillar_name(joined) else None
 
 
 def is_title_row(cells: list[str]) -> bool:

@@ -151,6 +151,32 @@ def normalise_status(raw: str, legend: tuple[tuple[str, str], ...] = ()) -> str:
     return status_from_words(text)
 
 
+# The status words plans print, whole: what a cell broken mid-word by a narrow column must rejoin to.
+STATUS_PHRASES = frozenset(
+    {*COLOUR_DEFAULTS, "complete", "completed", "in progress", "not started", "not yet started", "on track"}
+    | {"off track", "at risk", "delayed", "ongoing", "on hold", "underway", "achieved", "overdue", "planned"}
+)
+_MAX_PIECES = 6
+
+
+def rejoin_broken_status(raw: str, legend: tuple[tuple[str, str], ...] = ()) -> str:
+    """A status cell a narrow column broke mid-word ("In progre ss", "Am be r"): the word as
+    printed, when closing some of its gaps gives a status phrase (or a legend key) and the cell as
+    it stands reads as none. Any other cell is returned unchanged."""
+    pieces = (raw or "").split()
+    if not 2 <= len(pieces) <= _MAX_PIECES or normalise_status(raw, legend):
+        return raw
+    known = STATUS_PHRASES | {k.casefold() for k, _ in legend}
+    gaps = len(pieces) - 1
+    for closed in sorted(range(1, 2**gaps), key=lambda m: bin(m).count("1")):
+        text = pieces[0]
+        for i, piece in enumerate(pieces[1:]):
+            text += piece if closed >> i & 1 else " " + piece
+        if text.casefold() in known:
+            return text
+    return raw
+
+
 def is_status_value(text: str) -> bool:
     """A cell that is just a status: a RAG letter, a colour or a short status phrase."""
     text = (text or "").strip().strip(".*")

@@ -35,6 +35,7 @@ from .layout import (
 )
 from .model import ColumnDecision, TableExplanation
 from .plan_likeness import table_verdict
+from .roles import is_ref_value
 
 
 @dataclass
@@ -46,6 +47,9 @@ class TableState:
     theme: str = ""
     after_section: bool = False  # the last row read was a section heading
     heading: str = ""  # the last non-pillar heading row inside a table body
+    headed: dict[int, tuple[Layout, int]] = field(
+        default_factory=dict
+    )  # n columns -> last layout a header named
     rows_seen: int = 0
     rows_with_identity: int = 0
     rows_with_ref: int = 0
@@ -69,6 +73,22 @@ def _not_an_action_table(layout: Layout, rows: list[tuple[list[str], int | None]
         return True
     headerless = not any(layout.header) and layout.carried_from is None
     return headerless and sum(1 for r in layout.roles if r.field != "extra") < 2
+
+
+OBJECTIVE_ROW_MIN_WORDS = 3
+OBJECTIVE_ROW_MAX_CHARS = 200
+
+
+def _objective_row(cells: list[str], layout: Layout) -> bool:
+    """A group's objective printed as a row over its actions in a table with no objective column,
+    read into the first cell alone: words (not a reference) in a column that is not the action's,
+    the rest of the row blank."""
+    first = cells[0].strip() if cells else ""
+    if len(cells) < 3 or not first or any(c.strip() for c in cells[1:]) or layout.has("objective"):
+        return False
+    if layout.roles[0].field in ("action", "theme") or is_ref_value(first):
+        return False
+    return len(first.split()) >= OBJECTIVE_ROW_MIN_WORDS and len(first) <= OBJECTIVE_ROW_MAX_CHARS
 
 
 def header_in_one_cell(cells: list[str]) -> list[str] | None:
@@ -150,11 +170,17 @@ def _find_layout(
             state.notes.append(f"table {index + 1}: under a heading that names no pillar: no theme")
         return layout, body_start
     body = [c for c, _ in cleaned]  # without a header every row is data (headings still set the theme)
-    if state.layout is not None and state.layout.n_cols == n:
-        carried = state.layout
-        if any(state.layout.header):  # the header carries over; these rows are fresh evidence
-            carried = build_layout(list(state.layout.header), body, n)
-        return Layout(carried.roles, state.layout.header, carried_from=state.layout_table), 0
+    source = (state.layout, state.layout_table) if state.layout is not None else None
+    if (source is None or source[0].n_cols != n) and n in state.headed:
+        # a table the extractor cut to other widths came between: the roles come from the last
+        # table of this width whose header named them, not from content alone
+        source = state.headed[n]
+    if source is not None and source[0].n_cols == n:
+        previous, table = source
+        carried = previous
+        if any(previous.header):  # the header carries over; these rows are fresh evidence
+            carried = build_layout(list(previous.header), body, n)
+        return Layout(carried.roles, previous.header, carried_from=table), 0
     return build_layout([""] * n, body, n), 0
 
 
@@ -197,6 +223,9 @@ def read_table(
         if header_in_one_cell(cells) is not None:
             continue  # the header repeated on a new page, merged into one cell like the first
         theme = section_theme(cells)
+        if theme is None and not fragment and _objective_row(cells, layout):
+            state.heading, state.after_section = cells[0].strip(), True
+            continue
         if theme is not None and not fragment:
             if theme:
                 state.theme, state.heading = theme, ""
@@ -226,6 +255,8 @@ def read_table(
         count += 1
     if layout.carried_from is None:
         state.layout, state.layout_table = layout, index
+        if any(layout.header):
+            state.headed[layout.n_cols] = (layout, index)
     return _explanation(index, extractor, layout, count)
 
 

@@ -493,3 +493,24 @@ def test_boxed_tables_under_headings_printed_across_their_columns_are_each_split
         top += 14
     grids = TextColumnsStrategy(PdfSettings()).extract(page_of(rows, rules=rules))
     assert sum(g.n_rows for g in grids) == 3 * 3 + 2
+
+
+def test_bodies_under_header_bars_are_split_when_the_next_sections_title_closes_each_body():
+    # no row rules: each section's header bar is drawn (its edges are rules) and its title is
+    # printed across the columns at the foot of the last section's body, inside that body's band;
+    # so six bands in a row print in the columns, but each body still holds two rows
+    rows: list[tuple[list[str], float]] = []
+    rules: list[float] = []
+    top = 86.0
+    for s in range(3):
+        if s:
+            rows.append(([f"Theme {s + 1}: recognition of the technical staff"], top))
+            top += PITCH + 6
+        rules.append(top)
+        rows.append((["Ref", "Action", "Lead", "When"], top + 4))
+        rules.append(top + 16)
+        body, top = two_line_rows([f"{s + 1}.{k + 1}" for k in range(2)], top + 20)
+        rows += body
+    rules.append(top)
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page_of(rows, rules=rules))
+    assert grid.n_rows == 3 + 3 * 2 + 2

@@ -298,3 +298,20 @@ def test_cells_merged_over_rows_in_a_tables_first_column_stay_the_tables():
     merged = [word("Raise", 45, top) for top in (124, 137, 184, 197)]
     words = table_lines(ys) + merged
     assert _text_column_at_edge(text_grid(ys, xs), words) == set()
+
+
+def test_a_header_bar_over_a_section_heading_is_read_with_the_columns_below_both():
+    # a group's heading (one run of words from the table's left) under the bar, and a gap before
+    # the rows: the bar's pieces line up with the first line printed in pieces under the heading
+    page = header_bar_page([("Ref", 105), ("Action", 180), ("Lead", 400)])
+    heading = ["Support", "technicians", "to", "develop", "their", "skills"]
+    words = [w if w.top < 117 else replace(w, top=w.top + 40, bottom=w.bottom + 40) for w in page.words]
+    x = 105
+    for token in heading:
+        words.append(word(token, x, 122))
+        x += 5 * len(token) + 3
+    page = replace(page, words=tuple(words))
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(PdfSettings()))
+    tables = join_pieces(page_tables(page, strategies, PdfSettings()))
+    assert tables[0].rows[0].cells == ("Ref", "Action", "Lead")
+    assert [r.cells[0] for t in tables for r in t.rows if r.cells[0][:1] == "1"] == ["1.1", "1.2", "1.3"]

@@ -521,3 +521,65 @@ def test_header_merged_into_one_spanning_cell_is_the_header_not_an_objective():
         ("Sustainability", "3", "", "Report each autumn", "HR Operations"),
     ]
     assert [c.field for c in plan.explanations[0].columns] == ["theme", "ref", "action", "measure", "lead"]
+
+
+def test_pillar_heading_row_cut_by_column_rules_sets_the_theme_not_a_header():
+    t = table(
+        ["Ref", "Action", "Measure", "Lead", "When"],
+        ["Theme", "1 – Visibility", "", "", ""],
+        ["1.1", LONG_A, "Uptake", "Jo", "2025"],
+        ["Career", "Development", "", "", ""],
+        ["2.1", LONG_B, "Numbers", "Sam", "2026"],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.theme, r.lead, r.extra) for r in records] == [
+        ("1.1", "Visibility", "Jo", ()),
+        ("2.1", "Career Development", "Sam", ()),
+    ]
+
+
+def test_headerless_table_takes_roles_from_the_last_headed_table_of_its_width():
+    t1 = table(["Ref", "Action", "Lead", "Timescale"], ["1.1", LONG_A, "Jo", "2025"], page=1, seq=1)
+    t2 = table(["1.2", LONG_B], page=2, seq=2)  # cut to another width between them
+    t3 = table(["R1", LONG_C, "Alex", "2026"], page=3, seq=3)
+    plan = normalise(doc(t1, t2, t3))
+    r = plan.records[-1]
+    assert (r.ref, r.action, r.lead, r.timescale, r.stated_rec) == ("R1", LONG_C, "Alex", "2026", "")
+    assert "carried over from table 1" in plan.explanations[2].columns[0].how
+
+
+def _grouped(objectives):
+    actions = [
+        f"{verb} a technician network in every school to share good practice."
+        for verb in ["Ab", "Bc", "Cd", "De", "Ef", "Fg", "Gh"]
+    ]
+    rows = [["Objective", "Ref", "Action", "Lead"], ["Visibility"] * 4]
+    rows += [[obj, f"1.{i + 1}", actions[i], "Jo"] for i, obj in enumerate(objectives)]
+    return [r.objective for r in normalise(doc(table(*rows))).records]
+
+
+def test_group_value_centred_in_its_merged_cell_covers_the_rows_above_it():
+    # printed once in the middle of each group (3 rows, then 4): the rows above belong to it too
+    assert _grouped(["", "Goal A", "", "", "Goal B", "", ""]) == ["Goal A"] * 3 + ["Goal B"] * 4
+
+
+def test_group_value_printed_at_the_top_carries_down_only():
+    assert _grouped(["Goal A", "", "", "Goal B", "", "", ""]) == ["Goal A"] * 3 + ["Goal B"] * 4
+
+
+def test_objective_row_read_into_the_first_cell_alone_is_the_objective_of_the_rows_below():
+    t = table(
+        ["Ref", "Action", "Lead"],
+        ["Visibility"] * 3,
+        ["Raise the profile of technicians", "", ""],
+        ["V1", LONG_A, "Jo"],
+        ["V2", LONG_B, "Sam"],
+        ["Improve the visibility of technical roles", "", ""],
+        ["V3", LONG_C, "Alex"],
+    )
+    records = normalise(doc(t)).records
+    assert [(r.ref, r.objective, r.theme) for r in records] == [
+        ("V1", "Raise the profile of technicians", "Visibility"),
+        ("V2", "Raise the profile of technicians", "Visibility"),
+        ("V3", "Improve the visibility of technical roles", "Visibility"),
+    ]

@@ -69,3 +69,34 @@ def test_slippage_is_at_risk_and_significantly_delayed_is_delayed():
         )
     )
     assert legend == {"Green": "on_track", "Amber": "at_risk", "Red": "delayed"}
+
+
+def test_status_word_broken_by_a_narrow_column_is_rejoined():
+    from talentmap.normalise.status import rejoin_broken_status
+
+    assert rejoin_broken_status("In progre ss") == "In progress"
+    assert rejoin_broken_status("Am be r") == "Amber"
+    assert rejoin_broken_status("Complet e") == "Complete"
+    assert rejoin_broken_status("Blu e", (("Blue", "complete"),)) == "Blue"
+    # a cell that already reads, or that no closing of gaps makes a status, stays as printed
+    assert rejoin_broken_status("On track") == "On track"
+    assert rejoin_broken_status("Delayed by the move") == "Delayed by the move"
+    assert rejoin_broken_status("See note 3") == "See note 3"
+
+
+def test_broken_status_cell_reads_as_its_word_in_a_plan():
+    from talentmap.extract.model import Document, RawRow, RawTable
+    from talentmap.normalise import normalise
+
+    action = "Run an annual technician showcase event open to all staff and students across campus."
+    rows = (
+        ("Ref", "Action", "Status"),
+        ("1", action, "In progre ss"),
+        ("2", action + " Again.", "Not starte d"),
+    )
+    t = RawTable(rows=tuple(RawRow(r) for r in rows), extractor="docx")
+    records = normalise(Document(source="p.docx", kind="docx", lines=(), tables=(t,))).records
+    assert [(r.status_raw, r.status) for r in records] == [
+        ("In progress", "on_track"),
+        ("Not started", "not_started"),
+    ]

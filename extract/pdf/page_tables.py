@@ -233,8 +233,30 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
         if x0 <= w.xc <= x1
         and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
     ]
+    near += _past_headings(words, grid, size, gap, pieces[0][0].x0) if pieces else []
     aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
     return aligned < 2 and not (pieces and aligned == len(pieces) and beside)
+
+
+def _past_headings(
+    words: Sequence[Word], grid: PageGrid, size: float, gap: float, left: float
+) -> list[float]:
+    """The word starts of the first line printed in pieces under the box, reached through lines
+    of one piece each starting where the box's line starts (a group's heading between a header
+    bar and its rows), each within the band's reach of the last: the columns a bar's cells line
+    up with sit past the heading. A one-piece line starting elsewhere (a cell's text alone on
+    its line) ends the search."""
+    x0, _, x1, edge = grid.bbox
+    below = [w for w in words if x0 <= w.xc <= x1 and w.yc > edge]
+    for ln in group_lines(below, LINE_TOLERANCE):
+        if ln.top - edge > BAND_REACH * size:
+            break
+        if len(split_segments(ln, gap)) > 1:
+            return [w.x0 for w in ln.words]
+        if abs(ln.x0 - left) > BAND_ALIGN:
+            break
+        edge = ln.bottom
+    return []
 
 
 def _is_header_at_foot(grid: PageGrid, words: Sequence[Word]) -> bool:

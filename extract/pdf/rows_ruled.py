@@ -723,6 +723,9 @@ def _with_gap_rows(
         elif any(len(_columns_of(region.lines[i], gutters)) > 1 for i in idx if i not in region.wide):
             run += 1
             longest = max(longest, run)
+            if idx and idx[-1] in region.wide:
+                # a section line closing the band (the next section's title over its header bar)
+                run = 0
         elif band:
             run = 0
     if longest > FRAME_BANDS:
