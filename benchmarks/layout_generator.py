@@ -9,6 +9,11 @@ the temp dir, keyed by generator version and seed.
     python benchmarks/layout_generator.py [-n 200] [--start 0] [--jobs 2] [--producers libreoffice,reportlab]
         [--cache DIR] [--worst 15] [--json OUT.json] [--csv-out DIR]
 
+`--looks page_columns` (opt-in, never in the default draw; Chromium) prints each seed's plan on
+a page of prose columns: prose in two columns above/below a full-width table, a narrow table
+floated into one column beside body text, or a table beside a prose sidebar
+(`tests/layoutgen/page_columns/`); cached in `<generator version>-page_columns-<its version>`.
+
 LaTeX (longtable through pdflatex; needs texlive-latex-extra) is opt-in, never in the default
 draw: `--producers latex -n 60 --jobs 1 --json /tmp/gen_latex.json` draws every seed's look for
 LaTeX alone. A producer set other than the default is cached in its own directory
@@ -70,6 +75,11 @@ def summary(values: list[float]) -> str:
     )
 
 
+def describe(sample) -> str:
+    page = getattr(sample, "page", None)
+    return sample.look.describe() + (f" {page.describe()}" if page else "")
+
+
 def git_rev() -> str:
     try:
         out = subprocess.run(
@@ -93,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(PRODUCERS),
         help=f"comma-separated, of {', '.join(PRODUCERS + OPT_IN_PRODUCERS)} (default: the first three)",
     )
+    ap.add_argument(
+        "--looks",
+        choices=("default", "page_columns"),
+        default="default",
+        help="page_columns: the opt-in look set of tables on pages of prose columns (Chromium)",
+    )
     ap.add_argument("--cache", type=Path, default=None, help="rendering cache (default: temp dir)")
     ap.add_argument("--worst", type=int, default=15, help="how many worst seeds to list")
     ap.add_argument("--json", type=Path, help="write per-sample results as JSON")
@@ -103,10 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(producers) - set(PRODUCERS + OPT_IN_PRODUCERS)
     if unknown:
         ap.error(f"unknown producers: {', '.join(sorted(unknown))}")
-    cache = args.cache or default_cache(producers)
-    samples = [make_sample(seed, producers) for seed in range(args.start, args.start + args.n)]
+    seeds = range(args.start, args.start + args.n)
     t0 = time.perf_counter()
-    rendered = render(samples, cache)
+    if args.looks == "page_columns":
+        from layoutgen import page_columns
+
+        cache = args.cache or page_columns.default_cache()
+        samples = [page_columns.make_sample(seed) for seed in seeds]
+        rendered = page_columns.render(samples, cache)
+    else:
+        cache = args.cache or default_cache(producers)
+        samples = [make_sample(seed, producers) for seed in seeds]
+        rendered = render(samples, cache)
     samples = [rendered[s.seed][1] for s in samples]  # as drawn (a fallback look where one was needed)
     paths = {seed: pdf for seed, (pdf, _) in rendered.items()}
     t_render = time.perf_counter() - t0
@@ -166,17 +190,22 @@ def main(argv: list[str] | None = None) -> int:
             f"  seed {r['seed']:5d}  F1 {sc.f1:.2f}  field {sc.field_acc:.2f}  gold {sc.gold:2d} "
             f"pred {sc.predicted:2d} match {sc.matched:2d}  scheme {'|'.join(r['sample'].plan.fields)}"
         )
-        print(f"              {r['look'].describe()}")
+        print(f"              {describe(r['sample'])}")
         if r["error"]:
             print(f"              error: {r['error']}")
 
     print("\nrecord F1 by look feature (n, median, p5, mean):")
     by: dict[tuple[str, str], list[float]] = defaultdict(list)
     for r in results:
-        feats = r["look"].features() | {
-            "scheme": "|".join(r["sample"].plan.fields),
-            "objective_rows": str(r["sample"].plan.objective_rows).lower(),
-        }
+        page = getattr(r["sample"], "page", None)
+        feats = (
+            r["look"].features()
+            | (page.features() if page else {})
+            | {
+                "scheme": "|".join(r["sample"].plan.fields),
+                "objective_rows": str(r["sample"].plan.objective_rows).lower(),
+            }
+        )
         for k, v in feats.items():
             by[(k, v)].append(r["score"].f1)
     for feature in dict.fromkeys(k for k, _ in by):
@@ -201,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                         "matched": r["score"].matched,
                         "per_field": r["score"].per_field,
                         "error": r["error"],
-                        "look": r["look"].describe(),
-                        "features": r["look"].features(),
+                        "look": describe(r["sample"]),
+                        "features": r["look"].features()
+                        | (r["sample"].page.features() if hasattr(r["sample"], "page") else {}),
                     }
                     for r in results
                 ],

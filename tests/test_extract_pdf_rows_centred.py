@@ -11,7 +11,7 @@ from __future__ import annotations
 from talentmap.extract.pdf.grid import GridCell, PageGrid
 from talentmap.extract.pdf.layout import PrintedLine, group_lines, stacked_pitch, typical_pitch
 from talentmap.extract.pdf.page import Edge, Fill, PageData, Word
-from talentmap.extract.pdf.rows_centred import centred_row_starts
+from talentmap.extract.pdf.rows_centred import Block, centred_row_starts, rows_of
 from talentmap.extract.pdf.rows_ruled import Rule, rule_joints, split_lattice_rows, with_frame_ends
 from talentmap.extract.pdf.settings import PdfSettings
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
@@ -354,6 +354,13 @@ def test_a_cells_first_paragraph_under_a_section_row_stays_with_its_row():
     words = paragraphs_then_bullets(120)  # 120 to 177: centred at 148.5
     words += lines_at(["2.1"], COLS[0], 144) + lines_at(["Dean"], COLS[3], 144)
     assert centred_row_starts(columns_of(words), 1.5, [section]) == [100, 120]
+
+
+def test_two_lone_spans_in_different_columns_read_as_one_row():
+    # a table's first span holds one column's block, the next another column's: the second
+    # joins the first as its row's other cell (no paragraph of one cell to centre)
+    first, second = Block(0, 100.0, 110.0), Block(1, 140.0, 150.0)
+    assert rows_of([first, second], join=10.0, tol=2.0) == [[first, second]]
 
 
 def _row_texts(grid: PageGrid, words: list[Word]) -> list[str]:

@@ -8,8 +8,9 @@ from types import SimpleNamespace
 from talentmap.extract.pdf.grid import GridCell, PageGrid, PageRow, PageTable
 from talentmap.extract.pdf.join import JoinedTable, join_pieces
 from talentmap.extract.pdf.page import Edge, PageData, Word
-from talentmap.extract.pdf.page_tables import Strategies, page_tables
+from talentmap.extract.pdf.page_tables import Strategies, _text_column_at_edge, page_tables
 from talentmap.extract.pdf.settings import PdfSettings
+from talentmap.extract.pdf.strategy import grid_score
 from talentmap.extract.pdf.strategy_camelot import merged_boxes
 from talentmap.extract.pdf.strategy_lines import LinesStrategy
 from talentmap.extract.pdf.strategy_text import TextColumnsStrategy
@@ -199,6 +200,104 @@ def test_a_boxed_title_is_still_a_row_of_its_own():
     strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(PdfSettings()))
     tables = page_tables(page, strategies, PdfSettings())
     assert tables[0].rows[0].cells == ("Pillar one: Visibility",) and len(tables) == 2
+
+
+def prose_beside(x0: float, tops: list[float]) -> list[Word]:
+    """Lines of body text in a column left of a table, each a few words long."""
+    return [
+        word(t, x0 + 45 * k, top) for top in tops for k, t in enumerate(("Since", "signing", "we", "have"))
+    ]
+
+
+def table_beside_prose() -> tuple[list[float], list[float], list[Word]]:
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220]
+    cells = [
+        word(t, x + 5, y + 8)
+        for y, row in zip(
+            ys, (("Ref", "Action"), ("1.1", "Do"), ("1.2", "Run"), ("1.3", "Map")), strict=False
+        )
+        for x, t in zip(xs, row, strict=False)
+    ]
+    return xs, ys, cells
+
+
+def test_a_ruled_table_beside_a_column_of_body_text_keeps_its_score():
+    # the body text's lines (13pt apart) run across the table's row rules: a column of its own
+    xs, ys, cells = table_beside_prose()
+    prose = prose_beside(40, [98 + 13 * k for k in range(10)])
+    page = boxed_page(xs, ys, cells + prose)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) == 1.0
+    tables = page_tables(page, Strategies(LinesStrategy(), None, Spy([])), PdfSettings())
+    assert [r.cells for r in tables[0].rows][:2] == [("Ref", "Action"), ("1.1", "Do")]
+
+
+def test_words_beside_a_ruled_table_on_its_own_rows_still_count_against_it():
+    # one word per row beside the grid, inside the rows' bands: cells the rules left out
+    xs, ys, cells = table_beside_prose()
+    beside = [word("Lead", 200, y + 8) for y in ys[:-1]]
+    page = boxed_page(xs, ys, cells + beside)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < 0.8
+
+
+def test_a_short_sidebar_beside_a_long_ruled_table_is_a_column_of_its_own():
+    # the sidebar's four lines reach only the table's first rows, and two of its lines sit
+    # between rules: the rules within its height that its lines cut are what count
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220, 250, 280]
+    rows = [("Ref", "Action"), *((f"1.{k}", "Do") for k in range(1, 6))]
+    cells = [
+        word(t, x + 5, y + 8) for y, row in zip(ys, rows, strict=False) for x, t in zip(xs, row, strict=False)
+    ]
+    page = boxed_page(xs, ys, cells + prose_beside(40, [100, 122, 140, 155]))
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) == 1.0
+
+
+def test_row_labels_level_with_a_grids_lines_stay_the_tables_own():
+    # a stub of row labels beside the grid, each on the line of the row's values: even where the
+    # grid's row lines run through those lines, the labels are an unruled column of the table
+    xs, ys = [300, 400, 500], [100, 130, 160, 190, 220]
+    tops = [105, 126, 156, 186]
+    cells = [word(t, x + 5, top) for top in tops for x, t in zip(xs, ("12.5", "3.4"), strict=False)]
+    stub = [word(t, 40 + 45 * k, top) for top in tops for k, t in enumerate(("All", "people", "aged"))]
+    page = boxed_page(xs, ys, cells + stub)
+    (grid,) = LinesStrategy().extract(page)
+    assert grid_score(grid, page.words) < 0.8
+
+
+def text_grid(ys: list[float], xs: list[float]) -> PageGrid:
+    """An unruled grid read from text: rows between the ys, columns between the xs."""
+    cells = tuple(
+        GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1])
+        for r in range(len(ys) - 1)
+        for c in range(len(xs) - 1)
+    )
+    return PageGrid(1, "text-columns", len(ys) - 1, len(xs) - 1, cells, ruled=False, col_edges=tuple(xs))
+
+
+def table_lines(ys: list[float]) -> list[Word]:
+    """A ref, an action and a lead at the top of each row (columns 1-3 of the grid)."""
+    return [
+        w for y in ys[:-1] for w in (word("1.1", 205, y + 2), word("Run", 255, y + 2), word("HR", 405, y + 2))
+    ]
+
+
+def test_body_text_read_as_an_unruled_tables_first_column_is_a_column_of_its_own():
+    # the text's lines (13pt apart) run on across the rows' lines, level with none of the table's
+    ys, xs = [100, 130, 160, 190, 220], [40, 200, 250, 400, 480]
+    prose = prose_beside(40, [104 + 13 * k for k in range(9)])
+    words = table_lines(ys) + prose
+    assert _text_column_at_edge(text_grid(ys, xs), words) == {id(w) for w in prose}
+
+
+def test_cells_merged_over_rows_in_a_tables_first_column_stay_the_tables():
+    # a group's objective centred on its two rows: its lines cross the row line between them,
+    # but its blocks part where the rows part
+    ys, xs = [100, 130, 160, 190, 220], [40, 200, 250, 400, 480]
+    merged = [word("Raise", 45, top) for top in (124, 137, 184, 197)]
+    words = table_lines(ys) + merged
+    assert _text_column_at_edge(text_grid(ys, xs), words) == set()
 
 
 def test_a_header_bar_over_a_section_heading_is_read_with_the_columns_below_both():

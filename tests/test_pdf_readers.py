@@ -33,6 +33,13 @@ UNMAPPED_BULLETS = {  # a bullet of a non-embedded standard font: pdfminer has n
 # tolerance, but enough to move a word across a rule drawn at its very edge (01151 read rows
 # differently so until its two-word justified leads stopped making a column there)
 WIDTH_DRIFT: dict[str, str] = {}
+# Looks both readers read wrongly today (README, "Layout generator", page_columns limit 1): body
+# text floated beside a table ruled down its columns only is read into the table, and which of
+# the wrong grids survive differs between the readers (3 tables with pdfminer, 1 with PDFium)
+MISREAD: dict[str, str] = {
+    "layoutgen_columns/pagecols_03020.pdf": "body text beside a table with column rules only: "
+    "read into the table by both readers, into different grids",
+}
 CID = re.compile(r"\(cid:\d+\)")
 SHADE_TOLERANCE = 0.01  # PDFium reports colours as 8-bit RGB
 
@@ -139,6 +146,7 @@ def test_both_readers_read_the_same_pages(path: Path) -> None:
 def _rows_params() -> list:
     known = {
         **WIDTH_DRIFT,
+        **MISREAD,
         **dict.fromkeys(UNMAPPED_BULLETS, "pdfminer's bullet has no width: its line shifts"),
     }
     return [

@@ -18,7 +18,7 @@ from .page import PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
-from .strategy import LINE_TOLERANCE, TableStrategy, grid_score
+from .strategy import LINE_TOLERANCE, TableStrategy, grid_score, own_column, row_lines
 from .table_prose import prose_share
 from .table_score import table_score
 
@@ -73,6 +73,13 @@ def page_tables(
     text_grids = (
         strategies.text.extract(replace(page, words=rest), layout.keep({id(w) for w in rest})) if rest else []
     )
+    # a column of body text (or a sidebar) beside an unruled table, read as the table's first or
+    # last column: the table is read again without it, and its words are the page's text
+    beside = set().union(*(_text_column_at_edge(g, rest) for g in text_grids))
+    if beside:
+        rest = tuple(w for w in rest if id(w) not in beside)
+        keep = layout.keep({id(w) for w in rest})
+        text_grids = strategies.text.extract(replace(page, words=rest), keep) if rest else []
     text_grids = [_with_header_columns(g, accepted, rest) for g in text_grids]
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
@@ -86,6 +93,26 @@ def page_tables(
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
+
+
+def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
+    """Ids of the words of a text grid's first or last column when they are a text column of
+    their own (`strategy.own_column`) beside a table of two or more columns."""
+    if grid.n_cols < 3:
+        return set()
+    x0, top, x1, bottom = grid.bbox
+    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
+    rules = row_lines(grid)
+    for edge in (0, grid.n_cols - 1):
+        own = [c for c in grid.cells if c.col0 == edge and c.col1 == edge + 1]
+        if not own:
+            continue
+        cx0, cx1 = min(c.x0 for c in own), max(c.x1 for c in own)
+        side = [w for w in inside if cx0 <= w.xc <= cx1]
+        table = [w for w in inside if not cx0 <= w.xc <= cx1]
+        if own_column(side, table, rules, in_grid=True):
+            return {id(w) for w in side}
+    return set()
 
 
 def _with_header_columns(grid: PageGrid, lattices: Sequence[PageGrid], words: Sequence[Word]) -> PageGrid:

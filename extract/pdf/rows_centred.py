@@ -202,7 +202,10 @@ def rows_of(blocks: Sequence[Block], join: float, tol: float) -> list[list[Block
             rows.append(part)
     for i in reversed(alone):
         # the first paragraph of the cell below when the cell's blocks, taken together, centre on
-        # the short cells of the row below
+        # the short cells of the row below (a lone span another column's lone span joined is
+        # a row of two columns, not one paragraph)
+        if len(_columns(rows[i])) != 1:
+            continue
         (col,) = _columns(rows[i])
         below = rows[i + 1] if i + 1 < len(rows) else []
         mine = [*rows[i], *(b for b in below if b.col == col)]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .grid import PageGrid
-from .layout import PrintedLine, group_lines
+from .layout import PrintedLine, group_lines, median_size, typical_pitch
 from .page import PageData, Word
 
 LINE_TOLERANCE = 1.5
@@ -39,6 +39,8 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
         return 0.0
     x0, top, x1, bottom = grid.bbox
     zone = [w for w in words if top <= w.yc <= bottom]
+    beside = _text_beside(grid, zone)
+    zone = [w for w in zone if id(w) not in beside]
     if not zone:
         return 0.0
     good = 0
@@ -55,6 +57,78 @@ def grid_score(grid: PageGrid, words: Sequence[Word]) -> float:
             filled.add(i)
     fill_share = len(filled) / len(grid.cells)
     return (good / len(zone)) * (0.7 + 0.3 * fill_share)
+
+
+# A block of text beside a ruled grid is a column of its own when its lines cut across at least
+# this many of the grid's inner row rules, and a third of those within its own height (paragraph
+# breaks and leading leave some rules between its lines).
+BESIDE_CUT_ROWS = 2
+BESIDE_CUT_SHARE = 3
+# ...and most of its lines are not level with a line of the grid's text (tops this many type sizes
+# apart or more): a table's rows align across its gutters, a column of text keeps its own pitch.
+BESIDE_LEVEL = 0.15
+# ...and where its lines part (a gap of over this many of its line pitches), the table's rows do
+# not mostly part too: a column of cells merged over rows (a group's objective centred on its
+# rows) breaks at its cells' ends, on the table's row lines; body text breaks at paragraphs.
+BREAK_PITCHES = 1.4
+
+
+def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
+    """Ids of the words beside a ruled grid that are a text column of their own (body text or a
+    sidebar set beside the table), not cells the grid left out: all on one side of the grid,
+    clear of its edge, and `own_column` says so. Such words do not lower the grid's score."""
+    if not grid.ruled:
+        return set()
+    x0, top, x1, bottom = grid.bbox
+    rules = row_lines(grid)
+    inside = [w for w in zone if x0 <= w.xc <= x1]
+    out: set[int] = set()
+    for side in (
+        [w for w in zone if w.xc < x0],
+        [w for w in zone if w.xc > x1],
+    ):
+        if not side or any(w.x1 > x0 and w.x0 < x1 for w in side):
+            continue  # a word reaching into the grid's columns is the table's
+        if own_column(side, inside, rules):
+            out.update(id(w) for w in side)
+    return out
+
+
+def row_lines(grid: PageGrid) -> list[float]:
+    """The y of every row line inside the grid (drawn or read from its text)."""
+    x0, top, x1, bottom = grid.bbox
+    return sorted({y for c in grid.cells for y in (c.top, c.bottom) if top + 1 < y < bottom - 1})
+
+
+def own_column(
+    side: Sequence[Word], table: Sequence[Word], rules: Sequence[float], in_grid: bool = False
+) -> bool:
+    """Is a block of text beside (or read as the edge column of) a table a text column of its
+    own? Its lines run across the table's row lines, where no line of the table's own text can
+    sit, and most are not level with any line of the table's text: a table's rows align across
+    its gutters, a column of text keeps its own line pitch. `in_grid`: the block was read as the
+    table's edge column, where it may be cells merged over rows (see BREAK_PITCHES)."""
+    if not side or len(rules) < BESIDE_CUT_ROWS:
+        return False
+    lines = group_lines(side, LINE_TOLERANCE)
+    level = sum(
+        1 for ln in lines if any(abs(w.top - ln.words[0].top) <= BESIDE_LEVEL * w.size for w in table)
+    )
+    if level * 2 > len(lines):
+        return False  # its lines are level with the table's: an unruled column of the table (a stub)
+    if in_grid:
+        pitch = typical_pitch([ln.top for ln in lines], median_size(side))
+        breaks = [
+            (a.bottom, b.top)
+            for a, b in zip(lines, lines[1:], strict=False)
+            if b.top - a.top > BREAK_PITCHES * pitch
+        ]
+        held = sum(1 for above, below in breaks if any(above < y < below for y in rules))
+        if breaks and held * 2 > len(breaks):
+            return False  # its blocks part where the table's rows part: cells merged over rows
+    reach = [y for y in rules if min(w.top for w in side) < y < max(w.bottom for w in side)]
+    cut = sum(1 for y in reach if any(w.top + 0.5 < y < w.bottom - 0.5 for w in side))
+    return cut >= BESIDE_CUT_ROWS and cut * BESIDE_CUT_SHARE >= len(reach)
 
 
 def _spans_broken_at_columns(grid: PageGrid, held: dict[int, list[Word]]) -> set[int]:
