@@ -433,3 +433,23 @@ def test_a_text_body_printing_across_the_header_column_line_keeps_its_columns():
     body = _text_body((45.0, 70.0, 300.0, 400.0), [104.0, 130.0], 156.0)
     words = [_word("11", 50, 106), _word("Provide", 75, 106), _word("across", 190, 106), _word("12", 50, 132)]
     assert _with_header_columns(body, [header], words) is body
+
+
+def test_a_stretched_space_in_a_column_printed_once_per_group_is_no_gutter():
+    # the theme is printed once per group; one theme wraps justified ("Theme  3  –  Career" /
+    # "Development"), its spaces stretched past the gutter width, and that strip is clear on the
+    # column's few other lines but for two table rows that print across it: it is inside the column
+    def at(text: str, x0: float, x1: float, top: float) -> Word:
+        return Word(text, x0, x1, top, top + 10, 10)
+
+    words = [at("Theme", 74, 103, 86), at("Objective", 162, 207, 86), at("Lead", 300, 320, 86)]
+    themes = {0: [("Visibility", 74, 106.5)], 6: [("Recognition", 74, 121.5)]}
+    themes[12] = [("Theme", 74, 102), ("3", 108, 113), ("–", 119, 124), ("Career", 130, 157.5)]
+    themes[13] = [("Development", 74, 127)]
+    for k in range(18):
+        top = 100 + PITCH * k
+        words += [at(t, x0, x1, top) for t, x0, x1 in themes.get(k, [])]
+        words += [at(f"Objective{k}", 162, 212, top), at(f"Lead{k}", 300, 330, top)]
+    mids = [g.mid for g in find_gutters(lines_of(words), 6.0, 0.12)]
+    assert not any(106.5 < m < 128 for m in mids), mids
+    assert any(157.5 < m <= 162 for m in mids), mids

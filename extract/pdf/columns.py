@@ -117,7 +117,38 @@ def find_gutters(lines: Sequence[PrintedLine], gap_min: float, noise_share: floa
     found = _without_flush_word_columns(lines, found)
     if not found and not _clear_strips(lines, gap_min, noise_share, raw, evenly=False):
         return []
-    return sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+    found = sorted(found + _aligned_starts(lines, found, noise_share), key=lambda g: g.x1)
+    return _without_row_crossed(lines, found)
+
+
+def _without_row_crossed(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[Gutter]:
+    """The gutters less those more table rows print across than part at.
+
+    A column holding a value printed once per group has few lines, and a stretched space in one
+    wrapped (justified) cell can leave a clear strip inside it. Table rows that keep to all the
+    other gutters but print a word across that strip show it is inside a column; a title crosses
+    the other gutters too, so it is no such evidence.
+    """
+    out = []
+    for k, g in enumerate(gutters):
+        lo = gutters[k - 1].x1 if k else -math.inf
+        hi = gutters[k + 1].x1 - 1 if k + 1 < len(gutters) else math.inf
+        others = [o for j, o in enumerate(gutters) if j != k]
+        crossing = parting = 0
+        for ln in lines:
+            if any(o.crossed_by(w) for o in others for w in ln.words):
+                continue
+            if any(g.crossed_by(w) for w in ln.words):
+                parted = {bisect_right([o.mid for o in others], w.xc) for w in ln.words}
+                crossing += len(parted) > 1
+            elif any(lo <= w.x0 and w.x1 <= g.mid + 1 for w in ln.words) and any(
+                g.mid <= w.x0 and w.x1 <= hi + 1 for w in ln.words
+            ):
+                parting += 1
+        if crossing >= 2 and crossing > parting:
+            continue
+        out.append(g)
+    return out
 
 
 def _without_flush_word_columns(lines: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> list[Gutter]:
