@@ -258,10 +258,9 @@ def test_the_rest_of_a_row_under_a_banner_opens_an_unruled_page_going_on_with_a_
     assert rest and rest[0].bottom < 70.0  # a row of its own, to be joined to the last page's
 
 
-def test_the_rest_of_a_row_printed_alone_atop_a_page_going_on_with_a_table_is_its_first_row():
-    # a page break cut the last row of the page before: its tall cell's last line prints alone at
-    # this page's top, a row's padding (over two line pitches) above the next rows
-    rows = [(["", "as agreed.", "", ""], 40.0)]
+def _continuation_page_read(first_line: list[str]):
+    """A continuation page: one line at its top, then four two-line rows a row's padding below."""
+    rows = [(first_line, 40.0)]
     top = 80.0
     for k in range(4):
         rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
@@ -269,18 +268,18 @@ def test_the_rest_of_a_row_printed_alone_atop_a_page_going_on_with_a_table_is_it
         top += 2 * PITCH + 8
     page = replace(page_from(rows, COLS), continues_table=True)
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    return grid
+
+
+def test_the_rest_of_a_row_printed_alone_atop_a_page_going_on_with_a_table_is_its_first_row():
+    # a page break cut the last row of the page before: its tall cell's last line prints alone at
+    # this page's top, a row's padding (over two line pitches) above the next rows
+    grid = _continuation_page_read(["", "as agreed.", "", ""])
     assert grid.n_rows == 5 and min(c.top for c in grid.cells) <= 40.0
 
 
 def test_a_title_printed_atop_a_page_going_on_with_a_table_stays_out_of_it():
-    rows = [(["Theme two", "", "", ""], 40.0)]
-    top = 80.0
-    for k in range(4):
-        rows.append(([f"{k + 1}", "Run a showcase", "HR team", "2025"], top))
-        rows.append((["", "for all staff", "", ""], top + PITCH))
-        top += 2 * PITCH + 8
-    page = replace(page_from(rows, COLS), continues_table=True)
-    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    grid = _continuation_page_read(["Theme two", "", "", ""])
     assert grid.n_rows == 4 and min(c.top for c in grid.cells) > 40.0
 
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import fixture_scoring
 import pytest
-from layoutgen import score_sample
-
-import talentmap
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "layoutgen"
 F1_FLOOR, FIELD_FLOOR = 0.95, 0.90
@@ -29,25 +27,11 @@ FIELDS_FAIL = {
 
 
 def samples(known: dict[str, str]) -> list:
-    params = []
-    for truth in sorted(FIXTURES.glob("layoutgen_*.json")):
-        look = json.loads(truth.read_text(encoding="utf-8"))["look_description"]
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=f"{known[truth.stem]} [{look}]")]
-            if truth.stem in known
-            else []
-        )
-        params.append(pytest.param(truth.stem, marks=marks, id=truth.stem))
-    return params
+    return fixture_scoring.samples(FIXTURES, "layoutgen_*.json", known)
 
 
 def scored(name: str):
-    truth = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-    try:
-        rows = talentmap.read_plan(FIXTURES / f"{name}.pdf").fillna("").astype(str).to_dict("records")
-    except Exception:  # a file the pipeline cannot read scores zero
-        rows = []
-    return score_sample(truth["actions"], rows)
+    return fixture_scoring.scored(FIXTURES, name)
 
 
 def test_the_fixed_sample_covers_every_producer() -> None:

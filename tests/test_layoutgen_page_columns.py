@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import fixture_scoring
 import pytest
-from layoutgen import GENERATOR_VERSION, default_cache, make_sample, page_columns, score_sample
-
-import talentmap
+from layoutgen import GENERATOR_VERSION, default_cache, make_sample, page_columns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "layoutgen_columns"
 F1_FLOOR, FIELD_FLOOR = 0.9, 0.9
@@ -30,25 +29,11 @@ FIELDS_FAIL = {
 
 
 def samples(known: dict[str, str]) -> list:
-    params = []
-    for truth in sorted(FIXTURES.glob("pagecols_*.json")):
-        look = json.loads(truth.read_text(encoding="utf-8"))["look_description"]
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=f"{known[truth.stem]} [{look}]")]
-            if truth.stem in known
-            else []
-        )
-        params.append(pytest.param(truth.stem, marks=marks, id=truth.stem))
-    return params
+    return fixture_scoring.samples(FIXTURES, "pagecols_*.json", known)
 
 
 def scored(name: str):
-    truth = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-    try:
-        rows = talentmap.read_plan(FIXTURES / f"{name}.pdf").fillna("").astype(str).to_dict("records")
-    except Exception:  # a file the pipeline cannot read scores zero
-        rows = []
-    return score_sample(truth["actions"], rows)
+    return fixture_scoring.scored(FIXTURES, name)
 
 
 def test_the_look_set_leaves_the_default_draw_alone() -> None:

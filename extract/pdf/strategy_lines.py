@@ -105,17 +105,7 @@ SIDE_SPAN_SHARE = 0.8
 
 
 def _side(x: float, top: float, bottom: float) -> dict:
-    return {
-        "x0": x,
-        "x1": x,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": 0.0,
-        "height": bottom - top,
-        "orientation": "v",
-        "object_type": "line",
-    }
+    return _drawn_edge(x, x, top, bottom, "v")
 
 
 def _close_open_ends(edges: list[dict]) -> list[dict]:
@@ -231,15 +221,20 @@ def _uncovered(x0: float, x1: float, spans: list[tuple[float, float]]) -> float:
 
 
 def _rule(x0: float, x1: float, y: float) -> dict:
+    return _drawn_edge(x0, x1, y, y, "h")
+
+
+def _drawn_edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
+    """A rule the page does not draw, in pdfplumber's edge form, for the lattice to close on."""
     return {
         "x0": x0,
         "x1": x1,
-        "top": y,
-        "bottom": y,
-        "doctop": y,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
         "width": x1 - x0,
-        "height": 0.0,
-        "orientation": "h",
+        "height": bottom - top,
+        "orientation": orientation,
         "object_type": "line",
     }
 

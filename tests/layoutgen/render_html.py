@@ -24,11 +24,12 @@ FONT_FAMILIES = {
 PAPER = {"A4": "A4", "Letter": "letter"}
 
 
-def write_html(plan: Plan, look: Look, path: Path) -> None:
+def page_css(look: Look) -> str:
+    """The page, font and table CSS of a look (the page_columns set adds its page layout to it)."""
     orientation = "landscape" if look.landscape else "portrait"
     header_weight = "font-weight: bold;" if look.header_bold else ""
     header_fill = f"background: #{look.header_fill};" if look.header_fill else ""
-    css = f"""
+    return f"""
 @page {{ size: {PAPER[look.paper]} {orientation}; margin: {look.margin_cm}cm; }}
 body {{ font-family: {FONT_FAMILIES[look.font]}; font-size: {look.font_size}pt; margin: 0;
        -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
@@ -41,6 +42,10 @@ td.section, td.objective_row {{ font-weight: bold; }}
 {"" if look.rows_split else "tr { break-inside: avoid; page-break-inside: avoid; }"}
 h1 {{ font-size: {look.font_size + 6}pt; }} h3 {{ font-size: {look.font_size + 3}pt; break-after: avoid; }}
 """
+
+
+def write_html(plan: Plan, look: Look, path: Path) -> None:
+    css = page_css(look)
     parts = [
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(plan.title)}</title>"
         f"<style>{css}</style></head><body>"

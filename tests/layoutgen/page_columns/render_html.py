@@ -16,24 +16,11 @@ from ..printed import Table, Text, print_plan
 
 
 def _css(look: Look, page) -> str:
-    orientation = "landscape" if look.landscape else "portrait"
-    header_weight = "font-weight: bold;" if look.header_bold else ""
-    header_fill = f"background: #{look.header_fill};" if look.header_fill else ""
     rule = "column-rule: 0.5pt solid #808080;" if page.column_rule else ""
     align = "justify" if page.prose_justify else "left"
-    return f"""
-@page {{ size: {base.PAPER[look.paper]} {orientation}; margin: {look.margin_cm}cm; }}
-body {{ font-family: {base.FONT_FAMILIES[look.font]}; font-size: {look.font_size}pt; margin: 0;
-       -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 10pt; }}
-td, th {{ padding: {look.padding_pt}pt; vertical-align: {look.valign}; text-align: left;
-         font-weight: normal; overflow-wrap: anywhere; }}
-th {{ font-size: {look.header_size}pt; color: #{look.header_text_colour}; {header_weight} {header_fill} }}
-td.body {{ {"text-align: justify;" if look.justify else ""} }}
-td.section, td.objective_row {{ font-weight: bold; }}
-{"" if look.rows_split else "tr { break-inside: avoid; page-break-inside: avoid; }"}
-h1 {{ font-size: {look.font_size + 6}pt; }} h3 {{ font-size: {look.font_size + 3}pt; break-after: avoid; }}
-p.prose {{ text-align: {align}; margin: 0 0 6pt 0; line-height: 1.25; }}
+    return (
+        base.page_css(look)
+        + f"""p.prose {{ text-align: {align}; margin: 0 0 6pt 0; line-height: 1.25; }}
 div.cols {{ column-count: 2; column-gap: {page.gap_pt}pt; {rule} margin-bottom: 10pt; }}
 div.float {{ float: {page.table_side}; width: {100 * page.table_share:.1f}%;
             margin-{"right" if page.table_side == "left" else "left"}: {page.gap_pt}pt; }}
@@ -44,6 +31,7 @@ aside {{ flex: 1 1 auto; min-width: 0; font-size: {max(7.0, look.font_size - 1)}
         {f"background: #{page.sidebar_fill}; padding: 6pt;" if page.sidebar_fill else ""} }}
 aside h4 {{ margin: 0 0 4pt 0; font-size: {look.font_size}pt; }}
 """
+    )
 
 
 def _block(block, look: Look) -> str:
