@@ -100,8 +100,7 @@ def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
     their own (`strategy.own_column`) beside a table of two or more columns."""
     if grid.n_cols < 3:
         return set()
-    x0, top, x1, bottom = grid.bbox
-    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
+    inside = [w for w in words if _inside(w, grid)]
     rules = row_lines(grid)
     for edge in (0, grid.n_cols - 1):
         own = [c for c in grid.cells if c.col0 == edge and c.col1 == edge + 1]
@@ -126,7 +125,7 @@ def _with_header_columns(grid: PageGrid, lattices: Sequence[PageGrid], words: Se
     if grid.ruled or grid.n_cols < 2:
         return grid
     x0, top, x1, _ = grid.bbox
-    inside = [w for w in words if x0 <= w.xc <= x1 and top <= w.yc <= grid.bbox[3]]
+    inside = [w for w in words if _inside(w, grid)]
     reach = HEADER_REACH * median_size(inside) if inside else 0.0
     for head in lattices:
         hx0, _, hx1, hbottom = head.bbox

@@ -79,7 +79,7 @@ def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
     clear of its edge, and `own_column` says so. Such words do not lower the grid's score."""
     if not grid.ruled:
         return set()
-    x0, top, x1, bottom = grid.bbox
+    x0, _, x1, _ = grid.bbox
     rules = row_lines(grid)
     inside = [w for w in zone if x0 <= w.xc <= x1]
     out: set[int] = set()
@@ -96,7 +96,7 @@ def _text_beside(grid: PageGrid, zone: Sequence[Word]) -> set[int]:
 
 def row_lines(grid: PageGrid) -> list[float]:
     """The y of every row line inside the grid (drawn or read from its text)."""
-    x0, top, x1, bottom = grid.bbox
+    _, top, _, bottom = grid.bbox
     return sorted({y for c in grid.cells for y in (c.top, c.bottom) if top + 1 < y < bottom - 1})
 
 
