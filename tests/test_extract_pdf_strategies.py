@@ -87,7 +87,8 @@ def test_camelot_is_not_run_when_the_lines_grid_scores_well():
     page = boxed_page([100, 200, 300], [100, 120, 140], grid_words())
     lattice, text = Spy([]), Spy([])
     tables = page_tables(page, Strategies(LinesStrategy(), lattice, text), PdfSettings())
-    assert lattice.calls == 0 and text.calls == 0
+    # the text columns are asked once, for their reading of the grid's words (here: no table)
+    assert lattice.calls == 0 and text.calls == 1
     assert tables[0].extractor == "pdfplumber-lines"
     assert [r.cells for r in tables[0].rows] == [("Ref", "Action"), ("1.1", "Do")]
 
@@ -102,6 +103,44 @@ def test_camelot_is_run_where_the_lines_grid_is_poor_and_wins_if_better():
     tables = page_tables(page, Strategies(poor, lattice, text), PdfSettings())
     assert lattice.calls == 1
     assert tables[0].extractor == "camelot-lattice"
+
+
+def lattice_of(name: str, xs: list[float], ys: list[float], ruled: bool = True) -> PageGrid:
+    cells = tuple(
+        GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1])
+        for r in range(len(ys) - 1)
+        for c in range(len(xs) - 1)
+    )
+    return PageGrid(1, name, len(ys) - 1, len(xs) - 1, cells, ruled=ruled, col_edges=tuple(xs))
+
+
+def two_column_rows(n: int) -> list[Word]:
+    """n rows of a ref at x 105 and an action at x 305, 20 pt apart from y 100."""
+    return [w for r in range(n) for w in (word(f"R{r}", 105, 105 + 20 * r), word("Do", 305, 105 + 20 * r))]
+
+
+def test_a_ruled_grid_gives_way_to_the_text_columns_reading_of_its_words_when_that_scores_higher():
+    """Rules parting columns no text is printed in: every word sits in a cell (the geometry score
+    accepts the grid), but a third of its cells are empty; the text columns read the same words
+    as two full columns, and the calibrated score values that reading higher."""
+    ys = [100 + 20 * r for r in range(13)]
+    words = two_column_rows(12)
+    page = boxed_page([100, 200, 300, 400], ys, words)
+    ruled = lattice_of("pdfplumber-lines", [100, 200, 300, 400], ys)
+    assert grid_score(ruled, words) >= PdfSettings().lines_min_score
+    text = Spy([lattice_of("text-columns", [100, 300, 400], ys, ruled=False)])
+    tables = page_tables(page, Strategies(Spy([ruled]), None, text), PdfSettings())
+    assert [t.extractor for t in tables] == ["text-columns"]
+    assert [r.cells for r in tables[0].rows][:2] == [("R0", "Do"), ("R1", "Do")]
+
+
+def test_a_text_reading_scoring_no_higher_leaves_the_ruled_grid():
+    ys = [100 + 20 * r for r in range(13)]
+    words = two_column_rows(12)
+    page = boxed_page([100, 300, 400], ys, words)
+    text = Spy([lattice_of("text-columns", [100, 300, 400], ys, ruled=False)])
+    tables = page_tables(page, Strategies(LinesStrategy(), None, text), PdfSettings())
+    assert text.calls == 1 and [t.extractor for t in tables] == ["pdfplumber-lines"]
 
 
 def test_camelot_cells_merge_where_borders_are_missing():

@@ -51,6 +51,16 @@ def test_a_grid_holding_its_words_shows_no_bad_sign():
     assert table_score(ev) > LOW_SCORE
 
 
+def test_the_sliver_rows_of_double_rules_are_not_empty_cells():
+    """Each row rule drawn twice, 2 pt apart: the grid has a row printing nothing between the
+    strokes, which the table read drops; its cells are no empty cells of the table."""
+    g = grid([0, 100, 200], [0, 20, 22, 40, 42, 60])
+    words = [*HEADER, word("A1", 5, 25), word("one", 105, 25), word("A2", 5, 45), word("two", 105, 45)]
+    ev = evidence_of(g, words)
+    assert (ev.cells, ev.filled_cells, ev.rows) == (6, 6, 3)
+    assert ev.features()["empty_cell_share"] == 0
+
+
 def test_words_beside_the_grid_and_across_a_column_boundary_are_counted():
     g = grid([0, 100, 200], [0, 20, 40])
     across = word("boundary", 80, 24)  # centre in the first column, box over the column line

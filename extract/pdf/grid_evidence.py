@@ -41,7 +41,7 @@ class GridEvidence:
     beside_words: int = 0  # of them, words left or right of the grid (text beside the table)
     lost_words: int = 0  # inside the grid's box but in no cell
     split_words: int = 0  # centre in a cell, box across the cell's side (a boundary through a word)
-    cells: int = 0
+    cells: int = 0  # cells in rows that print something
     filled_cells: int = 0
     rows: int = 0
     merged_rows: int = 0  # rows printed as one cell repeated over every column
@@ -113,6 +113,10 @@ def grid_evidence(
         if inside:
             held[i] = inside
     rows = [r for r in table.rows if any(r.cells)]
+    # a grid row printing nothing (the sliver between the two strokes of a double rule) is no
+    # row of the table read: its cells are not empty cells of it
+    printed = {k for k, r in enumerate(table.rows) if any(r.cells)}
+    kept = {i for i, c in enumerate(grid.cells) if any(k in printed for k in range(c.row0, c.row1))}
     cut, text_cells = cut_cells(table)
     n_cols = table.n_cols
     col_fill = [sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in range(n_cols)]
@@ -121,8 +125,8 @@ def grid_evidence(
         beside_words=beside,
         lost_words=lost,
         split_words=split,
-        cells=len(grid.cells),
-        filled_cells=len(held),
+        cells=len(kept),
+        filled_cells=len(kept & held.keys()),
         rows=len(rows),
         merged_rows=merged_rows(table),
         columns=n_cols,

@@ -44,6 +44,7 @@ def page_tables(
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
     feet: list[PageGrid] = []
+    opening: list[PageGrid] = []  # a row cut at the last page's foot, going on here
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
@@ -59,14 +60,18 @@ def page_tables(
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
         elif page.continues_table and _opens_page_in_cells(grid, words):
-            accepted.append(replace(grid, score=1.0))
+            opening.append(replace(grid, score=1.0))
+    lattice: list[PageGrid] = []
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
             grid = split_value_rows(grid, words, settings.line_tolerance)
             grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
             score = grid_score(grid, words)
-            if score >= settings.lines_min_score and not any(_overlap(grid, a) for a in accepted):
-                accepted.append(replace(grid, score=score))
+            if grid.n_cols >= 2 and grid.n_rows >= 2:
+                lattice.append(replace(grid, score=score))
+    lattice = [g for g in lattice if g.score >= settings.lines_min_score]
+    good = accepted + [g for g in lattice if not any(_overlap(g, a) for a in accepted + opening)]
+    accepted = opening + _picked(page, layout, strategies.text, settings, good, accepted, lattice)
     feet = [f for f in feet if not any(_overlap(f, a) for a in accepted)]
     taken = accepted + [b for b in boxes if not any(_overlap(b, a) for a in accepted)] + feet
     rest = tuple(w for w in words if not any(_inside(w, g) for g in taken))
@@ -93,6 +98,84 @@ def page_tables(
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
+
+
+# Another reading of a region replaces the grids the geometry score accepted there only when the
+# expected F1 of the region's words (`_expected_f1`) is higher by this much: near ties keep them.
+PICK_MARGIN = 0.05
+
+
+def _picked(
+    page: PageData,
+    layout: PageLayout,
+    text: TableStrategy,
+    settings: PdfSettings,
+    good: list[PageGrid],
+    lines: list[PageGrid],
+    lattice: list[PageGrid],
+) -> list[PageGrid]:
+    """The grids kept for the page's ruled regions: of the readings of each, the one the
+    calibrated table score (`table_score`) values highest.
+
+    A region is a set of overlapping grids the geometry score accepts (`strategy.grid_score`):
+    the lines strategy's (`lines`) and camelot's lattice (`lattice`). Its readings: the grids
+    picked cheap-first (`good`: the lines grids, a lattice grid where no lines grid is), each
+    strategy's grids there, and the text columns read from the region's words alone. Each is
+    read into tables over the page's words and valued by the expected F1 of the region's words
+    in them; the best replaces the cheap-first pick when better by PICK_MARGIN. A reading that
+    holds none of the region's words in a table is not valued (no table, no score).
+
+    Grids the geometry score rejects are not readings: measured, the calibrated score ranks
+    such a grid over the text columns where they read the region right (a header repeated over
+    the page, read as its own few-row grid, keeps it from joining the table above). It was fitted
+    on final tables, which such grids never were, and does not count the words of a merged cell
+    pausing at the column lines (the geometry score's reason to reject many of them).
+    """
+    words = page.words
+    picked = list(good)
+    for region in _regions(lines + lattice):
+        ids = {id(g) for g in region}
+        zone = [w for w in words if any(_inside(w, g) for g in region)]
+        zone_ids = {id(w) for w in zone}
+        now = [g for g in picked if id(g) in ids]
+        if not now or not zone:
+            continue
+        readings = [now, [g for g in lines if id(g) in ids], [g for g in lattice if id(g) in ids]]
+        readings = [r for k, r in enumerate(readings) if r and not any(_same(r, o) for o in readings[:k])]
+        readings.append(text.extract(replace(page, words=tuple(zone)), layout.keep(zone_ids)))
+        values = [
+            _expected_f1([_scored(g, words, settings.line_tolerance, page.known_words) for g in r], zone_ids)
+            for r in readings
+        ]
+        if values[0] is None:
+            continue
+        best = max((k for k, v in enumerate(values) if v is not None), key=lambda k: (values[k], -k))
+        if values[best] > values[0] + PICK_MARGIN:
+            picked = [g for g in picked if id(g) not in ids] + readings[best]
+    return picked
+
+
+def _same(a: Sequence[PageGrid], b: Sequence[PageGrid]) -> bool:
+    return {id(g) for g in a} == {id(g) for g in b}
+
+
+def _regions(grids: Sequence[PageGrid]) -> list[list[PageGrid]]:
+    """The grids grouped into sets that overlap (each set one region of the page)."""
+    groups: list[list[PageGrid]] = []
+    for g in grids:
+        touching = [grp for grp in groups if any(_overlap(g, h) for h in grp)]
+        merged = [g] + [h for grp in touching for h in grp]
+        groups = [grp for grp in groups if not any(grp is t for t in touching)] + [merged]
+    return groups
+
+
+def _expected_f1(tables: Sequence[PageTable], zone: set[int]) -> float | None:
+    """The expected F1 of a region's words read into the tables: each table's calibrated score
+    for the words it holds, nothing for the words it leaves out; None when no table holds any."""
+    held = [(t.score, len(t.words_used & zone)) for t in tables]
+    if not zone or not any(n for _, n in held):
+        return None
+    return sum(score * n for score, n in held) / len(zone)
 
 
 def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
