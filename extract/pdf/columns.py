@@ -288,8 +288,10 @@ def _aligned_starts(
         ):
             continue
         # over all the lines, the words of one column meet at one x by chance (a fixed-pitch
-        # font sets them on one grid), each after one of its line's word spaces
-        if among and 2 * pauses.count(0) >= len(starts):
+        # font sets them on one grid), each after one of its line's word spaces, or end flush
+        # at its right edge on words of one length ("of", "by", "on")
+        ends = [a[4].x1 for a in starts]
+        if among and (2 * pauses.count(0) >= len(starts) or max(ends) - min(ends) <= 2 * ALIGN_TOLERANCE):
             continue
         # the words starting there differ too: one word repeated at one x ("40 years", "41 years";
         # justified lines of a fixed-pitch font ending flush on the same short word) is no column,
@@ -331,24 +333,26 @@ def with_aligned_columns(
     gutters: Sequence[Gutter], lines: Sequence[PrintedLine], noise_share: float
 ) -> list[Gutter]:
     """The gutters with the column starts that alignment alone shows (`aligned_columns`, when it
-    shows two or more): a start no gutter is at is added, and a gutter that lines print across
-    more than they part at, once those starts part the columns, is a stretched space inside a
-    column (`_without_row_crossed`)."""
+    shows two or more). A start no gutter is at is added; then a gutter of the others that lines
+    print across more than they part at is a stretched space inside a column
+    (`_without_row_crossed`), and one whose column up to the next column start holds the words
+    of a single line (a wrapped value printed into a wide gutter) parts no column."""
     aligned = aligned_columns(lines, noise_share)
     if len(aligned) < ALIGNED_MIN_GUTTERS:
         return list(gutters)
     near = [g for g in gutters if any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for a in aligned)]
-    found = [g for g in gutters if g not in near]
-    merged = sorted(
-        [*near, *aligned]
-        if not near
-        else [*near, *[a for a in aligned if not any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for g in near)]],
-        key=lambda g: g.x1,
-    )
-    if not found:
-        return merged
-    kept = set(_without_row_crossed(lines, sorted([*merged, *found], key=lambda g: g.x1)))
-    return sorted([*merged, *[g for g in found if g in kept]], key=lambda g: g.x1)
+    new = [a for a in aligned if not any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for g in near)]
+    shown = sorted([*near, *new], key=lambda g: g.x1)
+    others = [g for g in gutters if g not in near]
+    if not others:
+        return shown
+    kept = set(_without_row_crossed(lines, sorted([*shown, *others], key=lambda g: g.x1)))
+    out = sorted([*shown, *[g for g in others if g in kept]], key=lambda g: g.x1)
+    for g in [g for g in others if g in kept]:
+        nxt = min((o.mid for o in out if o.x1 > g.x1), default=math.inf)
+        if sum(1 for ln in lines if any(g.mid <= w.xc < nxt for w in ln.words)) < 2:
+            out.remove(g)
+    return out
 
 
 # Column starts shown by alignment alone are taken when they part this many columns or more.
