@@ -335,9 +335,9 @@ def with_aligned_columns(
     """The gutters with the column starts that alignment alone shows (`aligned_columns`, when it
     shows two or more). A start no gutter is at is added; then a gutter of the others that lines
     print across more than they part at is a stretched space inside a column
-    (`_without_row_crossed`), and one whose column up to an added start holds the words of a
-    single line (a wrapped value printed into the wide gutter before that start) is that start
-    misplaced."""
+    (`_without_row_crossed`), and one whose column up to the next column start holds one word
+    at most (a wrapped value printed into a wide gutter, a stretched space of a one-line cell:
+    "Theme   2   –") parts no column."""
     aligned = aligned_columns(lines, noise_share)
     if len(aligned) < ALIGNED_MIN_GUTTERS:
         return list(gutters)
@@ -350,8 +350,8 @@ def with_aligned_columns(
     kept = set(_without_row_crossed(lines, sorted([*shown, *others], key=lambda g: g.x1)))
     out = sorted([*shown, *[g for g in others if g in kept]], key=lambda g: g.x1)
     for g in [g for g in others if g in kept]:
-        nxt = min((o for o in out if o.x1 > g.x1), key=lambda o: o.x1, default=None)
-        if nxt in new and sum(1 for ln in lines if any(g.mid <= w.xc < nxt.mid for w in ln.words)) < 2:
+        nxt = min((o.mid for o in out if o.x1 > g.x1), default=math.inf)
+        if sum(1 for ln in lines for w in ln.words if g.mid <= w.xc < nxt) <= 1:
             out.remove(g)
     return out
 
