@@ -133,7 +133,7 @@ def test_a_gutter_lines_print_across_gives_way_to_the_starts_alignment_shows():
     # aligned starts part the columns, the column's lines print across it more than part at it
     lines = group_lines(tight_table(104), 1.5)
     found = [Gutter(158.0, 162.5), Gutter(210.0, 214.0)]
-    x1s = [g.x1 for g in with_aligned_columns(found, lines, NOISE)]
+    x1s = [g.x1 for g in with_aligned_columns(found, lines, 10.0, NOISE)]
     assert len(x1s) == 2 and x1s[0] == 162.5 and abs(x1s[1] - 274.5) < 1
 
 
@@ -151,7 +151,7 @@ def test_a_gutter_before_an_added_start_with_one_lines_words_between_is_that_sta
     words.append(at("Mar", 262, 100 + PITCH))
     lines = group_lines(words, 1.5)
     found = [Gutter(158.0, 162.5), Gutter(250.0, 262.0)]
-    x1s = [g.x1 for g in with_aligned_columns(found, lines, NOISE)]
+    x1s = [g.x1 for g in with_aligned_columns(found, lines, 10.0, NOISE)]
     assert x1s[0] == 162.5 and len(x1s) == 2 and abs(x1s[1] - 300.5) < 1
 
 
@@ -168,3 +168,17 @@ def test_group_values_repeated_row_by_row_still_show_their_column_starts():
         words += set_line(action, 274, None, top) + set_line("in each faculty", 274, None, top + PITCH)
     x1s = [g.x1 for g in aligned_columns(group_lines(words, 1.5), NOISE)]
     assert len(x1s) == 2 and abs(x1s[0] - 162.5) < 1 and abs(x1s[1] - 274.5) < 1
+
+
+def test_starts_every_line_reaches_after_a_wide_pause_are_left_to_the_clear_strips():
+    # a small table of ragged cells: its columns start at aligned x, but every line pauses there
+    # for more than a gutter, which whitespace shows (or, under running text, need not)
+    rows = [("I kept the assets", "344", "75.2"), ("I sold some", "53", "11.6"), ("I sold all", "61", "13.2")]
+    rows += [("Total", "458", "100.0"), ("Not known", "12", "0.9")]
+    words = []
+    for k, cells in enumerate(rows):
+        for cell, x0 in zip(cells, (50.0, 200.0, 300.0), strict=True):
+            words += set_line(cell, x0, None, 100 + k * PITCH)
+    lines = group_lines(words, 1.5)
+    assert len(aligned_columns(lines, NOISE)) == 2
+    assert with_aligned_columns([], lines, 10.0, NOISE) == []

@@ -330,16 +330,19 @@ def _aligned_starts(
 
 
 def with_aligned_columns(
-    gutters: Sequence[Gutter], lines: Sequence[PrintedLine], noise_share: float
+    gutters: Sequence[Gutter], lines: Sequence[PrintedLine], gap_min: float, noise_share: float
 ) -> list[Gutter]:
     """The gutters with the column starts that alignment alone shows (`aligned_columns`, when it
-    shows two or more). A start no gutter is at is added; then a gutter of the others that lines
+    shows two or more, one of them on several lines closer to the text before it than `gap_min`:
+    `_tight_start`). A start no gutter is at is added; then a gutter of the others that lines
     print across more than they part at is a stretched space inside a column
     (`_without_row_crossed`), and one whose column up to the next column start holds one word
     at most (a wrapped value printed into a wide gutter, a stretched space of a one-line cell:
     "Theme   2   –") parts no column."""
     aligned = aligned_columns(lines, noise_share)
-    if len(aligned) < ALIGNED_MIN_GUTTERS:
+    # they are the evidence where whitespace shows nothing: one of them, at least, is tighter than
+    # a gutter on several lines (a small table under running text is its clear strips' business)
+    if len(aligned) < ALIGNED_MIN_GUTTERS or not any(_tight_start(lines, a, gap_min) for a in aligned):
         return list(gutters)
     near = [g for g in gutters if any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for a in aligned)]
     new = [a for a in aligned if not any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for g in near)]
@@ -354,6 +357,19 @@ def with_aligned_columns(
         if sum(1 for ln in lines for w in ln.words if g.mid <= w.xc < nxt) <= 1:
             out.remove(g)
     return out
+
+
+def _tight_start(lines: Sequence[PrintedLine], start: Gutter, gap_min: float) -> bool:
+    """Do as many lines as an aligned start needs pause before the column start for less than
+    `gap_min` (a column edge no clear strip could show: the cell before runs to its padding)?"""
+    x = start.x1 - 0.5
+    tight = sum(
+        1
+        for ln in lines
+        for prev, w in zip(ln.words, ln.words[1:], strict=False)
+        if abs(w.x0 - x) <= ALIGN_TOLERANCE and 0.5 < w.x0 - prev.x1 < gap_min
+    )
+    return tight >= ALIGNED_MIN_LINES
 
 
 # Column starts shown by alignment alone are taken when they part this many columns or more.

@@ -60,7 +60,7 @@ class TextColumnsStrategy:
         # a justified table whose columns part by less than a word space shows them by the left
         # edges its lines share, over all its lines
         company = _in_company(lines, pitch, gap_min, over, beside=False, multi=False)
-        gutters = self._with_aligned(gutters, company, page)
+        gutters = self._with_aligned(gutters, company, gap_min, page)
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
@@ -90,7 +90,7 @@ class TextColumnsStrategy:
                 zone_gutters = added_gutters(
                     self._gutters(own, gap_min, page), self._gutters(voters, gap_min, page), gap_min
                 )
-                zone_gutters = self._with_aligned(zone_gutters, zone_lines, page) or gutters
+                zone_gutters = self._with_aligned(zone_gutters, zone_lines, gap_min, page) or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -131,12 +131,12 @@ class TextColumnsStrategy:
         return grids + body
 
     def _with_aligned(
-        self, gutters: list[Gutter], lines: Sequence[PrintedLine], page: PageData
+        self, gutters: list[Gutter], lines: Sequence[PrintedLine], gap_min: float, page: PageData
     ) -> list[Gutter]:
         """The gutters with the column starts the lines' left edges show (`with_aligned_columns`),
         and the column rules drawn down them."""
         s = self.settings
-        out = with_aligned_columns(gutters, lines, s.gutter_noise_share)
+        out = with_aligned_columns(gutters, lines, gap_min, s.gutter_noise_share)
         if out == gutters:
             return gutters
         return rule_gutters(lines, page.edges, page.fills, out, s.gutter_noise_share)
