@@ -255,6 +255,9 @@ def _aligned_starts(
     start a word, and no word is printed across it. Inside a column a word start is printed
     across by the column's other lines; a value repeated down a column ("Head of Technical
     Services") starts its words at one x on many lines, but always after the same word.
+
+    `among`: the lines are all the page's (`aligned_columns`), not only those in pieces, so a
+    start is read against the lines printed between the first and last line starting there.
     """
     if len(lines) < ALIGNED_MIN_LINES:
         return []

@@ -209,8 +209,8 @@ def _in_company(
     lines: Sequence[PrintedLine], pitch: float, gap_min: float, over: Over, beside: bool, multi: bool = True
 ) -> list[PrintedLine]:
     """The lines voting on the page's gutters: the multi-column lines (`beside`: each line taken
-    with the lines printed beside it, `gutter_voters`), less the page's first or last line when
-    it stands apart.
+    with the lines printed beside it, `gutter_voters`; not `multi`: every line), less the page's
+    first or last line when it stands apart.
 
     A line printed in pieces at the top or foot of the page, far from the next text (a browser's
     date and title banner, a footer's address on a one-page file, where no repetition marks it
