@@ -245,7 +245,7 @@ ALIGNED_DISTINCT = 0.6
 
 
 def _aligned_starts(
-    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], noise_share: float
+    lines: Sequence[PrintedLine], gutters: Sequence[Gutter], noise_share: float, among: bool = False
 ) -> list[Gutter]:
     """Column starts too tight for a whitespace strip: an x at which many lines start a word,
     after different words, and which (almost) no line prints across.
@@ -255,6 +255,9 @@ def _aligned_starts(
     start a word, and no word is printed across it. Inside a column a word start is printed
     across by the column's other lines; a value repeated down a column ("Head of Technical
     Services") starts its words at one x on many lines, but always after the same word.
+
+    `among`: the lines are all the page's (`aligned_columns`), not only those in pieces, so a
+    start is read against the lines printed between the first and last line starting there.
     """
     if len(lines) < ALIGNED_MIN_LINES:
         return []
@@ -269,9 +272,29 @@ def _aligned_starts(
         near = [a for k in (key - 1, key, key + 1) for a in after.get(k, [])]
         x = sorted(a[0] for a in near)[len(near) // 2]
         starts = [a for a in near if abs(a[0] - x) <= ALIGN_TOLERANCE]
-        reaching = sum(1 for ln in lines if ln.x1 > x + 1)  # lines printing in the column(s) from x on
+        span = lines
+        if among:
+            top = min(a[3].top for a in starts)
+            bottom = max(a[3].bottom for a in starts)
+            span = [ln for ln in lines if top <= (ln.top + ln.bottom) / 2 <= bottom]
+        reaching = sum(1 for ln in span if ln.x1 > x + 1)  # lines printing in the column(s) from x on
         need = max(ALIGNED_MIN_LINES, ALIGNED_SHARE * reaching)
-        if len(starts) < need or len({a[1] for a in starts}) < ALIGNED_DISTINCT * len(starts):
+        if len(starts) < need:
+            continue
+        # a value repeated down a column starts its words at one x after the same word; so do
+        # the cells of a group's value repeated row by row, but those part from the next column
+        # by their padding, narrower than any word space of their lines
+        distinct = {(a[1], a[4].text) for a in starts} if among else {a[1] for a in starts}
+        pauses = [_pause_against_spaces(a[3], a[4]) for a in starts] if among else []
+        if len(distinct) < ALIGNED_DISTINCT * len(starts) and not (
+            among and 2 * pauses.count(-1) >= len(starts)
+        ):
+            continue
+        # over all the lines, the words of one column meet at one x by chance (a fixed-pitch
+        # font sets them on one grid), each after one of its line's word spaces, or end flush
+        # at its right edge on words of one length ("of", "by", "on")
+        ends = [a[4].x1 for a in starts]
+        if among and (2 * pauses.count(0) >= len(starts) or max(ends) - min(ends) <= 2 * ALIGN_TOLERANCE):
             continue
         # the words starting there differ too: one word repeated at one x ("40 years", "41 years";
         # justified lines of a fixed-pitch font ending flush on the same short word) is no column,
@@ -284,7 +307,7 @@ def _aligned_starts(
             continue
         # the x must part text of one column: a column already parted from the one before it
         # (whose numbers, say, all start at one x after its centred header) is not split again
-        column_x0 = max((g.x1 for g in [*gutters, *out] if g.x1 <= x), default=-math.inf)
+        column_x0 = max((g.x1 - 1 for g in [*gutters, *out] if g.x1 <= x), default=-math.inf)
         if sum(1 for ln in lines if any(column_x0 < w.x1 <= x - 0.5 for w in ln.words)) < 2:
             continue
         # ...on most of the lines that start a word there (numbers right-aligned under a wide
@@ -301,12 +324,87 @@ def _aligned_starts(
             continue
         if any(g.x0 - 2 <= x <= g.x1 + 2 for g in [*gutters, *out]):
             continue
-        crossing = sum(1 for ln in lines if any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words))
-        if crossing > min(1.0, limit):
+        crossing = sum(1 for ln in span if any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words))
+        if crossing > (max(1.0, noise_share * len(starts)) if among else min(1.0, limit)):
             continue
         left = max(a[2] for a in starts)
         out.append(Gutter(min(left, x - 1), x + 0.5))
     return out
+
+
+def with_aligned_columns(
+    gutters: Sequence[Gutter], lines: Sequence[PrintedLine], gap_min: float, noise_share: float
+) -> list[Gutter]:
+    """The gutters with the column starts that alignment alone shows (`aligned_columns`, when it
+    shows two or more, one of them on several lines closer to the text before it than `gap_min`:
+    `_tight_start`). A start no gutter is at is added; then a gutter of the others that lines
+    print across more than they part at is a stretched space inside a column
+    (`_without_row_crossed`), and one whose column up to the next column start holds one word
+    at most (a wrapped value printed into a wide gutter, a stretched space of a one-line cell:
+    "Theme   2   –") parts no column."""
+    aligned = aligned_columns(lines, noise_share)
+    # they are the evidence where whitespace shows nothing: one of them, at least, is tighter than
+    # a gutter on several lines (a small table under running text is its clear strips' business)
+    if len(aligned) < ALIGNED_MIN_GUTTERS or not any(_tight_start(lines, a, gap_min) for a in aligned):
+        return list(gutters)
+    near = [g for g in gutters if any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for a in aligned)]
+    new = [a for a in aligned if not any(a.x0 - 2 <= g.x1 <= a.x1 + 2 for g in near)]
+    shown = sorted([*near, *new], key=lambda g: g.x1)
+    others = [g for g in gutters if g not in near]
+    if not others:
+        return shown
+    kept = set(_without_row_crossed(lines, sorted([*shown, *others], key=lambda g: g.x1)))
+    out = sorted([*shown, *[g for g in others if g in kept]], key=lambda g: g.x1)
+    for g in [g for g in others if g in kept]:
+        nxt = min((o.mid for o in out if o.x1 > g.x1), default=math.inf)
+        if sum(1 for ln in lines for w in ln.words if g.mid <= w.xc < nxt) <= 1:
+            out.remove(g)
+    return out
+
+
+def _tight_start(lines: Sequence[PrintedLine], start: Gutter, gap_min: float) -> bool:
+    """Do as many lines as an aligned start needs pause before the column start for less than
+    `gap_min` (a column edge no clear strip could show: the cell before runs to its padding)?"""
+    x = start.x1 - 0.5
+    tight = sum(
+        1
+        for ln in lines
+        for prev, w in zip(ln.words, ln.words[1:], strict=False)
+        if abs(w.x0 - x) <= ALIGN_TOLERANCE and 0.5 < w.x0 - prev.x1 < gap_min
+    )
+    return tight >= ALIGNED_MIN_LINES
+
+
+# Column starts shown by alignment alone are taken when they part this many columns or more.
+ALIGNED_MIN_GUTTERS = 2
+
+
+def aligned_columns(lines: Sequence[PrintedLine], noise_share: float) -> list[Gutter]:
+    """Column starts shown by alignment alone, over all the lines (not only those in pieces).
+
+    Justified cells run up to their padding, so the next column's text may start a point or two
+    after the last: less than a word space, no strip is clear and no line pauses for a column gap,
+    though many lines start a word at the column's left edge after text of the column before.
+    Read over every line, an x at which many lines start a word, and across which (almost) none
+    of the lines printed between the first and last of them prints, is a column start: titles
+    and intro text above or below the table do not count against it."""
+    voters = [ln for ln in lines if len(ln.words) >= 2]
+    return _aligned_starts(voters, [], noise_share, among=True)
+
+
+def _pause_against_spaces(line: PrintedLine, word: Word) -> int:
+    """The gap before the word (of the line) against the line's other gaps between words (its word
+    spaces, the median of them: a line may part at other columns as tightly): -1 narrower, 0 as
+    wide, 1 wider (or no other gap to compare with)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:], strict=False)]
+    k = next(i for i, w in enumerate(line.words[1:]) if w is word)
+    others = sorted(g for i, g in enumerate(gaps) if i != k and g > 0.5)
+    if not others:
+        return 1
+    space = others[len(others) // 2]
+    if abs(gaps[k] - space) <= WORD_SPACE_TOLERANCE:
+        return 0
+    return -1 if gaps[k] < space else 1
 
 
 # A column rule parts columns when this many lines (and this share of them) print on both sides

@@ -22,6 +22,7 @@ from .columns import (
     printed_over,
     region_of,
     rule_gutters,
+    with_aligned_columns,
 )
 from .grid import GridCell, PageGrid
 from .layout import PrintedLine, group_lines, median_size, typical_pitch, typical_space
@@ -56,6 +57,10 @@ class TextColumnsStrategy:
             self._gutters(_in_company(lines, pitch, gap_min, over, beside=True), gap_min, page),
             gap_min,
         )
+        # a justified table whose columns part by less than a word space shows them by the left
+        # edges its lines share, over all its lines
+        company = _in_company(lines, pitch, gap_min, over, beside=False, multi=False)
+        gutters = self._with_aligned(gutters, company, gap_min, page)
         if page.continues_table and len(page.column_hint) > len(gutters) + 2:
             # too little of the table on this page to see all its gutters: it goes on in the last
             # page's columns, unless this page's lines print across them
@@ -85,7 +90,7 @@ class TextColumnsStrategy:
                 zone_gutters = added_gutters(
                     self._gutters(own, gap_min, page), self._gutters(voters, gap_min, page), gap_min
                 )
-                zone_gutters = zone_gutters or gutters
+                zone_gutters = self._with_aligned(zone_gutters, zone_lines, gap_min, page) or gutters
             if not zone_gutters:
                 continue
             region = region_of(zone_lines, zone_gutters)
@@ -124,6 +129,17 @@ class TextColumnsStrategy:
             else:
                 grids.append(bar_grid)
         return grids + body
+
+    def _with_aligned(
+        self, gutters: list[Gutter], lines: Sequence[PrintedLine], gap_min: float, page: PageData
+    ) -> list[Gutter]:
+        """The gutters with the column starts the lines' left edges show (`with_aligned_columns`),
+        and the column rules drawn down them."""
+        s = self.settings
+        out = with_aligned_columns(gutters, lines, gap_min, s.gutter_noise_share)
+        if out == gutters:
+            return gutters
+        return rule_gutters(lines, page.edges, page.fills, out, s.gutter_noise_share)
 
     def _gutters(self, multi: list[PrintedLine], gap_min: float, page: PageData) -> list[Gutter]:
         """The whitespace gutters of the lines, with the column rules drawn down them (only where
@@ -190,11 +206,11 @@ BLOCK_BREAK_PITCHES = 2.5
 
 
 def _in_company(
-    lines: Sequence[PrintedLine], pitch: float, gap_min: float, over: Over, beside: bool
+    lines: Sequence[PrintedLine], pitch: float, gap_min: float, over: Over, beside: bool, multi: bool = True
 ) -> list[PrintedLine]:
     """The lines voting on the page's gutters: the multi-column lines (`beside`: each line taken
-    with the lines printed beside it, `gutter_voters`), less the page's first or last line when
-    it stands apart.
+    with the lines printed beside it, `gutter_voters`; not `multi`: every line), less the page's
+    first or last line when it stands apart.
 
     A line printed in pieces at the top or foot of the page, far from the next text (a browser's
     date and title banner, a footer's address on a one-page file, where no repetition marks it
@@ -209,7 +225,7 @@ def _in_company(
         lone.add(len(lines) - 1)
     kept = [ln for i, ln in enumerate(lines) if i not in lone]
     voters = gutter_voters(kept) if beside else kept
-    return [v for v in voters if in_pieces(v, gap_min, over)]
+    return [v for v in voters if in_pieces(v, gap_min, over)] if multi else voters
 
 
 # A zone parted into rows by this many rules (zebra bands, row rules) has its rows ruled.
