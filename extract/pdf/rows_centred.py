@@ -133,8 +133,14 @@ def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float) -> bool:
     middle one, so it shares that row's centre; but a row's own cells keep inside the whitespace
     that parts it from the rows around it, and a merged cell runs past it into theirs. (Reaching
     into blocks of two different columns is reaching into other merged cells, not rows.)"""
-    up = {o.col for o in others if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol}
-    down = {o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom}
+    up = {
+        o.col
+        for o in others
+        if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol and o.bottom < b.bottom
+    }
+    down = {
+        o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom and o.top > b.top
+    }
     return bool(up & down)
 
 

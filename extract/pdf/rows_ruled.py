@@ -234,7 +234,7 @@ def band_row_starts(
     # (a new row under a spanning first cell; a cell's next paragraph opens in one)
     several = False
     if not any(w.xc < gutters[0].mid for w in band[0].words) and not _opens_top_aligned(band, gutters, pitch):
-        if not opens_later:
+        if not opens_later and not _rest_over_rows(band, gutters):
             return []
         several = not unruled_rows
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
@@ -246,6 +246,23 @@ def band_row_starts(
     if several:
         tops = [y for y in tops if _opened_after_blank(band, y, gutters) >= 2]
     return tops
+
+
+def _rest_over_rows(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> bool:
+    """Does a band whose first lines print in one later column only (a cell's rest, cut from its
+    row at a page break) go on with a line opening the first column and two or more others
+    together, after a pause wider than the band's line spacing, that column among them? That
+    line opens a new row under the rest; middle-aligned cells open their short columns beside
+    the tallest cell's text going on at its leading, not after a pause across every column."""
+    mids = [g.mid for g in gutters]
+    (col, *more) = _columns_of(band[0], gutters)
+    if more or col == 0:
+        return False
+    for k in range(1, len(band)):
+        cols = _columns_of(band[k], gutters)
+        if cols != {col}:
+            return 0 in cols and _all_restart(band, k, mids)
+    return False
 
 
 def _opened_after_blank(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> int:
