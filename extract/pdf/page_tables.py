@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .cells_run_on import merged_over_rows
 from .evidence import PageLayout, page_layout
 from .grid import GridCell, PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
@@ -83,6 +84,7 @@ def page_tables(
     text_grids = [_with_header_columns(g, accepted, rest) for g in text_grids]
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
+    pieces = [(merged_over_rows(g, ws, page.edges, settings.line_tolerance), ws) for g, ws in pieces]
     tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
     at_foot = {id(f) for f in feet}
     tables = [
