@@ -789,11 +789,15 @@ def title_lines(
     ]
     # a title too short to hold a whole word inside a gutter's strip runs across one (a word
     # space of it falling at the column start): one run over a gutter clear but for it among the
-    # lines that are no title by the rule above (the band's other titles print into it too)
+    # lines that are no title by the rule above (the band's other titles print into it too),
+    # set apart from the lines above and below it (a cell's line at its leading, running close
+    # up to the next column's text, is no title)
     rest = [ln for k, ln in enumerate(band) if not title[k]]
     clear = [g for g in gutters if sum(1 for ln in rest if _into(ln, g)) == 1]
     title = [
-        title[k] or (one_run[k] and any(_runs_across(ln, g) for g in clear)) for k, ln in enumerate(band)
+        title[k]
+        or (one_run[k] and _set_apart(band, k) and any(_runs_across(ln, g) for g in clear))
+        for k, ln in enumerate(band)
     ]
     if not any(title) or all(title):
         return title
@@ -812,6 +816,15 @@ def _prints_over(line: PrintedLine, g: Gutter) -> bool:
     """Does the line run from left of the gutter to right of it with a whole word inside its strip?"""
     inside = any(w.x0 >= g.x0 and w.x1 <= g.x1 for w in line.words)
     return inside and line.x0 < g.x0 and line.x1 > g.x1
+
+
+def _set_apart(band: Sequence[PrintedLine], k: int) -> bool:
+    """Is the band's line k further from the lines right above and below it than half a line's
+    height (not at a cell's leading)?"""
+    ln = band[k]
+    gaps = [ln.top - band[k - 1].bottom] if k else []
+    gaps += [band[k + 1].top - ln.bottom] if k + 1 < len(band) else []
+    return all(g >= 0.5 * (ln.bottom - ln.top) for g in gaps)
 
 
 def _runs_across(line: PrintedLine, g: Gutter) -> bool:
