@@ -790,13 +790,13 @@ def title_lines(
     # a title too short to hold a whole word inside a gutter's strip runs across one (a word
     # space of it falling at the column start): one run over a gutter clear but for it among the
     # lines that are no title by the rule above (the band's other titles print into it too),
-    # set apart from the lines above and below it (a cell's line at its leading, running close
-    # up to the next column's text, is no title)
+    # and no line at its leading right above or below it printing in columns (a cell's line,
+    # running close up to the next column's text, is no title: its row's lines go on around it)
     rest = [ln for k, ln in enumerate(band) if not title[k]]
     clear = [g for g in gutters if sum(1 for ln in rest if _into(ln, g)) == 1]
     title = [
         title[k]
-        or (one_run[k] and _set_apart(band, k) and any(_runs_across(ln, g) for g in clear))
+        or (one_run[k] and _set_apart(band, k, one_run) and any(_runs_across(ln, g) for g in clear))
         for k, ln in enumerate(band)
     ]
     if not any(title) or all(title):
@@ -818,13 +818,16 @@ def _prints_over(line: PrintedLine, g: Gutter) -> bool:
     return inside and line.x0 < g.x0 and line.x1 > g.x1
 
 
-def _set_apart(band: Sequence[PrintedLine], k: int) -> bool:
-    """Is the band's line k further from the lines right above and below it than half a line's
-    height (not at a cell's leading)?"""
+def _set_apart(band: Sequence[PrintedLine], k: int, one_run: Sequence[bool]) -> bool:
+    """Is each of the lines right above and below the band's line k either further from it than
+    half a line's height (not at its leading) or one run of words from the left too (a heading's
+    or the title's own other line)?"""
     ln = band[k]
-    gaps = [ln.top - band[k - 1].bottom] if k else []
-    gaps += [band[k + 1].top - ln.bottom] if k + 1 < len(band) else []
-    return all(g >= 0.5 * (ln.bottom - ln.top) for g in gaps)
+    near = [j for j in (k - 1, k + 1) if 0 <= j < len(band)]
+    height = ln.bottom - ln.top
+    return all(
+        one_run[j] or max(band[j].top - ln.bottom, ln.top - band[j].bottom) >= 0.5 * height for j in near
+    )
 
 
 def _runs_across(line: PrintedLine, g: Gutter) -> bool:
