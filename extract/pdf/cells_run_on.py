@@ -105,8 +105,10 @@ def _row_line_shown(
         if nxt is None or not held[id(nxt)]:
             continue
         last, first = held[id(c)][-1], held[id(nxt)][0]
-        if join < first.top - last.bottom and y - last.bottom <= NEAR_LINES * height and (
-            first.top - y <= NEAR_LINES * height
+        if (
+            join < first.top - last.bottom
+            and y - last.bottom <= NEAR_LINES * height
+            and (first.top - y <= NEAR_LINES * height)
         ):
             return True
     return False

@@ -139,7 +139,9 @@ def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float) -> bool:
         if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol and o.bottom < b.bottom
     }
     down = {
-        o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom and o.top > b.top
+        o.col
+        for o in others
+        if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom and o.top > b.top
     }
     return bool(up & down)
 

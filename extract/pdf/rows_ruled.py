@@ -795,8 +795,7 @@ def title_lines(
     rest = [ln for k, ln in enumerate(band) if not title[k]]
     clear = [g for g in gutters if sum(1 for ln in rest if _into(ln, g)) == 1]
     title = [
-        title[k]
-        or (one_run[k] and _set_apart(band, k, one_run) and any(_runs_across(ln, g) for g in clear))
+        title[k] or (one_run[k] and _set_apart(band, k, one_run) and any(_runs_across(ln, g) for g in clear))
         for k, ln in enumerate(band)
     ]
     if not any(title) or all(title):
