@@ -125,6 +125,37 @@ def test_a_rows_cells_inside_a_merged_cells_extent_are_still_a_row_of_their_own(
     assert centred_row_starts(columns_of(words), 1.5) == tops
 
 
+def paragraphs(blocks: list[list[str]], col: int, top: float, gap: float) -> tuple[list[Word], float]:
+    """A cell of several paragraphs `gap` apart from `top` on; its words and its foot."""
+    words, y = [], top
+    for lines in blocks:
+        words += cell_words(lines, col, y)
+        y += block_height(lines) + gap
+    return words, y - gap
+
+
+def test_a_cell_reaching_into_two_paragraphs_of_one_cell_beside_it_is_no_merged_cell():
+    # a row whose action is a sentence and two bullets set with paragraph spacing, centred with
+    # its taller-than-a-bullet measure: the measure reaches from the sentence into the last
+    # bullet, but no block between them sits at its centre (no middle row), so it is the row's;
+    # a group's one-line aim merged over rows prints beside the last bullet
+    top = 108.0
+    action = [
+        ["Review career pathways", "for technical roles", "across all faculties", "in the audit"],
+        ["- Focus groups"],
+        ["- Guidance published", "on the intranet"],
+    ]
+    words, end = paragraphs(action, 2, top, 4.0)
+    centre = (top + end) / 2
+    measure = ["Attendance at", "network events", "at least fifty", "a year and more", "by the end of 2027"]
+    words += centred(["1.2"], 1, centre) + centred(measure, 3, centre)
+    below = end + 2 * PAD
+    more, foot = paragraphs([["Fund open days", "for school leavers"]], 2, below, 4.0)
+    words += more + centred(["1.3"], 1, (below + foot) / 2) + centred(["Dean"], 3, (below + foot) / 2)
+    words += cell_words(["Grow skills"], 0, end - block_height(["", ""]) + 4)
+    assert centred_row_starts(columns_of(words), 1.5) == [top, below]
+
+
 # --- a column's text running on across a row line read from the text -----------------------------
 
 

@@ -7,9 +7,9 @@ line, where the rows' own cells part by the cell padding. Such a column's cells 
 are one cell over both rows (`fill_grid` repeats its text on each), instead of the paragraph cut
 between rows ("Increase engagement with the" | "Technician Commitment ...").
 
-The row line must show itself beside it: another column prints right above and right below it,
-parted by more than its line gap (rows printed touching, at one leading throughout, show no row
-line anywhere and are left as read).
+The row line must show itself beside it: the other columns leave whitespace across it taller
+than their line gap and under a line pitch, the rows' padding (rows printed touching, at one
+leading throughout, show no row line anywhere and are left as read).
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from .rows_centred import inner_gap
 
 # A rule or fill side this close to a row line (points) draws it.
 DRAWN_REACH = 2.0
-# A neighbour column's lines show the row line when they sit within this many line heights of it.
-NEAR_LINES = 3.0
 
 
 def merged_over_rows(
@@ -42,11 +40,12 @@ def merged_over_rows(
     if gap is None or not sizes:
         return grid
     join = gap + max(1.0, 0.15 * median(sizes)) / 2
+    pitch = gap + median(ln.bottom - ln.top for ls in lines.values() for ln in ls)
     cells = list(grid.cells)
     held = {id(c): lines.get(i, []) for i, c in enumerate(cells)}
     changed = False
     while True:
-        pair = _next_pair(cells, held, edges, join)
+        pair = _next_pair(cells, held, edges, join, pitch)
         if pair is None:
             break
         a, b = pair
@@ -61,7 +60,11 @@ def merged_over_rows(
 
 
 def _next_pair(
-    cells: Sequence[GridCell], held: dict[int, list[PrintedLine]], edges: Sequence[Edge], join: float
+    cells: Sequence[GridCell],
+    held: dict[int, list[PrintedLine]],
+    edges: Sequence[Edge],
+    join: float,
+    pitch: float,
 ) -> tuple[GridCell, GridCell] | None:
     below = {(c.row0, c.col0): c for c in cells if c.col1 - c.col0 == 1}
     for a in cells:
@@ -76,7 +79,7 @@ def _next_pair(
         last, first = held[id(a)][-1], held[id(b)][0]
         if first.top - last.bottom > join:
             continue
-        if _row_line_shown(cells, held, a, y, join, last.bottom - last.top):
+        if _row_line_shown(cells, held, a, y, join, pitch):
             return a, b
     return None
 
@@ -93,22 +96,22 @@ def _row_line_shown(
     cell: GridCell,
     y: float,
     join: float,
-    height: float,
+    pitch: float,
 ) -> bool:
-    """Does another column print right above and right below y, parted by more than `join`?"""
-    for c in cells:
-        if c.col0 == cell.col0 or c.col1 - c.col0 != 1 or abs(c.bottom - y) > 0.01 or not held[id(c)]:
-            continue
-        nxt = next(
-            (d for d in cells if d.col0 == c.col0 and d.col1 == c.col1 and abs(d.top - y) <= 0.01), None
-        )
-        if nxt is None or not held[id(nxt)]:
-            continue
-        last, first = held[id(c)][-1], held[id(nxt)][0]
-        if (
-            join < first.top - last.bottom
-            and y - last.bottom <= NEAR_LINES * height
-            and (first.top - y <= NEAR_LINES * height)
-        ):
-            return True
-    return False
+    """Do the other columns leave whitespace across y, between the lowest line they print above
+    it and the highest they print below it, taller than `join` (the rows' padding) but under a
+    line pitch (no blank line: their cells reach the row line on both sides)? Rows printed
+    touching leave a line gap only; a row made tall by this column's own cell (a header of two
+    lines beside headers of one) leaves a blank line in the others."""
+    above = [
+        held[id(c)][-1].bottom
+        for c in cells
+        if c.col0 != cell.col0 and c.col1 - c.col0 == 1 and abs(c.bottom - y) <= 0.01 and held[id(c)]
+    ]
+    below = [
+        held[id(c)][0].top
+        for c in cells
+        if c.col0 != cell.col0 and c.col1 - c.col0 == 1 and abs(c.top - y) <= 0.01 and held[id(c)]
+    ]
+    band = min(below) - max(above) if above and below else 0.0
+    return join < band < pitch
