@@ -283,3 +283,29 @@ def test_a_text_row_start_under_a_joint_with_only_a_line_across_the_joint_betwee
     # a line printed under the joint before the text start keeps both
     under = group_lines(line_words("R6", COLS[0], 125.0), 1.5)
     assert _with_rule_joints([130.0], [124.0], [*first, *under, *row], 74.0) == [124.0, 130.0]
+
+
+def test_a_header_of_two_lines_over_rows_printed_touching_is_not_joined_to_the_first_row():
+    # rows printed with no padding: the last header's second line runs on at the leading into
+    # the first row's status; the other headers, one line each, leave a blank line there (their
+    # cells do not reach the row line), which is no cell padding
+    head = 100.0
+    words = []
+    for col, text in enumerate(["Ref", "Action", "Lead"]):
+        words += cell_words([text], col, head)
+    words += cell_words(["Pro-", "gress"], 3, head)
+    rows = [head - 1, head + 2 * PITCH - 1]
+    top = head + 2 * PITCH
+    for k in range(3):
+        rows.append(top + 2 * PITCH - 1) if k < 2 else None
+        words += cell_words([f"1.{k + 1}"], 0, top) + cell_words(["Run a showcase", "for all staff"], 1, top)
+        words += cell_words(["Dean"], 2, top) + cell_words(["Done"], 3, top)
+        top += 2 * PITCH
+    bounds = [*rows, top - 1]
+    cells = [
+        GridCell(r, r + 1, k, k + 1, EDGES[k], bounds[r], EDGES[k + 1], bounds[r + 1])
+        for r in range(len(bounds) - 1)
+        for k in range(4)
+    ]
+    grid = PageGrid(1, "text", len(bounds) - 1, 4, tuple(cells), ruled=False, col_edges=EDGES)
+    assert merged_over_rows(grid, words, (), 1.5) is grid

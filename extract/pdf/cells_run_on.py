@@ -40,12 +40,15 @@ def merged_over_rows(
     if gap is None or not sizes:
         return grid
     join = gap + max(1.0, 0.15 * median(sizes)) / 2
-    pitch = gap + median(ln.bottom - ln.top for ls in lines.values() for ln in ls)
+    cap = gap + median(ln.bottom - ln.top for ls in lines.values() for ln in ls)  # a line pitch
+    bands = [b for b in (_band(grid.cells, lines, y) for y in _row_lines(grid, edges)) if b > join]
+    if bands:  # the rows' own padding, read where no cell runs across a row line
+        cap = max(cap, median(bands) + join - gap)
     cells = list(grid.cells)
     held = {id(c): lines.get(i, []) for i, c in enumerate(cells)}
     changed = False
     while True:
-        pair = _next_pair(cells, held, edges, join, pitch)
+        pair = _next_pair(cells, held, edges, join, cap)
         if pair is None:
             break
         a, b = pair
@@ -64,7 +67,7 @@ def _next_pair(
     held: dict[int, list[PrintedLine]],
     edges: Sequence[Edge],
     join: float,
-    pitch: float,
+    cap: float,
 ) -> tuple[GridCell, GridCell] | None:
     below = {(c.row0, c.col0): c for c in cells if c.col1 - c.col0 == 1}
     for a in cells:
@@ -79,7 +82,7 @@ def _next_pair(
         last, first = held[id(a)][-1], held[id(b)][0]
         if first.top - last.bottom > join:
             continue
-        if _row_line_shown(cells, held, a, y, join, pitch):
+        if _row_line_shown(cells, held, a, y, join, cap):
             return a, b
     return None
 
@@ -90,19 +93,43 @@ def _drawn(edges: Sequence[Edge], y: float, x: float) -> bool:
     )
 
 
+def _row_lines(grid: PageGrid, edges: Sequence[Edge]) -> list[float]:
+    """The grid's inner row lines that no rule or fill side draws."""
+    x0, top, x1, bottom = grid.bbox
+    ys = sorted({c.top for c in grid.cells if top + 1 < c.top < bottom - 1})
+    return [y for y in ys if not _drawn(edges, y, (x0 + x1) / 2)]
+
+
+def _band(cells: Sequence[GridCell], lines: dict[int, list[PrintedLine]], y: float) -> float:
+    """The whitespace across y between the lowest line printed above it and the highest below it
+    in the single-column cells meeting at y; 0 when either side prints nothing."""
+    above = [
+        lines[i][-1].bottom
+        for i, c in enumerate(cells)
+        if c.col1 - c.col0 == 1 and abs(c.bottom - y) <= 0.01 and lines.get(i)
+    ]
+    below = [
+        lines[i][0].top
+        for i, c in enumerate(cells)
+        if c.col1 - c.col0 == 1 and abs(c.top - y) <= 0.01 and lines.get(i)
+    ]
+    return min(below) - max(above) if above and below else 0.0
+
+
 def _row_line_shown(
     cells: Sequence[GridCell],
     held: dict[int, list[PrintedLine]],
     cell: GridCell,
     y: float,
     join: float,
-    pitch: float,
+    cap: float,
 ) -> bool:
     """Do the other columns leave whitespace across y, between the lowest line they print above
-    it and the highest they print below it, taller than `join` (the rows' padding) but under a
-    line pitch (no blank line: their cells reach the row line on both sides)? Rows printed
-    touching leave a line gap only; a row made tall by this column's own cell (a header of two
-    lines beside headers of one) leaves a blank line in the others."""
+    it and the highest they print below it, taller than `join` (the rows' padding) but not taller
+    than `cap` (a line pitch, or the padding the grid's row lines show where no text runs across
+    them: their cells reach the row line on both sides)? Rows printed touching leave a line gap
+    only; a row made tall by this column's own cell (a header of two lines beside headers of
+    one) leaves a blank line in the others."""
     above = [
         held[id(c)][-1].bottom
         for c in cells
@@ -114,4 +141,4 @@ def _row_line_shown(
         if c.col0 != cell.col0 and c.col1 - c.col0 == 1 and abs(c.top - y) <= 0.01 and held[id(c)]
     ]
     band = min(below) - max(above) if above and below else 0.0
-    return join < band < pitch
+    return join < band < cap
