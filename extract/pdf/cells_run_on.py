@@ -8,8 +8,9 @@ are one cell over both rows (`fill_grid` repeats its text on each), instead of t
 between rows ("Increase engagement with the" | "Technician Commitment ...").
 
 The row line must show itself beside it: the other columns leave whitespace across it taller
-than their line gap and under a line pitch, the rows' padding (rows printed touching, at one
-leading throughout, show no row line anywhere and are left as read).
+than their line gap and no taller than the rows' padding (what the grid's row lines that no
+text runs across show, or a line pitch): their cells reach the row line from both sides. Rows
+printed touching, at one leading throughout, show no row line anywhere and are left as read.
 """
 
 from __future__ import annotations
