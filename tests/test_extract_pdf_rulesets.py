@@ -309,3 +309,39 @@ def test_a_header_of_two_lines_over_rows_printed_touching_is_not_joined_to_the_f
     ]
     grid = PageGrid(1, "text", len(bounds) - 1, 4, tuple(cells), ruled=False, col_edges=EDGES)
     assert merged_over_rows(grid, words, (), 1.5) is grid
+
+
+def test_two_prose_columns_whose_running_column_was_joined_over_rows_are_still_prose():
+    from talentmap.extract.pdf.page_tables import _scored, is_prose
+
+    # two text columns read as a grid: rows start at the left column's paragraphs, and the right
+    # column's sentences run on at their leading across them, so they are joined into one cell
+    left = [
+        ["Our technicians asked us", "to run the reward policy", "for all of our staff."],
+        ["Technicians make a vital", "part of the research and", "the teaching we do here."],
+        ["Over the coming years we", "will go on to publish the", "profiles of our staff."],
+    ]
+    right = "the steering group agreed to promote a webpage in every school to support the next".split()
+    right += "generation of technicians across all of the faculties and share good practice".split()
+    top, rows, words = 100.0, [], []
+    per = [" ".join(right[i : i + 4]) for i in range(0, len(right), 4)]
+    for para in left:
+        rows.append(top - 1)
+        for j, text in enumerate(para):
+            words += line_words(text, COLS[0], top + j * PITCH)
+        top += 3 * PITCH + 6
+    for j, text in enumerate(per):
+        words += line_words(text, COLS[2], 100.0 + j * PITCH)
+    bounds = [*rows, top]
+    cells = [
+        GridCell(r, r + 1, c, c + 1, x0, bounds[r], x1, bounds[r + 1])
+        for r in range(3)
+        for c, (x0, x1) in enumerate(((45.0, 295.0), (295.0, 480.0)))
+    ]
+    grid = PageGrid(1, "text", 3, 2, tuple(cells), ruled=False, col_edges=(45.0, 295.0, 480.0))
+    merged = merged_over_rows(grid, words, (), 1.5)
+    assert merged is not grid  # the right column is one cell over the three rows
+    s = PdfSettings()
+    table = _scored(merged, words, 1.5, frozenset())
+    assert not is_prose(table, merged, merged, words, s)  # read joined, no sentence runs on
+    assert is_prose(table, grid, merged, words, s)

@@ -84,17 +84,35 @@ def page_tables(
     text_grids = [_with_header_columns(g, accepted, rest) for g in text_grids]
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
-    pieces = [(merged_over_rows(g, ws, page.edges, settings.line_tolerance), ws) for g, ws in pieces]
-    tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
     at_foot = {id(f) for f in feet}
-    tables = [
-        replace(t, foot_header=True) if id(g) in at_foot else t
-        for t, (g, _) in zip(tables, pieces, strict=True)
-    ]
-    tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
-    # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
-    tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
+    tables = []
+    for g, ws in pieces:
+        merged = merged_over_rows(g, ws, page.edges, settings.line_tolerance)
+        t = _scored(merged, ws, settings.line_tolerance, known)
+        t = replace(t, foot_header=True) if id(g) in at_foot else t
+        if not any(any(c for c in r.cells) for r in t.rows):
+            continue
+        if not is_prose(t, g, merged, ws, settings, known):
+            tables.append(t)
     return sorted(tables, key=lambda t: t.top)
+
+
+def is_prose(
+    table: PageTable,
+    grid: PageGrid,
+    merged: PageGrid,
+    words: Sequence[Word],
+    settings: PdfSettings,
+    known: frozenset[str] = frozenset(),
+) -> bool:
+    """Is the table running prose read as a grid (two text columns, a box drawn round a
+    paragraph)? Also when joining a column's cells over rows (`merged`, from `grid`) made a
+    column of running sentences one cell: read as cut, its sentences run on from cell to cell."""
+    if prose_share(table) >= settings.max_prose_share:
+        return True
+    if merged is grid:
+        return False
+    return prose_share(_scored(grid, words, settings.line_tolerance, known)) >= settings.max_prose_share
 
 
 def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
