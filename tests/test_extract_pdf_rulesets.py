@@ -321,8 +321,37 @@ def test_two_prose_columns_whose_running_column_was_joined_over_rows_are_still_p
         ["Technicians make a vital", "part of the research and", "the teaching we do here."],
         ["Over the coming years we", "will go on to publish the", "profiles of our staff."],
     ]
-    right = "the steering group agreed to promote a webpage in every school to support the next".split()
-    right += "generation of technicians across all of the faculties and share good practice".split()
+    right = [
+        "the",
+        "steering",
+        "group",
+        "agreed",
+        "to",
+        "promote",
+        "a",
+        "webpage",
+        "in",
+        "every",
+        "school",
+        "to",
+        "support",
+        "the",
+        "next",
+    ]
+    right += [
+        "generation",
+        "of",
+        "technicians",
+        "across",
+        "all",
+        "of",
+        "the",
+        "faculties",
+        "and",
+        "share",
+        "good",
+        "practice",
+    ]
     top, rows, words = 100.0, [], []
     per = [" ".join(right[i : i + 4]) for i in range(0, len(right), 4)]
     for para in left:
