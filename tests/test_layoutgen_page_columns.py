@@ -23,7 +23,6 @@ RECORDS_FAIL = {
     "pagecols_03021": "some edges ruled at random, beside a sidebar: rows lost (not diagnosed)",
 }
 FIELDS_FAIL = {
-    "pagecols_03020": RECORDS_FAIL["pagecols_03020"],
     "pagecols_03021": RECORDS_FAIL["pagecols_03021"],
 }
 

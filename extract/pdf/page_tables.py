@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .cells_run_on import merged_over_rows
 from .evidence import PageLayout, page_layout
 from .grid import GridCell, PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
@@ -88,15 +89,16 @@ def page_tables(
     text_grids = [_with_header_columns(g, accepted, rest) for g in text_grids]
     known = page.known_words
     pieces = [(g, words) for g in taken] + [(g, rest) for g in text_grids]
-    tables = [_scored(g, ws, settings.line_tolerance, known) for g, ws in pieces]
     at_foot = {id(f) for f in feet}
-    tables = [
-        replace(t, foot_header=True) if id(g) in at_foot else t
-        for t, (g, _) in zip(tables, pieces, strict=True)
-    ]
-    tables = [t for t in tables if any(any(c for c in r.cells) for r in t.rows)]
-    # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
-    tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
+    tables = []
+    for g, ws in pieces:
+        merged = merged_over_rows(g, ws, page.edges, settings.line_tolerance)
+        t = _scored(merged, ws, settings.line_tolerance, known)
+        t = replace(t, foot_header=True) if id(g) in at_foot else t
+        if not any(any(c for c in r.cells) for r in t.rows):
+            continue
+        if not is_prose(t, g, merged, ws, settings, known):
+            tables.append(t)
     return sorted(tables, key=lambda t: t.top)
 
 
@@ -176,6 +178,24 @@ def _expected_f1(tables: Sequence[PageTable], zone: set[int]) -> float | None:
     if not zone or not any(n for _, n in held):
         return None
     return sum(score * n for score, n in held) / len(zone)
+
+
+def is_prose(
+    table: PageTable,
+    grid: PageGrid,
+    merged: PageGrid,
+    words: Sequence[Word],
+    settings: PdfSettings,
+    known: frozenset[str] = frozenset(),
+) -> bool:
+    """Is the table running prose read as a grid (two text columns, a box drawn round a
+    paragraph)? Also when joining a column's cells over rows (`merged`, from `grid`) made a
+    column of running sentences one cell: read as cut, its sentences run on from cell to cell."""
+    if prose_share(table) >= settings.max_prose_share:
+        return True
+    if merged is grid:
+        return False
+    return prose_share(_scored(grid, words, settings.line_tolerance, known)) >= settings.max_prose_share
 
 
 def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:

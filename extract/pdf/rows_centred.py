@@ -123,19 +123,37 @@ def _merged_cells(span: Sequence[Block], join: float, tol: float) -> list[Block]
         if _bridges(others, extent, join, _columns(group)):
             out.extend(group)
         elif len(group) > 1:
-            out.extend(b for b in group if _reaches_both_ways(b, others, tol))
+            out.extend(b for b in group if _reaches_both_ways(b, others, tol, span))
     return out
 
 
-def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float) -> bool:
+def _reaches_both_ways(b: Block, others: Sequence[Block], tol: float, span: Sequence[Block]) -> bool:
     """Does a block sharing its centre with a row's cells reach into the cells printed above and
     below that row in another column? A cell merged over an odd number of rows is centred on the
     middle one, so it shares that row's centre; but a row's own cells keep inside the whitespace
     that parts it from the rows around it, and a merged cell runs past it into theirs. (Reaching
-    into blocks of two different columns is reaching into other merged cells, not rows.)"""
-    up = {o.col for o in others if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol}
-    down = {o.col for o in others if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom}
-    return bool(up & down)
+    into blocks of two different columns is reaching into other merged cells, not rows.) The
+    middle row prints its own cell of that column between the two, centred where b is; blocks
+    of one cell's paragraphs (a sentence, then bullets) have none such between them."""
+    up = [
+        o
+        for o in others
+        if o.col not in (b.col, WIDE) and o.top < b.top < o.bottom - tol and o.bottom < b.bottom
+    ]
+    down = [
+        o
+        for o in others
+        if o.col not in (b.col, WIDE) and o.top + tol < b.bottom < o.bottom and o.top > b.top
+    ]
+    return any(
+        u.col == d.col
+        and any(
+            m.col == u.col and u.bottom <= m.top and m.bottom <= d.top and abs(m.centre - b.centre) <= tol
+            for m in span
+        )
+        for u in up
+        for d in down
+    )
 
 
 def _by_centre(span: Sequence[Block], tol: float) -> list[list[Block]]:

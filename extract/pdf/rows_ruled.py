@@ -234,7 +234,7 @@ def band_row_starts(
     # (a new row under a spanning first cell; a cell's next paragraph opens in one)
     several = False
     if not any(w.xc < gutters[0].mid for w in band[0].words) and not _opens_top_aligned(band, gutters, pitch):
-        if not opens_later:
+        if not opens_later and not _rest_over_rows(band, gutters):
             return []
         several = not unruled_rows
     grid = gap_grid(0, "", Region(tuple(band), wide), gutters, pitch, s, gap_min)
@@ -242,10 +242,27 @@ def band_row_starts(
         return []
     first = band[0].top
     tops = sorted({c.top for c in grid.cells if first < c.top and a < c.top < b})
-    tops = [y for y in tops if not _carried_on(band, y, gutters)]
+    tops = [y for y in tops if not _carried_on(band, y, gutters, gap_min)]
     if several:
         tops = [y for y in tops if _opened_after_blank(band, y, gutters) >= 2]
     return tops
+
+
+def _rest_over_rows(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> bool:
+    """Does a band whose first lines print in one later column only (a cell's rest, cut from its
+    row at a page break) go on with a line opening the first column and two or more others
+    together, after a pause wider than the band's line spacing, that column among them? That
+    line opens a new row under the rest; middle-aligned cells open their short columns beside
+    the tallest cell's text going on at its leading, not after a pause across every column."""
+    mids = [g.mid for g in gutters]
+    (col, *more) = _columns_of(band[0], gutters)
+    if more or col == 0:
+        return False
+    for k in range(1, len(band)):
+        cols = _columns_of(band[k], gutters)
+        if cols != {col}:
+            return 0 in cols and _all_restart(band, k, mids)
+    return False
 
 
 def _opened_after_blank(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> int:
@@ -297,11 +314,15 @@ def _opens_top_aligned(band: Sequence[PrintedLine], gutters: Sequence[Gutter], p
     return False
 
 
-def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> bool:
+def _carried_on(
+    band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter], gap_min: float = 0.0
+) -> bool:
     """Is y no row start: the first line after it prints in neither of the first two columns, or
     one of its columns goes on, in lower case, from text printed above y in the same column (a
     wrapped cell)? Columns may sit on baselines of their own, so "above" is all of the band above
-    y in that column, not the line just above."""
+    y in that column, not the line just above. A word the line runs on to from the column before
+    it, with no pause of `gap_min` or more (a title's "a" past the first column), opens no
+    column's text: its case says nothing of that column."""
     after = next((i for i, ln in enumerate(band) if ln.top >= y - 0.5), None)
     if not after:
         return False
@@ -310,6 +331,13 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
     below: dict[int, str] = {}
     for w in band[after].words:
         below.setdefault(bisect_right(mids, w.xc), w.text)
+    opening = {id(seg[0]) for seg in split_segments(band[after], gap_min)}
+    opens: dict[int, str] = {}
+    for w in band[after].words:
+        col = bisect_right(mids, w.xc)
+        if col not in opens and id(w) in opening:
+            opens[col] = w.text
+        opens.setdefault(col, "")
     if not below.keys() & {0, 1} and (
         len(below) < 2 or not (_blank_above(band, after, set(below), mids) or _all_restart(band, after, mids))
     ):
@@ -321,7 +349,7 @@ def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]
         return False  # a ref column opens a row: a cell running on beside it is merged over both
     if len(below) == 1 and _runs_on_alone(band, after, mids):
         return True  # one column's next sentence, right under its last line, the others ended
-    return any(c in above and t[:1].islower() for c, t in below.items())
+    return any(c in above and t[:1].islower() for c, t in opens.items())
 
 
 def _runs_on_alone(band: Sequence[PrintedLine], after: int, mids: Sequence[float]) -> bool:
@@ -613,11 +641,13 @@ def _with_rule_joints(
     text: Sequence[float], joints: Sequence[float], band: Sequence[PrintedLine], top: float
 ) -> list[float]:
     """Row lines from the text and from the rules' joints, each kept only if some line is printed
-    between it and the one before (a text start right under a joint is the same row line)."""
+    between it and the one before (a text start right under a joint is the same row line). A
+    line starting above the one before prints across it (a cell merged over both rows, centred
+    on their line), so it is not between them."""
     out: list[float] = []
     for y in sorted([*joints, *text]):
         prev = out[-1] if out else top
-        if any(prev < (ln.top + ln.bottom) / 2 < y for ln in band):
+        if any(prev <= ln.top and (ln.top + ln.bottom) / 2 < y for ln in band):
             out.append(y)
     return out
 
@@ -757,6 +787,17 @@ def title_lines(
     title = [
         one_run[k] and (k in wide or any(_prints_over(ln, g) for g in over)) for k, ln in enumerate(band)
     ]
+    # a title too short to hold a whole word inside a gutter's strip runs across one (a word
+    # space of it falling at the column start): one run over a gutter clear but for it among the
+    # lines that are no title by the rule above (the band's other titles print into it too),
+    # and no line at its leading right above or below it printing in columns (a cell's line,
+    # running close up to the next column's text, is no title: its row's lines go on around it)
+    rest = [ln for k, ln in enumerate(band) if not title[k]]
+    clear = [g for g in gutters if sum(1 for ln in rest if _into(ln, g)) == 1]
+    title = [
+        title[k] or (one_run[k] and _set_apart(band, k, one_run) and any(_runs_across(ln, g) for g in clear))
+        for k, ln in enumerate(band)
+    ]
     if not any(title) or all(title):
         return title
     right = max(ln.x1 for ln in band)
@@ -774,6 +815,23 @@ def _prints_over(line: PrintedLine, g: Gutter) -> bool:
     """Does the line run from left of the gutter to right of it with a whole word inside its strip?"""
     inside = any(w.x0 >= g.x0 and w.x1 <= g.x1 for w in line.words)
     return inside and line.x0 < g.x0 and line.x1 > g.x1
+
+
+def _set_apart(band: Sequence[PrintedLine], k: int, one_run: Sequence[bool]) -> bool:
+    """Is each of the lines right above and below the band's line k either further from it than
+    half a line's height (not at its leading) or one run of words from the left too (a heading's
+    or the title's own other line)?"""
+    ln = band[k]
+    near = [j for j in (k - 1, k + 1) if 0 <= j < len(band)]
+    height = ln.bottom - ln.top
+    return all(
+        one_run[j] or max(band[j].top - ln.bottom, ln.top - band[j].bottom) >= 0.5 * height for j in near
+    )
+
+
+def _runs_across(line: PrintedLine, g: Gutter) -> bool:
+    """Does the line run from left of the gutter to right of it, a word printing into its strip?"""
+    return line.x0 < g.x0 and line.x1 > g.x1 and _into(line, g)
 
 
 def _into(line: PrintedLine, g: Gutter) -> bool:
