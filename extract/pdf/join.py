@@ -236,6 +236,8 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
             )
         rows = rows[1:]
         _carry_joined_spans(first, last, rows)
+    elif not (first.full_width or last.full_width):
+        _join_span_rests(last, rows)
     _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
 
@@ -360,6 +362,24 @@ def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:
             if not (r.spanned[c] and r.cells[c] == piece):
                 break
             r.cells[c] = last.cells[c]
+
+
+def _join_span_rests(last: _Row, rows: list[_Row]) -> None:
+    """A new row opening the page whose cell merged over the rows under it goes on in lower case
+    from the last row's unfinished text in that column is the rest of a merged cell cut at the
+    break (a group's value over the last rows of one page and the first of the next): the last
+    row's cell takes the rest, and the rows under it hold the whole text."""
+    first = rows[0]
+    for c, piece in enumerate(first.cells):
+        above = last.cells[c] if c < len(last.cells) else ""
+        if not (first.spanned[c] and piece[:1].islower() and above) or above.rstrip().endswith(_SENTENCE_END):
+            continue
+        whole = join_parts(above, piece)
+        last.cells[c] = whole
+        for r in rows:
+            if not (r.spanned[c] and r.cells[c] == piece):
+                break
+            r.cells[c] = whole
 
 
 def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:

@@ -58,7 +58,7 @@ def page_tables(
             accepted.append(replace(grid, score=score))
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
-        elif page.continues_table and _opens_page_in_cells(grid, words):
+        elif page.continues_table and _opens_page_in_cells(grid, words, column_gap):
             accepted.append(replace(grid, score=1.0))
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
         for grid in strategies.lattice.extract(page):
@@ -281,12 +281,13 @@ BAND_REACH = 3.5
 BAND_ALIGN = 2.0
 
 
-def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
+def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """Is the grid one row of cells (two or more columns) printed first on the page, every word on
-    its lines inside a cell, at most half of its cells printed in? On a page going on with a
-    table, that is the rest of the row cut at the last page's foot (its long cells running on),
-    shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
-    page fills every cell, and a lattice row holding new rows too fills most."""
+    its lines inside a cell, at most half of its cells printed in, and no cell's line printed in
+    pieces (columns the lattice did not part, as a frame with no column rules holds)? On a page
+    going on with a table, that is the rest of the row cut at the last page's foot (its long
+    cells running on), shaded or boxed as that row was (one lattice row scores nothing); a header
+    repeated over the page fills every cell, and a lattice row holding new rows too fills most."""
     x0, top, x1, bottom = grid.bbox
     if grid.n_rows != 1 or grid.n_cols < 2:
         return False
@@ -299,7 +300,13 @@ def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
         for i, w in zip(held, band, strict=True)
     ):
         return False
-    return 2 * len(set(held)) <= len(grid.cells)
+    if 2 * len(set(held)) > len(grid.cells):
+        return False
+    for i in set(held):
+        cell_words = [w for w, k in zip(band, held, strict=True) if k == i]
+        if any(len(split_segments(ln, column_gap)) > 1 for ln in group_lines(cell_words, LINE_TOLERANCE)):
+            return False
+    return True
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
