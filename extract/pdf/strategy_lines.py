@@ -242,7 +242,9 @@ def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
     ):
         return False
     if any(
-        min(p[2], q[2]) - max(p[0], q[0]) > SNAP and min(p[3], q[3]) - max(p[1], q[1]) > SNAP for p in a for q in b
+        min(p[2], q[2]) - max(p[0], q[0]) > SNAP and min(p[3], q[3]) - max(p[1], q[1]) > SNAP
+        for p in a
+        for q in b
     ):
         return False
     upper, lower = sorted((a, b), key=lambda g: min(c[1] for c in g))
@@ -256,7 +258,9 @@ def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
     between = [w for w in words if gap_top < w.yc < gap_bottom]
     columns = {bisect_left(big, w.xc) for w in between}
     return len(columns) >= 2 and all(
-        big[0] - SNAP <= w.x0 and w.x1 <= big[-1] + SNAP and not any(w.x0 < x - 1 and w.x1 > x + 1 for x in big)
+        big[0] - SNAP <= w.x0
+        and w.x1 <= big[-1] + SNAP
+        and not any(w.x0 < x - 1 and w.x1 > x + 1 for x in big)
         for w in between
     )
 
