@@ -223,3 +223,22 @@ def test_a_banner_over_a_body_is_no_header_for_lining_up_with_the_footer_and_a_w
         )
     kept = strip_furniture(pages, PdfSettings())
     assert all("12/2/26," not in [w.text for w in p.words] for p in kept)
+
+
+def test_a_first_row_overleaf_leaving_columns_every_row_fills_empty_is_the_last_rows_rest():
+    # a wrapped theme ("Career" / "Development") and an action's next sentence, both in capitals,
+    # printed overleaf with the lead and date columns (filled by every row above) left empty
+    header = ["Theme", "Action", "Lead", "When"]
+    body = [["Visibility", f"Action {k}.", f"Lead {k}", "2025"] for k in range(3)]
+    p1 = piece(1, [header, *body, ["Pillar 3: Career", "Create workload models.", "Heads", "2026"]])
+    p2 = piece(
+        2, [["Development", "Uptake will be reviewed.", "", ""], ["Sustainability", "Map it.", "HR", "2027"]]
+    )
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[4] == [
+        "Pillar 3: Career Development",
+        "Create workload models. Uptake will be reviewed.",
+        "Heads",
+        "2026",
+    ]
+    assert rows[5] == ["Sustainability", "Map it.", "HR", "2027"]

@@ -50,7 +50,7 @@ def strip_furniture(pages: Sequence[PageData], settings: PdfSettings) -> list[Pa
         for k, block in enumerate(blocks):
             block_words = [w for line in block for w in line.words]
             if len(block) <= settings.furniture_max_lines and all(id(w) in repeating for w in block_words):
-                heads[p.number, k] = _header_start(block, blocks[k + 1 : k + 3], settings, repeating)
+                heads[p.number, k] = _header_start(block, blocks[k + 1 : k + 3], settings)
     headers = _header_lines(blocks_by_page, heads)
     out = []
     for p in pages:
@@ -104,7 +104,7 @@ def _banner_over_body(
         lead += 1
     if not lead or lead == len(block) or lead > settings.furniture_max_lines:
         return ()
-    head = _header_start(block[:lead], [block[lead:]], settings, repeating)
+    head = _header_start(block[:lead], [block[lead:]], settings)
     return block[:head]
 
 
@@ -126,10 +126,7 @@ COLUMN_ALIGN = 2.0
 
 
 def _header_start(
-    block: Sequence[PrintedLine],
-    below: Sequence[Sequence[PrintedLine]],
-    settings: PdfSettings,
-    repeating: set[int] = frozenset(),  # type: ignore[assignment]
+    block: Sequence[PrintedLine], below: Sequence[Sequence[PrintedLine]], settings: PdfSettings
 ) -> int:
     """Where a repeated table header starts in the block (len(block) if it holds none): the first
     line printed in pieces of which at least two (and at least half) start where words of the
@@ -138,14 +135,21 @@ def _header_start(
 
     A gap just over a line's height can part a header from its body (cell padding and a rule
     under the header); the alignment of its pieces with the columns below tells it from a banner.
-    The block after next counts too: a section row (one piece) may sit between header and body.
-    Words that repeat at one place on most pages (`repeating`: a running footer printed at the
-    margin a banner starts at) are no column of the body.
+    The block after next counts too, when as close under the next: a section row (one piece) may
+    sit between header and body (a running footer far under the body is no column of it).
     """
     height = max(max(ln.bottom for ln in block) - min(ln.top for ln in block), 1.0)
-    if not below or below[0][0].top - max(ln.bottom for ln in block) > 2 * max(height, 10.0):
+    reach = 2 * max(height, 10.0)
+    near: list[Sequence[PrintedLine]] = []
+    edge = max(ln.bottom for ln in block)
+    for blk in below:  # each block close under the one before (a footer far under the body is not)
+        if blk[0].top - edge > reach:
+            break
+        near.append(blk)
+        edge = max(ln.bottom for ln in blk)
+    if not near:
         return len(block)
-    starts = [w.x0 for blk in below for ln in blk for w in ln.words if id(w) not in repeating]
+    starts = [w.x0 for blk in near for ln in blk for w in ln.words]
     for i, line in enumerate(block):
         pieces = split_segments(line, 3 * settings.gutter_min_width)
         aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= COLUMN_ALIGN for x in starts))

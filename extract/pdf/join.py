@@ -64,6 +64,7 @@ class _Table:
     counted: int = 0
     texts: list[int] = field(default_factory=list)
     hits: list[int] = field(default_factory=list)
+    body: int = 0  # how many of the settled rows are data rows (not the header, not full-width)
 
 
 def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Paragraph]:
@@ -220,6 +221,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     last = table.rows[-1]
     tail = table.tail
     refs = _ref_columns(table)
+    steady = [c for c in range(table.n_cols) if table.body >= STEADY_ROWS and table.texts[c] == table.body]
     first = rows[0]
     open_end = tail.open_end if tail is not None and len(tail.open_end) == table.n_cols else ()
     # some cells closed by a drawn rule, others open at the page end: the row ended there and the
@@ -227,7 +229,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     ended = any(open_end) and not all(open_end)
     for c, is_open in enumerate(open_end):
         last.spanned[c] = last.spanned[c] or is_open
-    if not (ended or first.full_width or last.full_width) and _is_rest_of_row(last, first, refs):
+    if not (ended or first.full_width or last.full_width) and _is_rest_of_row(last, first, refs, steady):
         for c in range(table.n_cols):
             if first.spanned[c] and last.spanned[c] and first.cells[c] == last.cells[c]:
                 continue
@@ -295,9 +297,11 @@ def _ref_columns(table: _Table) -> list[int]:
     """Columns whose data cells mostly read as refs (2 or more of them, 60%)."""
     if len(table.texts) != table.n_cols:
         table.texts, table.hits, table.counted = [0] * table.n_cols, [0] * table.n_cols, 0
+        table.body = 0
     settled = len(table.rows) - 1
     for i in range(table.counted, settled):
         _count_row(table, i, table.texts, table.hits)
+        table.body += not (table.rows[i].full_width or i == table.header)
     table.counted = max(table.counted, settled)
     texts, hits = list(table.texts), list(table.hits)
     if table.rows:
@@ -316,12 +320,22 @@ def _count_row(table: _Table, i: int, texts: list[int], hits: list[int]) -> None
             hits[c] += bool(REF_PATTERN.match(text.replace(" ", "")))
 
 
-def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
-    """Is the first row on the new page the remainder of the last row on the previous one?"""
+# A column every one of this many data rows (or more) fills is one each row fills.
+STEADY_ROWS = 3
+
+
+def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int], steady: Sequence[int] = ()) -> bool:
+    """Is the first row on the new page the remainder of the last row on the previous one?
+    `steady`: the columns every data row above fills (a lead, a date): a first row printed in
+    at most half its cells that leaves two or more of them empty, the last row filling them, is
+    the rest of the cells still running at the cut (their short text ended above it)."""
     if not any(first.cells) or _cut_at_foot(last, first):
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
+    left = [c for c in steady if c < len(first.cells) and not first.cells[c] and last.cells[c]]
+    if len(left) >= 2 and 2 * sum(1 for text in first.cells if text) <= len(first.cells):
+        return True
     # an empty merged cell says nothing (it continues a cell opened above): read the first other
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
     if not first.cells[lead]:

@@ -208,11 +208,12 @@ def _stacked_as_one(tables: list[list[Box]], words: Sequence[Word]) -> list[list
     their own, reading the rows they share twice, or none reading an unshaded row between them.
     Two groups are one table when the column lines of one are a run of the other's and their
     spans overlap or meet (no cell of one over a cell of the other), or, with the same column
-    lines, when what is printed between them is a row of theirs (in two or more of their columns,
-    no word across a column line or beside the table) in a gap no taller than their tallest cell, each of them two or more
-    rows (one shaded row alone is read, with the unshaded rows round it, from the text). A row line of the
-    joined lattice at which no cell begins and under which nothing unboxed is printed (a band
-    stopping a cell's spacing short of the row's foot) is no row line.
+    lines, each of two or more rows, when what is printed between them is a row of theirs (in two
+    or more of their columns, no word across a column line or beside the table) in a gap no
+    taller than their tallest cell (one shaded row alone is read, with the unshaded rows round
+    it, from the text). A row line of the joined lattice at which no cell begins and under which
+    nothing unboxed is printed (a band stopping a cell's spacing short of the row's foot) is no
+    row line.
     """
     if len(tables) < 2:
         return tables
