@@ -242,3 +242,11 @@ def test_a_first_row_overleaf_leaving_columns_every_row_fills_empty_is_the_last_
         "2026",
     ]
     assert rows[5] == ["Sustainability", "Map it.", "HR", "2027"]
+
+
+def test_a_section_title_opening_the_page_in_the_first_cell_alone_is_no_rest_of_a_row():
+    header = ["Theme", "Action", "Lead", "When"]
+    body = [["Visibility", f"Action {k}.", f"Lead {k}", "2025"] for k in range(4)]
+    p2 = piece(2, [["Career Development", "", "", ""], ["", "Map it.", "HR", "2027"]])
+    rows = [list(r.cells) for r in join_pieces([piece(1, [header, *body]), p2])[0].rows]
+    assert rows[4][0] == "Visibility" and rows[5][0] == "Career Development"
