@@ -250,3 +250,30 @@ def test_a_section_title_opening_the_page_in_the_first_cell_alone_is_no_rest_of_
     p2 = piece(2, [["Career Development", "", "", ""], ["", "Map it.", "HR", "2027"]])
     rows = [list(r.cells) for r in join_pieces([piece(1, [header, *body]), p2])[0].rows]
     assert rows[4][0] == "Visibility" and rows[5][0] == "Career Development"
+
+
+def test_a_heading_running_across_a_column_line_at_a_word_space_between_two_lattices_keeps_them_apart():
+    rows = [
+        (HEADER, 90.0),
+        (["Theme one", "First aim", "Action one", "Lead one"], 108.0),
+        (["", "Second aim", "Action two", "Lead two"], 130.0),
+        (HEADER, 166.0),
+        (["Theme two", "Third aim", "Action three", "Lead three"], 184.0),
+        (["", "Fourth aim", "Action four", "Lead four"], 206.0),
+    ]
+    boxes = (
+        header_bar()
+        + [(c, c + 1, 104.0, 126.0) for c in range(4)]
+        + [(c, c + 1, 126.0, 150.0) for c in range(4)]
+    )
+    boxes += [(c, c + 1, 162.0, 180.0) for c in range(4)] + [(c, c + 1, 180.0, 202.0) for c in range(4)]
+    boxes += [(c, c + 1, 202.0, 224.0) for c in range(4)]
+    page = fill_page(rows, boxes)
+    heading = [
+        word("Theme", 100, 151),
+        word("4", 130, 151),
+        word("-", 138, 151),
+        word("Sustainability", 147, 151),
+    ]
+    page = replace(page, words=(*page.words, *heading))
+    assert len(LinesStrategy().extract(page)) == 2

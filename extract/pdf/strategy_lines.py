@@ -13,7 +13,7 @@ from dataclasses import replace
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine
+from .layout import PrintedLine, group_lines
 from .page import Edge, PageData, Word
 
 SNAP = 3.0
@@ -209,7 +209,8 @@ def _stacked_as_one(tables: list[list[Box]], words: Sequence[Word]) -> list[list
     Two groups are one table when the column lines of one are a run of the other's and their
     spans overlap or meet (no cell of one over a cell of the other), or, with the same column
     lines, each of two or more rows, when what is printed between them is a row of theirs (in two
-    or more of their columns, no word across a column line or beside the table) in a gap no
+    or more of their columns parted by more than a word space, no word across a column line or
+    beside the table) in a gap no
     taller than their tallest cell (one shaded row alone is read, with the unshaded rows round
     it, from the text). A row line of the joined lattice at which no cell begins and under which
     nothing unboxed is printed (a band stopping a cell's spacing short of the row's foot) is no
@@ -258,12 +259,23 @@ def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
         return False  # a shaded row on its own: read with the unshaded rows round it by the text
     between = [w for w in words if gap_top < w.yc < gap_bottom]
     columns = {bisect_left(big, w.xc) for w in between}
-    return len(columns) >= 2 and all(
+    if len(columns) < 2 or not all(
         big[0] - SNAP <= w.x0
         and w.x1 <= big[-1] + SNAP
         and not any(w.x0 < x - 1 and w.x1 > x + 1 for x in big)
         for w in between
+    ):
+        return False
+    # cells part at their paddings; a heading's words run on across a column line at a word space
+    return not any(
+        bisect_left(big, p.xc) != bisect_left(big, q.xc) and q.x0 - p.x1 < CELL_PAUSE * max(p.size, 1.0)
+        for ln in group_lines(between, 1.5)
+        for p, q in zip(ln.words, ln.words[1:], strict=False)
     )
+
+
+# Two cells' words on one line lie at least this many type sizes apart (their paddings).
+CELL_PAUSE = 0.5
 
 
 def _open_lines_closed(boxes: list[Box], words: Sequence[Word]) -> list[Box]:
