@@ -277,3 +277,47 @@ def test_a_heading_running_across_a_column_line_at_a_word_space_between_two_latt
     ]
     page = replace(page, words=(*page.words, *heading))
     assert len(LinesStrategy().extract(page)) == 2
+
+
+def test_the_unshaded_row_under_the_last_piece_of_a_joined_lattice_is_its_row():
+    # as in the gap test, with one more white row printed right under the last shaded piece
+    rows = [
+        (HEADER, 90.0),
+        (["Theme one", "First aim", "Action one", "Lead one"], 108.0),
+        (["", "Second aim", "Action two", "Lead two"], 160.0),
+        (["Theme two", "Third aim", "Action three", "Lead three"], 210.0),
+        (["", "", "Action four", "Lead four"], 260.0),
+        (["", "", "Action five", "Lead five"], 310.0),
+        (["", "Sixth aim", "Action six", "Lead six"], 354.0),
+    ]
+    boxes = header_bar() + [(c, c + 1, 104.0, 150.0) for c in range(4)]
+    boxes += [(0, 1, 200.0, 350.0), (1, 2, 200.0, 350.0), (2, 3, 200.0, 250.0), (3, 4, 200.0, 250.0)]
+    boxes += [(2, 3, 300.0, 350.0), (3, 4, 300.0, 350.0)]
+    (table,) = tables_of(fill_page(rows, boxes))
+    assert [r.cells[2] for r in table.rows][-2:] == ["Action five", "Action six"]
+    assert table.rows[-1].cells[1] == "Sixth aim"
+
+
+def test_a_shaded_rest_of_a_row_whose_justified_line_pauses_at_wide_spaces_is_still_a_rest():
+    words = [word("will", 149, 60), word("be", 190, 60), word("invited", 215, 60), word("to", 262, 60)]
+    words += [word("take", 149, 71), word("part.", 175, 71)]
+    fills, edges = [], []
+    for c in range(4):
+        fill, sides = shaded(c, c + 1, 56.0, 84.0)
+        fills.append(fill)
+        edges += sides
+    page = PageData(2, 600, 800, tuple(words), tuple(edges), fills=tuple(fills), n_chars=500, n_images=0)
+    (table,) = tables_of(replace(page, continues_table=True))
+    assert table.extractor == LinesStrategy.name
+    assert table.rows[0].cells[1] == "will be invited to take part."
+
+
+def test_a_first_row_overleaf_printing_where_the_last_row_printed_nothing_is_no_rest_of_it():
+    # a running banner read as the page's first row: its date in the theme column, left empty by
+    # the last row (a group's value printed once above)
+    header = ["Theme", "Action", "Lead", "When"]
+    body = [["Visibility", f"Action {k}.", f"Lead {k}", "2025"] for k in range(3)]
+    p1 = piece(1, [header, *body, ["", "Create workload models.", "Heads", "2026"]])
+    p2 = piece(2, [["12/2/26, 6:07 PM", "Our plan", "", ""], ["Sustainability", "Map it.", "HR", "2027"]])
+    rows = [list(r.cells) for r in join_pieces([p1, p2])[0].rows]
+    assert rows[4] == ["", "Create workload models.", "Heads", "2026"]

@@ -328,15 +328,17 @@ def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int], steady: Sequen
     """Is the first row on the new page the remainder of the last row on the previous one?
     `steady`: the columns every data row above fills (a lead, a date): a first row printed in
     at most half its cells that leaves two or more of them empty, the last row filling them, is
-    the rest of the cells still running at the cut (their short text ended above it); one
-    printed in its first cell alone is a section's title."""
+    the rest of the cells still running at the cut (their short text ended above it), when it
+    prints only in cells the last row fills; one printed in its first cell alone is a section's
+    title."""
     if not any(first.cells) or _cut_at_foot(last, first):
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
     left = [c for c in steady if c < len(first.cells) and not first.cells[c] and last.cells[c]]
     filled = [c for c, text in enumerate(first.cells) if text]
-    if len(left) >= 2 and 2 * len(filled) <= len(first.cells) and filled != [0]:
+    on_last = all(c < len(last.cells) and last.cells[c] for c in filled)
+    if len(left) >= 2 and 2 * len(filled) <= len(first.cells) and filled != [0] and on_last:
         return True
     # an empty merged cell says nothing (it continues a cell opened above): read the first other
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)

@@ -232,7 +232,41 @@ def _stacked_as_one(tables: list[list[Box]], words: Sequence[Word]) -> list[list
                     break
             if merged:
                 break
-    return [_open_lines_closed(g, words) if k in joined else g for k, g in enumerate(groups)]
+    return [
+        _open_lines_closed(_with_rows_beside(g, words), words) if k in joined else g
+        for k, g in enumerate(groups)
+    ]
+
+
+def _with_rows_beside(boxes: list[Box], words: Sequence[Word]) -> list[Box]:
+    """The joined lattice with the unshaded row printed right under its last piece (or right
+    over its first: the rest of a row cut at the last page's foot), nothing drawn round it: a
+    block of lines within a line's height of the lattice, a row of its columns (`_row_of`) no
+    taller than its tallest cell, parted at its columns."""
+    xs = _cluster([v for c in boxes for v in (c[0], c[2])])
+    top, bottom = min(c[1] for c in boxes), max(c[3] for c in boxes)
+    tallest = max(c[3] - c[1] for c in boxes)
+    out = list(boxes)
+    for side in (1, -1):
+        edge = bottom if side == 1 else top
+        lines = group_lines([w for w in words if (w.yc - edge) * side > 0], 1.5)[::side]
+        if not lines:
+            continue
+        pad = lines[0].top - edge if side == 1 else edge - lines[0].bottom
+        if pad > lines[0].bottom - lines[0].top:
+            continue
+        block = [lines[0]]
+        for ln in lines[1:]:
+            pause = ln.top - block[-1].bottom if side == 1 else block[-1].top - ln.bottom
+            if pause > 0.8 * (ln.bottom - ln.top):
+                break
+            block.append(ln)
+        far = block[-1].bottom + pad if side == 1 else block[-1].top - pad
+        if abs(far - edge) > tallest or not _row_of([w for ln in block for w in ln.words], xs):
+            continue
+        lo, hi = sorted((edge, far))
+        out += [(x0, lo, x1, hi) for x0, x1 in zip(xs, xs[1:], strict=False)]
+    return out
 
 
 def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
@@ -257,7 +291,12 @@ def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
         return False
     if min(len(_cluster([c[1] for c in g])) for g in (a, b)) < 2:
         return False  # a shaded row on its own: read with the unshaded rows round it by the text
-    between = [w for w in words if gap_top < w.yc < gap_bottom]
+    return _row_of([w for w in words if gap_top < w.yc < gap_bottom], big)
+
+
+def _row_of(between: Sequence[Word], big: Sequence[float]) -> bool:
+    """Are the words a row of the lattice's columns: printed in two or more of them, parted
+    across column lines by more than a word space, none across a column line or beside?"""
     columns = {bisect_left(big, w.xc) for w in between}
     if len(columns) < 2 or not all(
         big[0] - SNAP <= w.x0
