@@ -283,12 +283,12 @@ BAND_ALIGN = 2.0
 
 def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """Is the grid one row of cells (two or more columns) printed first on the page, every word on
-    its lines inside a cell, at most half of its cells printed in, and no cell holding lines printed
-    in pieces that start at one x (columns the lattice did not part, as a frame with no column
-    rules holds; a justified line's wide spaces fall anywhere)? On a page
-    going on with a table, that is the rest of the row cut at the last page's foot (its long
-    cells running on), shaded or boxed as that row was (one lattice row scores nothing); a header
-    repeated over the page fills every cell, and a lattice row holding new rows too fills most."""
+    its lines inside a cell, at most half of its cells printed in, and no cell holding lines
+    printed in pieces that start at one x (columns the lattice did not part, as a frame with no
+    column rules holds; a justified line's wide spaces fall anywhere)? On a page going on with a
+    table, that is the rest of the row cut at the last page's foot (its long cells running on),
+    shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
+    page fills every cell, and a lattice row holding new rows too fills most."""
     x0, top, x1, bottom = grid.bbox
     if grid.n_rows != 1 or grid.n_cols < 2:
         return False
