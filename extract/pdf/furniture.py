@@ -135,12 +135,21 @@ def _header_start(
 
     A gap just over a line's height can part a header from its body (cell padding and a rule
     under the header); the alignment of its pieces with the columns below tells it from a banner.
-    The block after next counts too: a section row (one piece) may sit between header and body.
+    The block after next counts too, when as close under the next: a section row (one piece) may
+    sit between header and body (a running footer far under the body is no column of it).
     """
     height = max(max(ln.bottom for ln in block) - min(ln.top for ln in block), 1.0)
-    if not below or below[0][0].top - max(ln.bottom for ln in block) > 2 * max(height, 10.0):
+    reach = 2 * max(height, 10.0)
+    near: list[Sequence[PrintedLine]] = []
+    edge = max(ln.bottom for ln in block)
+    for blk in below:  # each block close under the one before (a footer far under the body is not)
+        if blk[0].top - edge > reach:
+            break
+        near.append(blk)
+        edge = max(ln.bottom for ln in blk)
+    if not near:
         return len(block)
-    starts = [w.x0 for blk in below for ln in blk for w in ln.words]
+    starts = [w.x0 for blk in near for ln in blk for w in ln.words]
     for i, line in enumerate(block):
         pieces = split_segments(line, 3 * settings.gutter_min_width)
         aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= COLUMN_ALIGN for x in starts))

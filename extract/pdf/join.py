@@ -64,6 +64,7 @@ class _Table:
     counted: int = 0
     texts: list[int] = field(default_factory=list)
     hits: list[int] = field(default_factory=list)
+    body: int = 0  # how many of the settled rows are data rows (not the header, not full-width)
 
 
 def join_pieces(items: Sequence[PageTable | Paragraph]) -> list[JoinedTable | Paragraph]:
@@ -220,6 +221,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     last = table.rows[-1]
     tail = table.tail
     refs = _ref_columns(table)
+    steady = [c for c in range(table.n_cols) if table.body >= STEADY_ROWS and table.texts[c] == table.body]
     first = rows[0]
     open_end = tail.open_end if tail is not None and len(tail.open_end) == table.n_cols else ()
     # some cells closed by a drawn rule, others open at the page end: the row ended there and the
@@ -227,7 +229,7 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     ended = any(open_end) and not all(open_end)
     for c, is_open in enumerate(open_end):
         last.spanned[c] = last.spanned[c] or is_open
-    if not (ended or first.full_width or last.full_width) and _is_rest_of_row(last, first, refs):
+    if not (ended or first.full_width or last.full_width) and _is_rest_of_row(last, first, refs, steady):
         for c in range(table.n_cols):
             if first.spanned[c] and last.spanned[c] and first.cells[c] == last.cells[c]:
                 continue
@@ -236,6 +238,8 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
             )
         rows = rows[1:]
         _carry_joined_spans(first, last, rows)
+    elif not (first.full_width or last.full_width):
+        _join_span_rests(last, rows)
     _carry_open_spans(last, rows, refs, unruled=piece.extractor == "text-columns")
     table.rows.extend(rows)
 
@@ -293,9 +297,11 @@ def _ref_columns(table: _Table) -> list[int]:
     """Columns whose data cells mostly read as refs (2 or more of them, 60%)."""
     if len(table.texts) != table.n_cols:
         table.texts, table.hits, table.counted = [0] * table.n_cols, [0] * table.n_cols, 0
+        table.body = 0
     settled = len(table.rows) - 1
     for i in range(table.counted, settled):
         _count_row(table, i, table.texts, table.hits)
+        table.body += not (table.rows[i].full_width or i == table.header)
     table.counted = max(table.counted, settled)
     texts, hits = list(table.texts), list(table.hits)
     if table.rows:
@@ -314,12 +320,26 @@ def _count_row(table: _Table, i: int, texts: list[int], hits: list[int]) -> None
             hits[c] += bool(REF_PATTERN.match(text.replace(" ", "")))
 
 
-def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int]) -> bool:
-    """Is the first row on the new page the remainder of the last row on the previous one?"""
+# A column every one of this many data rows (or more) fills is one each row fills.
+STEADY_ROWS = 3
+
+
+def _is_rest_of_row(last: _Row, first: _Row, refs: Sequence[int], steady: Sequence[int] = ()) -> bool:
+    """Is the first row on the new page the remainder of the last row on the previous one?
+    `steady`: the columns every data row above fills (a lead, a date): a first row printed in
+    at most half its cells that leaves two or more of them empty, the last row filling them, is
+    the rest of the cells still running at the cut (their short text ended above it), when it
+    prints only in cells the last row fills; one printed in its first cell alone is a section's
+    title."""
     if not any(first.cells) or _cut_at_foot(last, first):
         return True
     if refs:
         return all(not first.cells[c] or first.spanned[c] for c in refs)
+    left = [c for c in steady if c < len(first.cells) and not first.cells[c] and last.cells[c]]
+    filled = [c for c, text in enumerate(first.cells) if text]
+    on_last = all(c < len(last.cells) and last.cells[c] for c in filled)
+    if len(left) >= 2 and 2 * len(filled) <= len(first.cells) and filled != [0] and on_last:
+        return True
     # an empty merged cell says nothing (it continues a cell opened above): read the first other
     lead = next((c for c in range(len(first.cells)) if first.cells[c] or not first.spanned[c]), 0)
     if not first.cells[lead]:
@@ -360,6 +380,24 @@ def _carry_joined_spans(first: _Row, last: _Row, rows: list[_Row]) -> None:
             if not (r.spanned[c] and r.cells[c] == piece):
                 break
             r.cells[c] = last.cells[c]
+
+
+def _join_span_rests(last: _Row, rows: list[_Row]) -> None:
+    """A new row opening the page whose cell merged over the rows under it goes on in lower case
+    from the last row's unfinished text in that column is the rest of a merged cell cut at the
+    break (a group's value over the last rows of one page and the first of the next): the last
+    row's cell takes the rest, and the rows under it hold the whole text."""
+    first = rows[0]
+    for c, piece in enumerate(first.cells):
+        above = last.cells[c] if c < len(last.cells) else ""
+        if not (first.spanned[c] and piece[:1].islower() and above) or above.rstrip().endswith(_SENTENCE_END):
+            continue
+        whole = join_parts(above, piece)
+        last.cells[c] = whole
+        for r in rows:
+            if not (r.spanned[c] and r.cells[c] == piece):
+                break
+            r.cells[c] = whole
 
 
 def _opens_every_cell(last: _Row, first: _Row, lead: int) -> bool:

@@ -60,7 +60,7 @@ def page_tables(
             accepted.append(replace(grid, score=score))
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
-        elif page.continues_table and _opens_page_in_cells(grid, words):
+        elif page.continues_table and _opens_page_in_cells(grid, words, column_gap):
             opening.append(replace(grid, score=1.0))
     lattice: list[PageGrid] = []
     if poor and strategies.lattice is not None and any(_has_vertical_rules(page, g) for g in poor):
@@ -384,9 +384,11 @@ BAND_REACH = 3.5
 BAND_ALIGN = 2.0
 
 
-def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
+def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """Is the grid one row of cells (two or more columns) printed first on the page, every word on
-    its lines inside a cell, at most half of its cells printed in? On a page going on with a
+    its lines inside a cell, at most half of its cells printed in, and no cell holding lines
+    printed in pieces that start at one x (columns the lattice did not part, as a frame with no
+    column rules holds; a justified line's wide spaces fall anywhere)? On a page going on with a
     table, that is the rest of the row cut at the last page's foot (its long cells running on),
     shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
     page fills every cell, and a lattice row holding new rows too fills most."""
@@ -402,7 +404,28 @@ def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
         for i, w in zip(held, band, strict=True)
     ):
         return False
-    return 2 * len(set(held)) <= len(grid.cells)
+    if 2 * len(set(held)) > len(grid.cells):
+        return False
+    for i in set(held):
+        cell_words = [w for w, k in zip(band, held, strict=True) if k == i]
+        starts = [
+            [seg[0].x0 for seg in split_segments(ln, column_gap)[1:]]
+            for ln in group_lines(cell_words, LINE_TOLERANCE)
+        ]
+        starts = [xs for xs in starts if xs]
+        if any(
+            abs(x - y) <= COLUMN_START_ALIGN
+            for k, xs in enumerate(starts)
+            for ys in starts[k + 1 :]
+            for x in xs
+            for y in ys
+        ):
+            return False  # lines in pieces starting at one x: columns (a justified line's gaps move)
+    return True
+
+
+# Pieces of two lines start at one column when their left ends are this close (points).
+COLUMN_START_ALIGN = 2.0
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:

@@ -641,13 +641,16 @@ def _with_rule_joints(
     text: Sequence[float], joints: Sequence[float], band: Sequence[PrintedLine], top: float
 ) -> list[float]:
     """Row lines from the text and from the rules' joints, each kept only if some line is printed
-    between it and the one before (a text start right under a joint is the same row line). A
-    line starting above the one before prints across it (a cell merged over both rows, centred
-    on their line), so it is not between them."""
+    between it and the one before (a text start right under a joint is the same row line) and
+    some line under it (rules ending a cell's spacing over the band's foot open no row). A line
+    starting above the one before prints across it (a cell merged over both rows, centred on
+    their line), so it is not between them."""
     out: list[float] = []
     for y in sorted([*joints, *text]):
         prev = out[-1] if out else top
-        if any(prev <= ln.top and (ln.top + ln.bottom) / 2 < y for ln in band):
+        if any(prev <= ln.top and (ln.top + ln.bottom) / 2 < y for ln in band) and any(
+            (ln.top + ln.bottom) / 2 > y for ln in band
+        ):
             out.append(y)
     return out
 

@@ -13,8 +13,8 @@ from dataclasses import replace
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from .grid import GridCell, PageGrid
-from .layout import PrintedLine
-from .page import Edge, PageData
+from .layout import PrintedLine, group_lines
+from .page import Edge, PageData, Word
 
 SNAP = 3.0
 JOIN = 3.0
@@ -54,6 +54,7 @@ class LinesStrategy:
         grouped = {c for t in tables for c in t}
         # pdfplumber drops one-cell tables; a lone bordered box may be a table's merged title row
         tables += [[c] for c in cells if c not in grouped]
+        tables = _stacked_as_one(tables, page.words)
         grids = [g for g in (grid_from_boxes(page.number, self.name, t) for t in tables) if g]
         return [_mark_open(g, added, edges) for g in grids] if added else grids
 
@@ -193,6 +194,146 @@ def _title_gap_rules(edges: list[dict]) -> list[dict]:
                 if _uncovered(x0, x1, drawn) > 2 * INTERSECT:
                     out.append(_rule(x0, x1, y))
     return out
+
+
+Box = tuple[float, float, float, float]
+
+
+def _stacked_as_one(tables: list[list[Box]], words: Sequence[Word]) -> list[list[Box]]:
+    """Cell groups on one set of column lines, stacked down the page, as one lattice.
+
+    A table drawn only by fills (zebra rows shaded cell by cell, a tall band down a column for a
+    value merged over many rows) need not share a corner between its pieces: a band's side meets
+    no row fill's corner, so the cells fall apart into groups that pdfplumber reads as tables of
+    their own, reading the rows they share twice, or none reading an unshaded row between them.
+    Two groups are one table when the column lines of one are a run of the other's and their
+    spans overlap or meet (no cell of one over a cell of the other), or, with the same column
+    lines, each of two or more rows, when what is printed between them is a row of theirs (in two
+    or more of their columns parted by more than a word space, no word across a column line or
+    beside the table) in a gap no
+    taller than their tallest cell (one shaded row alone is read, with the unshaded rows round
+    it, from the text). A row line of the joined lattice at which no cell begins and under which
+    nothing unboxed is printed (a band stopping a cell's spacing short of the row's foot) is no
+    row line.
+    """
+    if len(tables) < 2:
+        return tables
+    groups = [list(t) for t in tables]
+    joined: set[int] = set()
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if _stack(groups[i], groups[j], words):
+                    groups[i] += groups.pop(j)
+                    joined = {k - (k > j) for k in joined if k != j} | {i}
+                    merged = True
+                    break
+            if merged:
+                break
+    return [
+        _open_lines_closed(_with_rows_beside(g, words), words) if k in joined else g
+        for k, g in enumerate(groups)
+    ]
+
+
+def _with_rows_beside(boxes: list[Box], words: Sequence[Word]) -> list[Box]:
+    """The joined lattice with the unshaded row printed right under its last piece (or right
+    over its first: the rest of a row cut at the last page's foot), nothing drawn round it: a
+    block of lines within a line's height of the lattice, a row of its columns (`_row_of`) no
+    taller than its tallest cell, parted at its columns."""
+    xs = _cluster([v for c in boxes for v in (c[0], c[2])])
+    top, bottom = min(c[1] for c in boxes), max(c[3] for c in boxes)
+    tallest = max(c[3] - c[1] for c in boxes)
+    out = list(boxes)
+    for side in (1, -1):
+        edge = bottom if side == 1 else top
+        lines = group_lines([w for w in words if (w.yc - edge) * side > 0], 1.5)[::side]
+        if not lines:
+            continue
+        pad = lines[0].top - edge if side == 1 else edge - lines[0].bottom
+        if pad > lines[0].bottom - lines[0].top:
+            continue
+        block = [lines[0]]
+        for ln in lines[1:]:
+            pause = ln.top - block[-1].bottom if side == 1 else block[-1].top - ln.bottom
+            if pause > 0.8 * (ln.bottom - ln.top):
+                break
+            block.append(ln)
+        far = block[-1].bottom + pad if side == 1 else block[-1].top - pad
+        if abs(far - edge) > tallest or not _row_of([w for ln in block for w in ln.words], xs):
+            continue
+        lo, hi = sorted((edge, far))
+        out += [(x0, lo, x1, hi) for x0, x1 in zip(xs, xs[1:], strict=False)]
+    return out
+
+
+def _stack(a: list[Box], b: list[Box], words: Sequence[Word]) -> bool:
+    xa, xb = _cluster([v for c in a for v in (c[0], c[2])]), _cluster([v for c in b for v in (c[0], c[2])])
+    small, big = sorted((xa, xb), key=len)
+    if len(small) < 3 or not any(
+        all(abs(p - q) <= SNAP for p, q in zip(small, big[k:], strict=False))
+        for k in range(len(big) - len(small) + 1)
+    ):
+        return False
+    if any(
+        min(p[2], q[2]) - max(p[0], q[0]) > SNAP and min(p[3], q[3]) - max(p[1], q[1]) > SNAP
+        for p in a
+        for q in b
+    ):
+        return False
+    upper, lower = sorted((a, b), key=lambda g: min(c[1] for c in g))
+    gap_top, gap_bottom = max(c[3] for c in upper), min(c[1] for c in lower)
+    if gap_bottom - gap_top <= SNAP:
+        return True
+    if len(xa) != len(xb) or gap_bottom - gap_top > max(c[3] - c[1] for c in a + b):
+        return False
+    if min(len(_cluster([c[1] for c in g])) for g in (a, b)) < 2:
+        return False  # a shaded row on its own: read with the unshaded rows round it by the text
+    return _row_of([w for w in words if gap_top < w.yc < gap_bottom], big)
+
+
+def _row_of(between: Sequence[Word], big: Sequence[float]) -> bool:
+    """Are the words a row of the lattice's columns: printed in two or more of them, parted
+    across column lines by more than a word space, none across a column line or beside?"""
+    columns = {bisect_left(big, w.xc) for w in between}
+    if len(columns) < 2 or not all(
+        big[0] - SNAP <= w.x0
+        and w.x1 <= big[-1] + SNAP
+        and not any(w.x0 < x - 1 and w.x1 > x + 1 for x in big)
+        for w in between
+    ):
+        return False
+    # cells part at their paddings; a heading's words run on across a column line at a word space
+    return not any(
+        bisect_left(big, p.xc) != bisect_left(big, q.xc) and q.x0 - p.x1 < CELL_PAUSE * max(p.size, 1.0)
+        for ln in group_lines(between, 1.5)
+        for p, q in zip(ln.words, ln.words[1:], strict=False)
+    )
+
+
+# Two cells' words on one line lie at least this many type sizes apart (their paddings).
+CELL_PAUSE = 0.5
+
+
+def _open_lines_closed(boxes: list[Box], words: Sequence[Word]) -> list[Box]:
+    def holds(b: Box, w: Word) -> bool:
+        return b[0] <= w.xc <= b[2] and b[1] <= w.yc <= b[3]
+
+    ys = _cluster([y for b in boxes for y in (b[1], b[3])])
+    for y, below in zip(ys[1:-1], ys[2:], strict=False):
+        opening = [b for b in boxes if abs(b[1] - y) <= 2.0]
+        if any(b[3] - below > 2.0 or any(holds(b, w) for w in words) for b in opening):
+            continue
+        if any(y < w.yc < below and not any(holds(b, w) for b in boxes) for w in words):
+            continue
+        boxes = [
+            (x0, top, x1, below if abs(bottom - y) <= 2.0 else bottom)
+            for x0, top, x1, bottom in boxes
+            if (x0, top, x1, bottom) not in opening
+        ]
+    return boxes
 
 
 def _mark_open(grid: PageGrid, added: list[dict], drawn: list[dict]) -> PageGrid:
