@@ -279,22 +279,37 @@ def _ref_row_starts(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> l
 
 def _opens_top_aligned(band: Sequence[PrintedLine], gutters: Sequence[Gutter], pitch: float) -> bool:
     """Does a later line of a band whose first line prints only later columns open two or more
-    columns together, whose text all sits above the band's middle by more than a line? Cells
-    centred in one row open their short columns around the row's middle; a cut row's rest over a
-    new row (a page going on with a table) opens the new row's cells at their tops."""
+    columns together, whose text all sits above the band's middle by more than a line, or whose
+    blocks (each column's lines from there to its next blank line) share that top but end a line
+    or more apart? Cells centred in one row open their short columns around the row's middle, and
+    centred blocks sharing a top are of one height; a cut row's rest over a new row (a page going
+    on with a table) opens the new row's cells at their tops."""
     mids = [g.mid for g in gutters]
     top, bottom = band[0].top, band[-1].bottom
     seen = {bisect_right(mids, w.xc) for w in band[0].words}
     for k, ln in enumerate(band[1:], start=1):
         opened = {bisect_right(mids, w.xc) for w in ln.words} - seen
         if len(opened) >= 2:
-            ends = {
-                c: max(w.bottom for line in band[k:] for w in line.words if bisect_right(mids, w.xc) == c)
-                for c in opened
-            }
-            return all((ln.top + end) / 2 < (top + bottom) / 2 - pitch for end in ends.values())
+            ends = [_block_end(band, k, c, mids) for c in opened]
+            if max(ends) - min(ends) >= ln.bottom - ln.top:  # one top, no one centre: top-aligned
+                return True
+            return all((ln.top + end) / 2 < (top + bottom) / 2 - pitch for end in ends)
         seen |= opened
     return False
+
+
+def _block_end(band: Sequence[PrintedLine], k: int, col: int, mids: Sequence[float]) -> float:
+    """The bottom of the block of text column `col` opens on the band's line k: its lines from
+    there on until one prints a blank line or more under the one before (the next row's cell)."""
+    end = None
+    for line in band[k:]:
+        words = [w for w in line.words if bisect_right(mids, w.xc) == col]
+        if not words:
+            continue
+        if end is not None and line.top - end >= line.bottom - line.top:
+            break
+        end = max(w.bottom for w in words)
+    return end if end is not None else band[k].bottom
 
 
 def _carried_on(band: Sequence[PrintedLine], y: float, gutters: Sequence[Gutter]) -> bool:
