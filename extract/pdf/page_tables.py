@@ -14,7 +14,7 @@ from .evidence import PageLayout, page_layout
 from .grid import GridCell, PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
 from .layout import group_lines, median_size, split_segments, typical_space
-from .page import PageData, Word
+from .page import Edge, PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
@@ -47,7 +47,7 @@ def page_tables(
     for grid in strategies.lines.extract(page):
         grid = split_value_rows(grid, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
-        if _is_boxed_row(grid, words, column_gap):
+        if _is_boxed_row(grid, words, column_gap, page.edges):
             boxes.append(grid)
             continue
         if _is_header_at_foot(grid, words):
@@ -204,7 +204,9 @@ def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known:
     return replace(table, score=table_score(evidence), evidence=evidence)
 
 
-def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
+def _is_boxed_row(
+    grid: PageGrid, words: Sequence[Word], column_gap: float, edges: Sequence[Edge] = ()
+) -> bool:
     """A single bordered box a few lines tall: a merged full-width row cut off from its table.
 
     A box whose line pauses into pieces that start where the words printed right above or below
@@ -213,6 +215,9 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
     A banner in a box, away from any table, stays a box; a box whose one piece starts where the
     words above or below it start, with text printed beside it on its lines, is one shaded cell
     of a row (a zebra band drawn cell by cell: a ref in its column), not a row of its own.
+    The words right under the box are those within a few type sizes of it, and those of the
+    band down to the next rule drawn under it (`edges`): a header over ruled rows whose cells
+    are centred, so that only the tallest cell prints near the header, lines up with that row.
     """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
@@ -232,9 +237,34 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
         if x0 <= w.xc <= x1
         and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
     ]
+    near += _first_band_starts(words, grid, size, edges)
     near += _past_headings(words, grid, size, gap, pieces[0][0].x0) if pieces else []
     aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
     return aligned < 2 and not (pieces and aligned == len(pieces) and beside)
+
+
+# The band under a box is read down to the next rule within this many type sizes.
+BAND_RULE_REACH = 15.0
+
+
+def _first_band_starts(
+    words: Sequence[Word], grid: PageGrid, size: float, edges: Sequence[Edge]
+) -> list[float]:
+    """The word starts of the band under the box down to the next rule drawn across part of it
+    (a ruled row's bottom), when that rule is within reach; none when no rule closes the band."""
+    x0, _, x1, bottom = grid.bbox
+    under = [
+        e.top
+        for e in edges
+        if e.orientation == "h"
+        and e.stroked
+        and bottom + 1 < e.top <= bottom + BAND_RULE_REACH * size
+        and min(e.x1, x1) - max(e.x0, x0) > 0
+    ]
+    if not under:
+        return []
+    limit = min(under)
+    return [w.x0 for w in words if x0 <= w.xc <= x1 and bottom < w.yc < limit]
 
 
 def _past_headings(
