@@ -543,3 +543,61 @@ def test_a_sentence_going_on_alone_in_its_column_right_under_the_last_line_is_no
         ]
     ]
     assert len(body_cells(framed_body_with_ruled_header(body))) == 1
+
+
+# --- tables ruled on some edges only ---------------------------------------------------------
+
+
+def _framed_page_going_on(rest_lines: int, leads: list[list[str]]) -> PageData:
+    """A page going on with a table ruled at its header's edges, its left side and its foot
+    only: the rest of a row cut at the last page's foot (`rest_lines` lines in the action column),
+    then one three-line row per entry of `leads` (each its lead cell's lines), no rule between."""
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    top = 106.0
+    for k in range(rest_lines):
+        rows.append((["", f"the rest of it {k}", "", ""], top))
+        top += PITCH
+    top += 6
+    for k, lead in enumerate(leads):
+        rows.append(([f"{k + 1}", "Run a showcase", lead[0], "2025"], top))
+        for j in (1, 2):
+            rows.append((["", "for all staff", lead[j] if j < len(lead) else "", ""], top + j * PITCH))
+        top += 3 * PITCH + 6
+    bottom = top - 4
+    edges = (*rules_across([86.0, 102.0, bottom]), Edge("v", 45, 45, 86, bottom))
+    return replace(page_from(rows, COLS, edges), continues_table=True)
+
+
+def test_rows_under_a_cut_rows_rest_in_one_column_open_where_their_columns_open_together():
+    # the new rows' short cells each end a line after they open, far above the band's middle
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(_framed_page_going_on(1, [["HR team"]] * 4))
+    assert grid.n_rows == 1 + 1 + 4
+
+
+def test_cells_opening_on_one_line_and_ending_lines_apart_are_top_aligned_rows():
+    # a long rest puts the first new row under the band's middle; its ref ends on its first line,
+    # its lead a line later: cells sharing a top but no centre are no centred cells of one row
+    page = _framed_page_going_on(8, [["HR team", "and Estates"], ["Heads"]])
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 1 + 2
+
+
+def test_a_ruled_header_box_over_centred_ruled_rows_is_the_tables_header():
+    # the header boxed by rules; rows ruled under it with centred cells: only the tall action
+    # cell prints near the header, the row's short cells start lower, down to its rule
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(3):
+        rows += [(["", f"Show {k} line {j}", "", ""], top + j * PITCH) for j in range(7)]
+        rows.append(([f"{k + 1}", "", "HR team", "2025"], top + 3 * PITCH))
+        top += 7 * PITCH + 6
+        rules.append(top - 3)
+    edges = (*rules_across(rules), Edge("v", 45, 45, 86, 102), Edge("v", 480, 480, 86, 102))
+    page = page_from(rows, COLS, edges)
+    settings = PdfSettings()
+    tables = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
+    assert len(tables) == 1
+    assert tables[0].rows[0].cells == ("Ref", "Action", "Lead", "When") and len(tables[0].rows) == 4
