@@ -601,3 +601,44 @@ def test_a_ruled_header_box_over_centred_ruled_rows_is_the_tables_header():
     tables = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
     assert len(tables) == 1
     assert tables[0].rows[0].cells == ("Ref", "Action", "Lead", "When") and len(tables[0].rows) == 4
+
+
+def _lattice_under_ruled_header(heading: list[str]) -> PageData:
+    """Column rules down the body's three rows only; over them a two-line header band ruled
+    across above and below (part-way between its lines: a group's label over two columns)."""
+    rows = [(heading, 90.0), (["", "", "By when", "Status"], 90.0 + PITCH + 3)]
+    rules = [86.0, 102.0 + PITCH + 3]
+    top = rules[-1] + 4
+    for k in range(3):
+        rows += [
+            ([f"{k + 1}", "Run a showcase", "2025", "Red"], top),
+            (["", "for all staff", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 8
+        rules.append(top - 4)
+    edges = [*rules_across(rules), Edge("h", 295, 480, 102, 102)]
+    edges += [Edge("v", x, x, rules[1], rules[-1]) for x in (45, 195, 295, 395, 480)]
+    return page_from(rows, COLS, tuple(edges))
+
+
+def test_a_header_ruled_across_over_a_lattice_of_body_column_rules_is_its_first_row():
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    page = _lattice_under_ruled_header(["Ref", "Action", "Implementation", ""])
+    tables = page_tables(page, strategies, settings)
+    assert len(tables) == 1
+    assert tables[0].rows[0].cells == ("Ref", "Action", "Implementation By when", "Status")
+    assert len(tables[0].rows) == 4
+
+
+def test_a_heading_running_across_the_columns_over_a_lattice_is_no_header_row():
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    page = _lattice_under_ruled_header(["Sections two: recognition of all the staff"])  # "all" opens col 2
+    page = replace(page, words=tuple(w for w in page.words if w.top < 100 or w.top > 110))
+    lattice = next(t for t in page_tables(page, strategies, settings) if t.extractor != "text-columns")
+    assert lattice.rows[0].cells[0] == "1"

@@ -44,8 +44,9 @@ def page_tables(
     boxes: list[PageGrid] = []
     poor: list[PageGrid] = []
     feet: list[PageGrid] = []
-    for grid in strategies.lines.extract(page):
-        grid = split_value_rows(grid, words, settings.line_tolerance)
+    found = strategies.lines.extract(page)
+    for raw in found:
+        grid = split_value_rows(raw, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
         if _is_boxed_row(grid, words, column_gap, page.edges):
             boxes.append(grid)
@@ -55,7 +56,8 @@ def page_tables(
             continue
         score = grid_score(grid, words)
         if score >= settings.lines_min_score:
-            accepted.append(replace(grid, score=score))
+            others = [g for g in found if g is not raw]
+            accepted.append(replace(_with_header_above(grid, page, words, column_gap, others), score=score))
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
         elif page.continues_table and _opens_page_in_cells(grid, words):
@@ -93,6 +95,91 @@ def page_tables(
     # running prose read as a grid (two text columns, a box drawn round a paragraph) is text
     tables = [t for t in tables if prose_share(t) < settings.max_prose_share]
     return sorted(tables, key=lambda t: t.top)
+
+
+# A header band over a lattice is at most this many type sizes tall...
+HEADER_BAND_SIZES = 5.0
+# ...its rules across covering this share of the lattice's width.
+HEADER_RULE_SHARE = 0.9
+
+
+def _with_header_above(
+    grid: PageGrid, page: PageData, words: Sequence[Word], column_gap: float, others: Sequence[PageGrid] = ()
+) -> PageGrid:
+    """A lattice with the header printed right over its top rule, in a band ruled across above
+    (and maybe in part between its rows: a group's label over two columns), as its first row.
+
+    A table ruled on some edges only may draw column rules (or cell shading, whose sides are
+    edges) down its body and none in its header: the lattice then starts at the header's last
+    rule and the header is left as loose lines over it. A band of at most three lines between
+    that rule and the rule across above it, every word inside the lattice's width and inside
+    one of its columns and each line pausing at the column lines it passes (a heading or a box of
+    text over the table runs across them), with words in half of the lattice's columns or more,
+    is its header row (not when another lattice of the page holds it: a row of that one).
+    """
+    if not grid.ruled or grid.n_cols < 2 or len(grid.col_edges) != grid.n_cols + 1:
+        return grid
+    x0, top, x1, _ = grid.bbox
+    inside = [w for w in words if _inside(w, grid)]
+    if not inside:
+        return grid
+    size = median_size(inside)
+    width = x1 - x0
+    near = [
+        e for e in page.edges if e.orientation == "h" and top - HEADER_BAND_SIZES * size <= e.top < top - size
+    ]
+    above = [e.top for e in near if _covered(near, e.top, x0, x1) >= HEADER_RULE_SHARE * width]
+    if not above:
+        return grid
+    head_top = max(above)
+    band = [w for w in words if head_top < w.yc < top]
+    if not band or any(w.x0 < x0 - 1 or w.x1 > x1 + 1 or any(_inside(w, g) for g in others) for w in band):
+        return grid
+    band_lines = group_lines(band, LINE_TOLERANCE)
+    if len(band_lines) > HEADER_BAR_LINES:
+        return grid
+    edges = grid.col_edges
+    if any(w.x0 < e - 1 and w.x1 > e + 1 for w in band for e in edges[1:-1]):
+        return grid
+
+    def col(w: Word) -> int:
+        return min(max(k for k in range(grid.n_cols) if edges[k] <= w.x0 + 1), grid.n_cols - 1)
+
+    for ln in band_lines:  # a run of words going on from one column into the next is no header
+        if any(
+            col(a) != col(b) and b.x0 - a.x1 < column_gap
+            for a, b in zip(ln.words, ln.words[1:], strict=False)
+        ):
+            return grid
+    filled = {col(w) for w in band}
+    if len(filled) < 2 or 2 * len(filled) < grid.n_cols:
+        return grid
+    head = [GridCell(0, 1, c, c + 1, edges[c], head_top, edges[c + 1], top) for c in range(grid.n_cols)]
+    body = [replace(c, row0=c.row0 + 1, row1=c.row1 + 1) for c in grid.cells]
+    return replace(
+        grid,
+        n_rows=grid.n_rows + 1,
+        cells=tuple(head + body),
+        open_cells=frozenset(i + grid.n_cols for i in grid.open_cells),
+    )
+
+
+def _covered(edges: Sequence[Edge], y: float, x0: float, x1: float) -> float:
+    """How much of x0..x1 the horizontal edges at y (within a point) cover: a rule drawn in one
+    piece or cell by cell."""
+    spans = sorted(
+        (max(e.x0, x0), min(e.x1, x1)) for e in edges if abs(e.top - y) <= 1 and e.x1 > x0 and e.x0 < x1
+    )
+    total, reach = 0.0, x0
+    for a, b in spans:
+        if b > reach:
+            total += b - max(a, reach)
+            reach = b
+    return total
+
+
+# A header band holds at most this many printed lines.
+HEADER_BAR_LINES = 3
 
 
 def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
