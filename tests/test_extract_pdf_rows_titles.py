@@ -642,3 +642,30 @@ def test_a_heading_running_across_the_columns_over_a_lattice_is_no_header_row():
     page = replace(page, words=tuple(w for w in page.words if w.top < 100 or w.top > 110))
     lattice = next(t for t in page_tables(page, strategies, settings) if t.extractor != "text-columns")
     assert lattice.rows[0].cells[0] == "1"
+
+
+def test_a_row_opening_every_other_column_beside_a_group_cell_running_on_is_a_row():
+    # an unruled body under a header rule: a group's outcome printed once runs on down its
+    # column while a second row opens in every other column, off the outcome's baselines
+    def group(top: float, outcome: list[str], rows: list[tuple[float, list[list[str]]]]):
+        out = [([line, "", "", ""], top + k * PITCH) for k, line in enumerate(outcome)]
+        for at, cells in rows:
+            out += [(["", *line], top + (at + j) * PITCH) for j, line in enumerate(cells)]
+        return out
+
+    outcome = ["Provide clear", "career routes", "for all the", "technical", "staff in all", "the schools"]
+    rows = [(["Outcome", "Activity", "Lead", "When"], 90.0)]
+    rows += group(
+        108.0,
+        outcome,
+        [
+            (0, [["Map a scheme.", "HR team", "2025"]]),
+            (3.5, [["Expand the", "Heads", "2026"], ["scheme again.", "", ""]]),
+        ],
+    )
+    rows += group(
+        108.0 + 7 * PITCH, ["Value the", "expertise"], [(0, [["Run a showcase", "Estates", "2027"]])]
+    )
+    page = page_from(rows, COLS, rules_across([102.0]))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3
