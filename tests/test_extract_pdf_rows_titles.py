@@ -669,3 +669,41 @@ def test_a_row_opening_every_other_column_beside_a_group_cell_running_on_is_a_ro
     page = page_from(rows, COLS, rules_across([102.0]))
     (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
     assert grid.n_rows == 1 + 3
+
+
+def test_cells_rebuilt_in_a_lattice_keep_the_open_flags_of_the_cells_at_the_page_foot():
+    # a white row between rows shaded cell by cell has no boxes (a hole, filled in); the last
+    # row, cut at the page foot, is open: re-sorting the cells must not move its flags
+    from talentmap.extract.pdf.grid import GridCell, PageGrid
+
+    xs, ys = (45.0, 195.0, 295.0, 395.0), (86.0, 102.0, 126.0, 150.0)
+    cells = [
+        GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1]) for r in (0, 2) for c in range(3)
+    ]
+    grid = PageGrid(1, "lines", 3, 3, tuple(cells), col_edges=xs, open_cells=frozenset({3, 4, 5}))
+    rows = [(["Ref", "Action", "Lead"], 90.0), (["1", "Run a showcase", "HR team"], 108.0)]
+    rows.append((["2", "Pilot a network", "Estates"], 132.0))
+    page = page_from(rows, COLS)
+    filled = split_lattice_rows(grid, page.words, PdfSettings())
+    assert filled.n_rows == 3 and len(filled.cells) == 9
+    assert {(filled.cells[i].row0, filled.cells[i].col0) for i in filled.open_cells} == {
+        (2, 0),
+        (2, 1),
+        (2, 2),
+    }
+
+
+def test_an_empty_cell_open_at_the_page_foot_does_not_end_the_row_cut_there():
+    # only the last row's empty status cell has no rule under it (its text cells' shading ends
+    # at the foot): an open cell that holds nothing carries nothing over the break, so it says
+    # no merged cell goes on past a row that ended; the page's first row is the row's rest
+    head = PageRow(("Ref", "Action", "Lead", "Status"), 90.0, (False,) * 4)
+    last = PageRow(
+        ("7", "Pilot a network in", "Estates", ""), 108.0, (False,) * 4, open_end=(False, False, False, True)
+    )
+    a = replace(piece(1, [head.cells, last.cells]), rows=(head, last))
+    rest = PageRow(("", "every school", "", ""), 40.0, (False,) * 4)
+    nxt = PageRow(("8", "Run a showcase", "HR team", "G"), 60.0, (False,) * 4)
+    b = replace(piece(2, [rest.cells, nxt.cells]), rows=(rest, nxt))
+    (table,) = join_pieces([a, b])
+    assert [r.cells[1] for r in table.rows[1:]] == ["Pilot a network in every school", "Run a showcase"]

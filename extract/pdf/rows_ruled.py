@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
-from .grid import GridCell, PageGrid
+from .grid import GridCell, PageGrid, open_cells_of
 from .layout import (
     REF_PATTERN,
     PrintedLine,
@@ -482,7 +482,7 @@ def _with_holes_filled(grid: PageGrid, lines: Sequence[PrintedLine]) -> PageGrid
     if not added:
         return grid
     cells = sorted([*grid.cells, *added], key=lambda c: (c.row0, c.col0))
-    return replace(grid, cells=tuple(cells))
+    return replace(grid, cells=tuple(cells), open_cells=open_cells_of(grid, cells))
 
 
 def _shades_on_columns(grid: PageGrid, fills: Sequence[Fill], lines: Sequence[PrintedLine]) -> list[Fill]:
@@ -586,7 +586,7 @@ def _cells_by_text(
         else:
             cells.extend(row)
     cells.sort(key=lambda c: (c.row0, c.col0))
-    return replace(grid, cells=tuple(cells))
+    return replace(grid, cells=tuple(cells), open_cells=open_cells_of(grid, cells))
 
 
 def rule_joints(edges: Sequence[Edge], col_edges: Sequence[float], top: float, bottom: float) -> list[float]:
