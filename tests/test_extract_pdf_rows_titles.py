@@ -707,3 +707,23 @@ def test_an_empty_cell_open_at_the_page_foot_does_not_end_the_row_cut_there():
     b = replace(piece(2, [rest.cells, nxt.cells]), rows=(rest, nxt))
     (table,) = join_pieces([a, b])
     assert [r.cells[1] for r in table.rows[1:]] == ["Pilot a network in every school", "Run a showcase"]
+
+
+def test_a_whole_row_in_one_lattice_row_atop_a_page_going_on_with_a_table_is_read_in_its_cells():
+    # the table's last row printed alone on the next page, its group cell (merged over rows,
+    # printed once above) empty: one lattice row scores nothing, yet it is a row of the table
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    rows = [
+        (["", "Extend the exit", "Technician", "2025"], 80.0),
+        (["", "interviews.", "Steering", ""], 80.0 + PITCH),
+    ]
+    edges = (
+        *rules_across([76.0, 80.0 + 2 * PITCH + 4]),
+        *(Edge("v", x, x, 76, 106) for x in (45, 195, 295, 395, 480)),
+    )
+    page = replace(page_from(rows, COLS, edges), continues_table=True)
+    settings = PdfSettings()
+    (table,) = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
+    assert table.extractor == "pdfplumber-lines"
+    assert table.rows[0].cells == ("", "Extend the exit interviews.", "Technician Steering", "2025")

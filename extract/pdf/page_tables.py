@@ -400,10 +400,10 @@ BAND_ALIGN = 2.0
 
 def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
     """Is the grid one row of cells (two or more columns) printed first on the page, every word on
-    its lines inside a cell, at most half of its cells printed in? On a page going on with a
-    table, that is the rest of the row cut at the last page's foot (its long cells running on),
-    shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
-    page fills every cell, and a lattice row holding new rows too fills most."""
+    its lines inside a cell, some cell left empty? On a page going on with a table, that is the
+    rest of the row cut at the last page's foot (its long cells running on), or a whole row whose
+    group cell (merged over rows, printed once above) is empty, shaded or boxed as the rows were
+    (one lattice row scores nothing); a header repeated over the page fills every cell."""
     x0, top, x1, bottom = grid.bbox
     if grid.n_rows != 1 or grid.n_cols < 2:
         return False
@@ -416,7 +416,7 @@ def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word]) -> bool:
         for i, w in zip(held, band, strict=True)
     ):
         return False
-    return 2 * len(set(held)) <= len(grid.cells)
+    return len(set(held)) < len(grid.cells)
 
 
 def _has_vertical_rules(page: PageData, grid: PageGrid) -> bool:
