@@ -727,3 +727,40 @@ def test_a_whole_row_in_one_lattice_row_atop_a_page_going_on_with_a_table_is_rea
     (table,) = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
     assert table.extractor == "pdfplumber-lines"
     assert table.rows[0].cells == ("", "Extend the exit interviews.", "Technician Steering", "2025")
+
+
+def test_an_indented_heading_at_the_foot_of_the_last_rows_band_is_a_row_of_its_own():
+    # rules under each row but the last (none under a section's last row), then the next
+    # section's heading, indented in the first column and running across a gutter, and its
+    # header and rows: the heading is a title row, the last row keeps its cells
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(3):
+        rows += [
+            ([f"A{k + 1}", "Run a showcase", "HR team", "2025"], top),
+            (["", "for all staff", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 6
+        if k < 2:
+            rules.append(top - 3)
+    heading_top = top + 8
+    top = heading_top + PITCH + 8
+    rules.append(top - 4)
+    rows.append((["Ref", "Action", "Lead", "When"], top))
+    rules.append(top + PITCH + 2)
+    top += PITCH + 6
+    for k in range(2):
+        rows += [
+            ([f"B{k + 1}", "Map the roles", "Estates", "2026"], top),
+            (["", "in schools", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 6
+        rules.append(top - 3)
+    page = page_from(rows, COLS, rules_across(rules))
+    heading = line_words(["Theme two: recognition of staff"], heading_top, (60.0,))
+    page = replace(page, words=(*page.words, *heading))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3 + 1 + 1 + 2
+    (wide,) = [c for c in grid.cells if c.col1 - c.col0 > 1]
+    assert wide.top > heading_top - PITCH

@@ -762,12 +762,14 @@ def title_lines(
     over a white row) is a row of its own, since no cell can hold both one line running across
     the columns and lines keeping to them. A title line is one run of words (no gutter-wide
     pause: not a header's cells on one line) starting where the table's column lines start
-    (`left`; a heading in the page's margin may start further left), as a section or objective
+    (`left`; a heading in the page's margin may start further left, an indented one anywhere
+    in the first column, short of the first gutter), as a section or objective
     title does, and running across a gutter: over its column start, or over the whole strip of
     a wide one (beside a sparse column of short refs; `gutters` are those the table's other
     lines pause across) that no other line of the band prints into, with a whole word in it. A
     title's wrapped rest, short enough for the first column, is one too."""
-    one_run = [ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for ln in band]
+    first_gutter = min((g.x0 for g in gutters), default=left + 2)
+    one_run = [ln.x0 <= max(left + 2, first_gutter) and len(split_segments(ln, gap_min)) == 1 for ln in band]
     over = [g for g in gutters if sum(1 for ln in band if _into(ln, g)) == 1]  # clear but for one line
     title = [
         one_run[k] and (k in wide or any(_prints_over(ln, g) for g in over)) for k, ln in enumerate(band)
