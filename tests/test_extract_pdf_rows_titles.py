@@ -543,3 +543,224 @@ def test_a_sentence_going_on_alone_in_its_column_right_under_the_last_line_is_no
         ]
     ]
     assert len(body_cells(framed_body_with_ruled_header(body))) == 1
+
+
+# --- tables ruled on some edges only ---------------------------------------------------------
+
+
+def _framed_page_going_on(rest_lines: int, leads: list[list[str]]) -> PageData:
+    """A page going on with a table ruled at its header's edges, its left side and its foot
+    only: the rest of a row cut at the last page's foot (`rest_lines` lines in the action column),
+    then one three-line row per entry of `leads` (each its lead cell's lines), no rule between."""
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    top = 106.0
+    for k in range(rest_lines):
+        rows.append((["", f"the rest of it {k}", "", ""], top))
+        top += PITCH
+    top += 6
+    for k, lead in enumerate(leads):
+        rows.append(([f"{k + 1}", "Run a showcase", lead[0], "2025"], top))
+        for j in (1, 2):
+            rows.append((["", "for all staff", lead[j] if j < len(lead) else "", ""], top + j * PITCH))
+        top += 3 * PITCH + 6
+    bottom = top - 4
+    edges = (*rules_across([86.0, 102.0, bottom]), Edge("v", 45, 45, 86, bottom))
+    return replace(page_from(rows, COLS, edges), continues_table=True)
+
+
+def test_rows_under_a_cut_rows_rest_in_one_column_open_where_their_columns_open_together():
+    # the new rows' short cells each end a line after they open, far above the band's middle
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(_framed_page_going_on(1, [["HR team"]] * 4))
+    assert grid.n_rows == 1 + 1 + 4
+
+
+def test_cells_opening_on_one_line_and_ending_lines_apart_are_top_aligned_rows():
+    # a long rest puts the first new row under the band's middle; its ref ends on its first line,
+    # its lead a line later: cells sharing a top but no centre are no centred cells of one row
+    page = _framed_page_going_on(8, [["HR team", "and Estates"], ["Heads"]])
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 1 + 2
+
+
+def test_a_ruled_header_box_over_centred_ruled_rows_is_the_tables_header():
+    # the header boxed by rules; rows ruled under it with centred cells: only the tall action
+    # cell prints near the header, the row's short cells start lower, down to its rule
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(3):
+        rows += [(["", f"Show {k} line {j}", "", ""], top + j * PITCH) for j in range(7)]
+        rows.append(([f"{k + 1}", "", "HR team", "2025"], top + 3 * PITCH))
+        top += 7 * PITCH + 6
+        rules.append(top - 3)
+    edges = (*rules_across(rules), Edge("v", 45, 45, 86, 102), Edge("v", 480, 480, 86, 102))
+    page = page_from(rows, COLS, edges)
+    settings = PdfSettings()
+    tables = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
+    assert len(tables) == 1
+    assert tables[0].rows[0].cells == ("Ref", "Action", "Lead", "When") and len(tables[0].rows) == 4
+
+
+def _lattice_under_ruled_header(heading: list[str]) -> PageData:
+    """Column rules down the body's three rows only; over them a two-line header band ruled
+    across above and below (part-way between its lines: a group's label over two columns)."""
+    rows = [(heading, 90.0), (["", "", "By when", "Status"], 90.0 + PITCH + 3)]
+    rules = [86.0, 102.0 + PITCH + 3]
+    top = rules[-1] + 4
+    for k in range(3):
+        rows += [
+            ([f"{k + 1}", "Run a showcase", "2025", "Red"], top),
+            (["", "for all staff", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 8
+        rules.append(top - 4)
+    edges = [*rules_across(rules), Edge("h", 295, 480, 102, 102)]
+    edges += [Edge("v", x, x, rules[1], rules[-1]) for x in (45, 195, 295, 395, 480)]
+    return page_from(rows, COLS, tuple(edges))
+
+
+def test_a_header_ruled_across_over_a_lattice_of_body_column_rules_is_its_first_row():
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    page = _lattice_under_ruled_header(["Ref", "Action", "Implementation", ""])
+    tables = page_tables(page, strategies, settings)
+    assert len(tables) == 1
+    assert tables[0].rows[0].cells == ("Ref", "Action", "Implementation By when", "Status")
+    assert len(tables[0].rows) == 4
+
+
+def test_a_heading_running_across_the_columns_over_a_lattice_is_no_header_row():
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    settings = PdfSettings()
+    strategies = Strategies(LinesStrategy(), None, TextColumnsStrategy(settings))
+    page = _lattice_under_ruled_header(["Sections two: recognition of all the staff"])  # "all" opens col 2
+    page = replace(page, words=tuple(w for w in page.words if w.top < 100 or w.top > 110))
+    lattice = next(t for t in page_tables(page, strategies, settings) if t.extractor != "text-columns")
+    assert lattice.rows[0].cells[0] == "1"
+
+
+def test_a_row_opening_every_other_column_beside_a_group_cell_running_on_is_a_row():
+    # an unruled body under a header rule: a group's outcome printed once runs on down its
+    # column while a second row opens in every other column, off the outcome's baselines
+    def group(top: float, outcome: list[str], rows: list[tuple[float, list[list[str]]]]):
+        out = [([line, "", "", ""], top + k * PITCH) for k, line in enumerate(outcome)]
+        for at, cells in rows:
+            out += [(["", *line], top + (at + j) * PITCH) for j, line in enumerate(cells)]
+        return out
+
+    outcome = ["Provide clear", "career routes", "for all the", "technical", "staff in all", "the schools"]
+    rows = [(["Outcome", "Activity", "Lead", "When"], 90.0)]
+    rows += group(
+        108.0,
+        outcome,
+        [
+            (0, [["Map a scheme.", "HR team", "2025"]]),
+            (3.5, [["Expand the", "Heads", "2026"], ["scheme again.", "", ""]]),
+        ],
+    )
+    rows += group(
+        108.0 + 7 * PITCH, ["Value the", "expertise"], [(0, [["Run a showcase", "Estates", "2027"]])]
+    )
+    page = page_from(rows, COLS, rules_across([102.0]))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3
+
+
+def test_cells_rebuilt_in_a_lattice_keep_the_open_flags_of_the_cells_at_the_page_foot():
+    # a white row between rows shaded cell by cell has no boxes (a hole, filled in); the last
+    # row, cut at the page foot, is open: re-sorting the cells must not move its flags
+    from talentmap.extract.pdf.grid import GridCell, PageGrid
+
+    xs, ys = (45.0, 195.0, 295.0, 395.0), (86.0, 102.0, 126.0, 150.0)
+    cells = [
+        GridCell(r, r + 1, c, c + 1, xs[c], ys[r], xs[c + 1], ys[r + 1]) for r in (0, 2) for c in range(3)
+    ]
+    grid = PageGrid(1, "lines", 3, 3, tuple(cells), col_edges=xs, open_cells=frozenset({3, 4, 5}))
+    rows = [(["Ref", "Action", "Lead"], 90.0), (["1", "Run a showcase", "HR team"], 108.0)]
+    rows.append((["2", "Pilot a network", "Estates"], 132.0))
+    page = page_from(rows, COLS)
+    filled = split_lattice_rows(grid, page.words, PdfSettings())
+    assert filled.n_rows == 3 and len(filled.cells) == 9
+    assert {(filled.cells[i].row0, filled.cells[i].col0) for i in filled.open_cells} == {
+        (2, 0),
+        (2, 1),
+        (2, 2),
+    }
+
+
+def test_an_empty_cell_open_at_the_page_foot_does_not_end_the_row_cut_there():
+    # only the last row's empty status cell has no rule under it (its text cells' shading ends
+    # at the foot): an open cell that holds nothing carries nothing over the break, so it says
+    # no merged cell goes on past a row that ended; the page's first row is the row's rest
+    head = PageRow(("Ref", "Action", "Lead", "Status"), 90.0, (False,) * 4)
+    last = PageRow(
+        ("7", "Pilot a network in", "Estates", ""), 108.0, (False,) * 4, open_end=(False, False, False, True)
+    )
+    a = replace(piece(1, [head.cells, last.cells]), rows=(head, last))
+    rest = PageRow(("", "every school", "", ""), 40.0, (False,) * 4)
+    nxt = PageRow(("8", "Run a showcase", "HR team", "G"), 60.0, (False,) * 4)
+    b = replace(piece(2, [rest.cells, nxt.cells]), rows=(rest, nxt))
+    (table,) = join_pieces([a, b])
+    assert [r.cells[1] for r in table.rows[1:]] == ["Pilot a network in every school", "Run a showcase"]
+
+
+def test_a_whole_row_in_one_lattice_row_atop_a_page_going_on_with_a_table_is_read_in_its_cells():
+    # the table's last row printed alone on the next page, its group cell (merged over rows,
+    # printed once above) empty: one lattice row scores nothing, yet it is a row of the table
+    from talentmap.extract.pdf.page_tables import Strategies, page_tables
+
+    rows = [
+        (["", "Extend the exit", "Technician", "2025"], 80.0),
+        (["", "interviews.", "Steering", ""], 80.0 + PITCH),
+    ]
+    edges = (
+        *rules_across([76.0, 80.0 + 2 * PITCH + 4]),
+        *(Edge("v", x, x, 76, 106) for x in (45, 195, 295, 395, 480)),
+    )
+    page = replace(page_from(rows, COLS, edges), continues_table=True)
+    settings = PdfSettings()
+    (table,) = page_tables(page, Strategies(LinesStrategy(), None, TextColumnsStrategy(settings)), settings)
+    assert table.extractor == "pdfplumber-lines"
+    assert table.rows[0].cells == ("", "Extend the exit interviews.", "Technician Steering", "2025")
+
+
+def test_an_indented_heading_at_the_foot_of_the_last_rows_band_is_a_row_of_its_own():
+    # rules under each row but the last (none under a section's last row), then the next
+    # section's heading, indented in the first column and running across a gutter, and its
+    # header and rows: the heading is a title row, the last row keeps its cells
+    rows = [(["Ref", "Action", "Lead", "When"], 90.0)]
+    rules = [86.0, 102.0]
+    top = 106.0
+    for k in range(3):
+        rows += [
+            ([f"A{k + 1}", "Run a showcase", "HR team", "2025"], top),
+            (["", "for all staff", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 6
+        if k < 2:
+            rules.append(top - 3)
+    heading_top = top + 8
+    top = heading_top + PITCH + 8
+    rules.append(top - 4)
+    rows.append((["Ref", "Action", "Lead", "When"], top))
+    rules.append(top + PITCH + 2)
+    top += PITCH + 6
+    for k in range(2):
+        rows += [
+            ([f"B{k + 1}", "Map the roles", "Estates", "2026"], top),
+            (["", "in schools", "", ""], top + PITCH),
+        ]
+        top += 2 * PITCH + 6
+        rules.append(top - 3)
+    page = page_from(rows, COLS, rules_across(rules))
+    heading = line_words(["Theme two: recognition of staff"], heading_top, (60.0,))
+    page = replace(page, words=(*page.words, *heading))
+    (grid,) = TextColumnsStrategy(PdfSettings()).extract(page)
+    assert grid.n_rows == 1 + 3 + 1 + 1 + 2
+    (wide,) = [c for c in grid.cells if c.col1 - c.col0 > 1]
+    assert wide.top > heading_top - PITCH

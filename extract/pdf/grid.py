@@ -126,6 +126,26 @@ class PageTable:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
+def open_cells_of(grid: PageGrid, cells: Sequence[GridCell]) -> frozenset[int]:
+    """Which of `cells` (the grid's cells rebuilt: split, joined, holes filled, re-sorted) are
+    open at the page end: those ending where an open cell of the grid ended (within a point),
+    not in the place of a cell closed there. A cell added in a hole of the last row (no box was
+    drawn there) is as open as the row's other cells; a row split off above the foot is not."""
+    if not grid.open_cells:
+        return frozenset()
+    old_open = [grid.cells[i] for i in grid.open_cells]
+    closed = [c for i, c in enumerate(grid.cells) if i not in grid.open_cells]
+
+    def same_place(a: GridCell, b: GridCell) -> bool:
+        return abs(a.bottom - b.bottom) <= 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 1
+
+    return frozenset(
+        k
+        for k, c in enumerate(cells)
+        if any(abs(c.bottom - o.bottom) <= 1 for o in old_open) and not any(same_place(c, o) for o in closed)
+    )
+
+
 def words_by_cell(grid: PageGrid, words: Sequence[Word]) -> dict[int, list[Word]]:
     """Each cell's words (every cell listed, empty ones too): the words whose centre it holds."""
     by_cell: dict[int, list[Word]] = {i: [] for i in range(len(grid.cells))}

@@ -225,9 +225,10 @@ def _append(table: _Table, piece: PageTable, rows: list[_Row]) -> None:
     first = rows[0]
     open_end = tail.open_end if tail is not None and len(tail.open_end) == table.n_cols else ()
     # some cells closed by a drawn rule, others open at the page end: the row ended there and the
-    # open ones are merged cells that go on over the break
-    ended = any(open_end) and not all(open_end)
-    for c, is_open in enumerate(open_end):
+    # open ones are merged cells that go on over the break (an empty open cell carries nothing on)
+    going_on = [is_open and bool(last.cells[c]) for c, is_open in enumerate(open_end)]
+    ended = any(going_on) and not all(open_end)
+    for c, is_open in enumerate(going_on):
         last.spanned[c] = last.spanned[c] or is_open
     if not (ended or first.full_width or last.full_width) and _is_rest_of_row(last, first, refs, steady):
         for c in range(table.n_cols):

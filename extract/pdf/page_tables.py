@@ -15,7 +15,7 @@ from .evidence import PageLayout, page_layout
 from .grid import GridCell, PageGrid, PageTable, fill_grid, words_by_cell
 from .grid_evidence import grid_evidence
 from .layout import group_lines, median_size, split_segments, typical_space
-from .page import PageData, Word
+from .page import Edge, PageData, Word
 from .rows_ruled import split_lattice_rows
 from .rowstarts import split_value_rows
 from .settings import PdfSettings
@@ -46,10 +46,11 @@ def page_tables(
     poor: list[PageGrid] = []
     feet: list[PageGrid] = []
     opening: list[PageGrid] = []  # a row cut at the last page's foot, going on here
-    for grid in strategies.lines.extract(page):
-        grid = split_value_rows(grid, words, settings.line_tolerance)
+    found = strategies.lines.extract(page)
+    for raw in found:
+        grid = split_value_rows(raw, words, settings.line_tolerance)
         grid = split_lattice_rows(grid, words, settings, page.fills, page.edges)
-        if _is_boxed_row(grid, words, column_gap):
+        if _is_boxed_row(grid, words, column_gap, page.edges):
             boxes.append(grid)
             continue
         if _is_header_at_foot(grid, words):
@@ -57,7 +58,8 @@ def page_tables(
             continue
         score = grid_score(grid, words)
         if score >= settings.lines_min_score:
-            accepted.append(replace(grid, score=score))
+            others = [g for g in found if g is not raw]
+            accepted.append(replace(_with_header_above(grid, page, words, column_gap, others), score=score))
         elif grid.n_cols >= 2 and grid.n_rows >= 2:
             poor.append(grid)
         elif page.continues_table and _opens_page_in_cells(grid, words, column_gap):
@@ -198,6 +200,91 @@ def is_prose(
     return prose_share(_scored(grid, words, settings.line_tolerance, known)) >= settings.max_prose_share
 
 
+# A header band over a lattice is at most this many type sizes tall...
+HEADER_BAND_SIZES = 5.0
+# ...its rules across covering this share of the lattice's width.
+HEADER_RULE_SHARE = 0.9
+
+
+def _with_header_above(
+    grid: PageGrid, page: PageData, words: Sequence[Word], column_gap: float, others: Sequence[PageGrid] = ()
+) -> PageGrid:
+    """A lattice with the header printed right over its top rule, in a band ruled across above
+    (and maybe in part between its rows: a group's label over two columns), as its first row.
+
+    A table ruled on some edges only may draw column rules (or cell shading, whose sides are
+    edges) down its body and none in its header: the lattice then starts at the header's last
+    rule and the header is left as loose lines over it. A band of at most three lines between
+    that rule and the rule across above it, every word inside the lattice's width and inside
+    one of its columns and each line pausing at the column lines it passes (a heading or a box of
+    text over the table runs across them), with words in half of the lattice's columns or more,
+    is its header row (not when another lattice of the page holds it: a row of that one).
+    """
+    if not grid.ruled or grid.n_cols < 2 or len(grid.col_edges) != grid.n_cols + 1:
+        return grid
+    x0, top, x1, _ = grid.bbox
+    inside = [w for w in words if _inside(w, grid)]
+    if not inside:
+        return grid
+    size = median_size(inside)
+    width = x1 - x0
+    near = [
+        e for e in page.edges if e.orientation == "h" and top - HEADER_BAND_SIZES * size <= e.top < top - size
+    ]
+    above = [e.top for e in near if _covered(near, e.top, x0, x1) >= HEADER_RULE_SHARE * width]
+    if not above:
+        return grid
+    head_top = max(above)
+    band = [w for w in words if head_top < w.yc < top]
+    if not band or any(w.x0 < x0 - 1 or w.x1 > x1 + 1 or any(_inside(w, g) for g in others) for w in band):
+        return grid
+    band_lines = group_lines(band, LINE_TOLERANCE)
+    if len(band_lines) > HEADER_BAR_LINES:
+        return grid
+    edges = grid.col_edges
+    if any(w.x0 < e - 1 and w.x1 > e + 1 for w in band for e in edges[1:-1]):
+        return grid
+
+    def col(w: Word) -> int:
+        return min(max(k for k in range(grid.n_cols) if edges[k] <= w.x0 + 1), grid.n_cols - 1)
+
+    for ln in band_lines:  # a run of words going on from one column into the next is no header
+        if any(
+            col(a) != col(b) and b.x0 - a.x1 < column_gap
+            for a, b in zip(ln.words, ln.words[1:], strict=False)
+        ):
+            return grid
+    filled = {col(w) for w in band}
+    if len(filled) < 2 or 2 * len(filled) < grid.n_cols:
+        return grid
+    head = [GridCell(0, 1, c, c + 1, edges[c], head_top, edges[c + 1], top) for c in range(grid.n_cols)]
+    body = [replace(c, row0=c.row0 + 1, row1=c.row1 + 1) for c in grid.cells]
+    return replace(
+        grid,
+        n_rows=grid.n_rows + 1,
+        cells=tuple(head + body),
+        open_cells=frozenset(i + grid.n_cols for i in grid.open_cells),
+    )
+
+
+def _covered(edges: Sequence[Edge], y: float, x0: float, x1: float) -> float:
+    """How much of x0..x1 the horizontal edges at y (within a point) cover: a rule drawn in one
+    piece or cell by cell."""
+    spans = sorted(
+        (max(e.x0, x0), min(e.x1, x1)) for e in edges if abs(e.top - y) <= 1 and e.x1 > x0 and e.x0 < x1
+    )
+    total, reach = 0.0, x0
+    for a, b in spans:
+        if b > reach:
+            total += b - max(a, reach)
+            reach = b
+    return total
+
+
+# A header band holds at most this many printed lines.
+HEADER_BAR_LINES = 3
+
+
 def _text_column_at_edge(grid: PageGrid, words: Sequence[Word]) -> set[int]:
     """Ids of the words of a text grid's first or last column when they are a text column of
     their own (`strategy.own_column`) beside a table of two or more columns."""
@@ -307,7 +394,9 @@ def _scored(grid: PageGrid, words: Sequence[Word], line_tolerance: float, known:
     return replace(table, score=table_score(evidence), evidence=evidence)
 
 
-def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
+def _is_boxed_row(
+    grid: PageGrid, words: Sequence[Word], column_gap: float, edges: Sequence[Edge] = ()
+) -> bool:
     """A single bordered box a few lines tall: a merged full-width row cut off from its table.
 
     A box whose line pauses into pieces that start where the words printed right above or below
@@ -316,6 +405,9 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
     A banner in a box, away from any table, stays a box; a box whose one piece starts where the
     words above or below it start, with text printed beside it on its lines, is one shaded cell
     of a row (a zebra band drawn cell by cell: a ref in its column), not a row of its own.
+    The words right under the box are those within a few type sizes of it, and those of the
+    band down to the next rule drawn under it (`edges`): a header over ruled rows whose cells
+    are centred, so that only the tallest cell prints near the header, lines up with that row.
     """
     if grid.n_cols != 1 or grid.n_rows != 1:
         return False
@@ -335,9 +427,34 @@ def _is_boxed_row(grid: PageGrid, words: Sequence[Word], column_gap: float) -> b
         if x0 <= w.xc <= x1
         and (top - BAND_REACH * size <= w.yc < top or bottom < w.yc <= bottom + BAND_REACH * size)
     ]
+    near += _first_band_starts(words, grid, size, edges)
     near += _past_headings(words, grid, size, gap, pieces[0][0].x0) if pieces else []
     aligned = sum(1 for seg in pieces if any(abs(seg[0].x0 - x) <= BAND_ALIGN for x in near))
     return aligned < 2 and not (pieces and aligned == len(pieces) and beside)
+
+
+# The band under a box is read down to the next rule within this many type sizes.
+BAND_RULE_REACH = 15.0
+
+
+def _first_band_starts(
+    words: Sequence[Word], grid: PageGrid, size: float, edges: Sequence[Edge]
+) -> list[float]:
+    """The word starts of the band under the box down to the next rule drawn across part of it
+    (a ruled row's bottom), when that rule is within reach; none when no rule closes the band."""
+    x0, _, x1, bottom = grid.bbox
+    under = [
+        e.top
+        for e in edges
+        if e.orientation == "h"
+        and e.stroked
+        and bottom + 1 < e.top <= bottom + BAND_RULE_REACH * size
+        and min(e.x1, x1) - max(e.x0, x0) > 0
+    ]
+    if not under:
+        return []
+    limit = min(under)
+    return [w.x0 for w in words if x0 <= w.xc <= x1 and bottom < w.yc < limit]
 
 
 def _past_headings(
@@ -386,12 +503,12 @@ BAND_ALIGN = 2.0
 
 def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word], column_gap: float) -> bool:
     """Is the grid one row of cells (two or more columns) printed first on the page, every word on
-    its lines inside a cell, at most half of its cells printed in, and no cell holding lines
-    printed in pieces that start at one x (columns the lattice did not part, as a frame with no
-    column rules holds; a justified line's wide spaces fall anywhere)? On a page going on with a
-    table, that is the rest of the row cut at the last page's foot (its long cells running on),
-    shaded or boxed as that row was (one lattice row scores nothing); a header repeated over the
-    page fills every cell, and a lattice row holding new rows too fills most."""
+    its lines inside a cell, some cell left empty, and no cell holding lines printed in pieces
+    that start at one x (columns the lattice did not part, as a frame with no column rules holds;
+    a justified line's wide spaces fall anywhere)? On a page going on with a table, that is the
+    rest of the row cut at the last page's foot (its long cells running on), or a whole row whose
+    group cell (merged over rows, printed once above) is empty, shaded or boxed as the rows were
+    (one lattice row scores nothing); a header repeated over the page fills every cell."""
     x0, top, x1, bottom = grid.bbox
     if grid.n_rows != 1 or grid.n_cols < 2:
         return False
@@ -404,7 +521,7 @@ def _opens_page_in_cells(grid: PageGrid, words: Sequence[Word], column_gap: floa
         for i, w in zip(held, band, strict=True)
     ):
         return False
-    if 2 * len(set(held)) > len(grid.cells):
+    if len(set(held)) == len(grid.cells):
         return False
     for i in set(held):
         cell_words = [w for w, k in zip(band, held, strict=True) if k == i]

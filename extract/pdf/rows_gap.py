@@ -435,15 +435,18 @@ def _row_starts(
 
 
 def _aligned_starts(col_blocks: Sequence[Sequence[Sequence[PrintedLine]]]) -> list[float]:
-    """Where two or more columns start a block on the same line and no column's block runs across."""
+    """Where two or more columns start a block on the same line and no column's block runs
+    across; or where every column starts a block or runs across, those starting outnumbering
+    those running on (a new row beside a group's cell merged over rows: the cell runs on, every
+    other column opens after the whitespace under the row above)."""
     firsts = sorted((b[0].top, c) for c, blocks in enumerate(col_blocks) for b in blocks)
     out = []
     for y, _ in firsts:
         cols = {c for t, c in firsts if abs(t - y) <= 1}
         if len(cols) < 2 or (out and abs(out[-1] - y) <= 1):
             continue
-        runs_on = any(_runs_across(b, y) for blocks in col_blocks for b in blocks)
-        if not runs_on:
+        across = {c for c, blocks in enumerate(col_blocks) if any(_runs_across(b, y) for b in blocks)}
+        if not across or (len(cols | across) == len(col_blocks) and len(cols) > len(across)):
             out.append(y)
     return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pdfplumber.table import merge_edges
 
 from .columns import Gutter, Region, band_cells, column_edges, column_words, content_right, crosses
-from .grid import GridCell, PageGrid
+from .grid import GridCell, PageGrid, open_cells_of
 from .layout import (
     REF_PATTERN,
     PrintedLine,
@@ -296,22 +296,37 @@ def _ref_row_starts(band: Sequence[PrintedLine], gutters: Sequence[Gutter]) -> l
 
 def _opens_top_aligned(band: Sequence[PrintedLine], gutters: Sequence[Gutter], pitch: float) -> bool:
     """Does a later line of a band whose first line prints only later columns open two or more
-    columns together, whose text all sits above the band's middle by more than a line? Cells
-    centred in one row open their short columns around the row's middle; a cut row's rest over a
-    new row (a page going on with a table) opens the new row's cells at their tops."""
+    columns together, whose text all sits above the band's middle by more than a line, or whose
+    blocks (each column's lines from there to its next blank line) share that top but end a line
+    or more apart? Cells centred in one row open their short columns around the row's middle, and
+    centred blocks sharing a top are of one height; a cut row's rest over a new row (a page going
+    on with a table) opens the new row's cells at their tops."""
     mids = [g.mid for g in gutters]
     top, bottom = band[0].top, band[-1].bottom
     seen = {bisect_right(mids, w.xc) for w in band[0].words}
     for k, ln in enumerate(band[1:], start=1):
         opened = {bisect_right(mids, w.xc) for w in ln.words} - seen
         if len(opened) >= 2:
-            ends = {
-                c: max(w.bottom for line in band[k:] for w in line.words if bisect_right(mids, w.xc) == c)
-                for c in opened
-            }
-            return all((ln.top + end) / 2 < (top + bottom) / 2 - pitch for end in ends.values())
+            ends = [_block_end(band, k, c, mids) for c in opened]
+            if max(ends) - min(ends) >= ln.bottom - ln.top:  # one top, no one centre: top-aligned
+                return True
+            return all((ln.top + end) / 2 < (top + bottom) / 2 - pitch for end in ends)
         seen |= opened
     return False
+
+
+def _block_end(band: Sequence[PrintedLine], k: int, col: int, mids: Sequence[float]) -> float:
+    """The bottom of the block of text column `col` opens on the band's line k: its lines from
+    there on until one prints a blank line or more under the one before (the next row's cell)."""
+    end = None
+    for line in band[k:]:
+        words = [w for w in line.words if bisect_right(mids, w.xc) == col]
+        if not words:
+            continue
+        if end is not None and line.top - end >= line.bottom - line.top:
+            break
+        end = max(w.bottom for w in words)
+    return end if end is not None else band[k].bottom
 
 
 def _carried_on(
@@ -495,7 +510,7 @@ def _with_holes_filled(grid: PageGrid, lines: Sequence[PrintedLine]) -> PageGrid
     if not added:
         return grid
     cells = sorted([*grid.cells, *added], key=lambda c: (c.row0, c.col0))
-    return replace(grid, cells=tuple(cells))
+    return replace(grid, cells=tuple(cells), open_cells=open_cells_of(grid, cells))
 
 
 def _shades_on_columns(grid: PageGrid, fills: Sequence[Fill], lines: Sequence[PrintedLine]) -> list[Fill]:
@@ -599,7 +614,7 @@ def _cells_by_text(
         else:
             cells.extend(row)
     cells.sort(key=lambda c: (c.row0, c.col0))
-    return replace(grid, cells=tuple(cells))
+    return replace(grid, cells=tuple(cells), open_cells=open_cells_of(grid, cells))
 
 
 def rule_joints(edges: Sequence[Edge], col_edges: Sequence[float], top: float, bottom: float) -> list[float]:
@@ -780,12 +795,14 @@ def title_lines(
     over a white row) is a row of its own, since no cell can hold both one line running across
     the columns and lines keeping to them. A title line is one run of words (no gutter-wide
     pause: not a header's cells on one line) starting where the table's column lines start
-    (`left`; a heading in the page's margin may start further left), as a section or objective
+    (`left`; a heading in the page's margin may start further left, an indented one anywhere
+    in the first column, short of the first gutter), as a section or objective
     title does, and running across a gutter: over its column start, or over the whole strip of
     a wide one (beside a sparse column of short refs; `gutters` are those the table's other
     lines pause across) that no other line of the band prints into, with a whole word in it. A
     title's wrapped rest, short enough for the first column, is one too."""
-    one_run = [ln.x0 <= left + 2 and len(split_segments(ln, gap_min)) == 1 for ln in band]
+    first_gutter = min((g.x0 for g in gutters), default=left + 2)
+    one_run = [ln.x0 <= max(left + 2, first_gutter) and len(split_segments(ln, gap_min)) == 1 for ln in band]
     over = [g for g in gutters if sum(1 for ln in band if _into(ln, g)) == 1]  # clear but for one line
     title = [
         one_run[k] and (k in wide or any(_prints_over(ln, g) for g in over)) for k, ln in enumerate(band)
